@@ -1,0 +1,117 @@
+"""Engine creation and migrations. SQLite gets WAL mode, a busy timeout and foreign keys."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from alembic import command
+from monitor.errors import ConfigError, StorageError
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def alembic_dir() -> Path:
+    data = resources.files("monitor") / "_data" / "alembic"
+    if data.is_dir():
+        return Path(str(data))
+    return Path(__file__).resolve().parent.parent / "alembic"
+
+
+def create_db_engine(url: str, **kwargs: Any) -> Engine:
+    """Create an engine; for SQLite make the parent folder and set pragmas on each connection."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConfigError(f"database.url: invalid database URL {url!r}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        db = parsed.database
+        if db and db != ":memory:" and not db.startswith("file:"):
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    try:
+        return create_engine(parsed, pool_pre_ping=True, **kwargs)
+    except (ImportError, ArgumentError) as exc:
+        raise ConfigError(f"database.url: cannot use {parsed.drivername!r}: {exc}") from exc
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy emit BEGIN itself (see _sqlite_begin), so transactions really start
+    # when the session starts and BEGIN IMMEDIATE can be used by writers.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def alembic_config(engine: Engine) -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(alembic_dir()))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision(engine: Engine) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def upgrade(engine: Engine) -> tuple[str | None, str | None]:
+    """Apply migrations up to head. Returns (revision before, revision after)."""
+    cfg = alembic_config(engine)
+    try:
+        before = current_revision(engine)
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        return before, current_revision(engine)
+    except OperationalError as exc:
+        raise StorageError(f"database {engine.url!r}: {exc.orig}") from exc
+    except SQLAlchemyError as exc:
+        raise StorageError(f"database migration failed: {exc}") from exc
+
+
+def open_database(url: str, *, auto_upgrade: bool = True, **kwargs: Any) -> Engine:
+    """Open the database, upgrading it to the newest schema when ``auto_upgrade``.
+
+    An outdated schema without auto-upgrade is a StorageError that says to run ``monitor db upgrade``.
+    """
+    engine = create_db_engine(url, **kwargs)
+    try:
+        current = current_revision(engine)
+    except OperationalError as exc:
+        raise StorageError(f"cannot open database {engine.url!r}: {exc.orig}") from exc
+    if current != head_revision(engine):
+        if not auto_upgrade:
+            raise StorageError("database schema is outdated: run `monitor db upgrade`")
+        upgrade(engine)
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,48 @@
+"""The one error hierarchy of monitor.
+
+Everything the program raises on purpose derives from :class:`MonitorError`.
+The CLI maps :class:`UsageError` (bad config, bad arguments) to exit code 2 and
+every other :class:`MonitorError` to exit code 1.
+"""
+
+from __future__ import annotations
+
+
+class MonitorError(Exception):
+    """Root of all errors raised by monitor."""
+
+
+class UsageError(MonitorError):
+    """The user asked for something impossible: exit code 2."""
+
+
+class ConfigError(UsageError):
+    """The configuration file is missing, malformed or invalid."""
+
+
+class StorageError(MonitorError):
+    """The database could not be reached or migrated."""
+
+
+class NotFoundError(UsageError):
+    """A named object (feed, match, channel) does not exist."""
+
+
+class FetchError(MonitorError):
+    """A feed could not be fetched: network, HTTP status, size or deadline."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class ParseError(MonitorError):
+    """A feed body could not be parsed into any entries."""
+
+
+class DeliveryError(MonitorError):
+    """A digest could not be delivered on a channel."""
+
+
+class AlreadyRunningError(MonitorError):
+    """Another daemon already holds the database."""

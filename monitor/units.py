@@ -1,0 +1,81 @@
+"""Parsing of human-written durations, sizes and points in time."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])", re.IGNORECASE)
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1000, "m": 1000**2, "g": 1000**3}
+
+
+def parse_duration(value: str | int | float) -> timedelta:
+    """Parse ``90``, ``30s``, ``15m``, ``1h30m``, ``7d`` into a timedelta.
+
+    A bare number is seconds. Raises ValueError on anything else.
+    """
+    if isinstance(value, int | float):
+        if value < 0:
+            raise ValueError(f"negative duration {value!r}")
+        return timedelta(seconds=value)
+    text = value.strip().replace(" ", "")
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return timedelta(seconds=float(text))
+    parts = _DURATION_PART.findall(text)
+    if not parts or "".join(n + u for n, u in parts).lower() != text.lower():
+        raise ValueError(f"invalid duration {value!r} (use e.g. 30s, 15m, 2h, 7d)")
+    return timedelta(seconds=sum(float(n) * _UNITS[u.lower()] for n, u in parts))
+
+
+def parse_size(value: str | int) -> int:
+    """Parse ``10MB``, ``512k``, ``1GiB`` or a byte count into bytes."""
+    if isinstance(value, int):
+        if value <= 0:
+            raise ValueError(f"size must be positive, not {value}")
+        return value
+    m = _SIZE.match(value)
+    if not m:
+        raise ValueError(f"invalid size {value!r} (use e.g. 10MB, 512kB)")
+    unit = (m.group(2) or "").lower()
+    base = 1024 if "i" in unit else 1
+    letter = unit[:1] if unit not in ("", "b") else unit
+    factor = _SIZE_UNITS[letter] if base == 1 else 1024 ** ("kmg".index(letter) + 1)
+    return int(float(m.group(1)) * factor)
+
+
+def parse_when(value: str, now: datetime) -> datetime:
+    """Parse an ISO 8601 date or time, or a duration back from ``now`` (``36h``, ``7d``).
+
+    Naive times are taken as UTC. The result is UTC-aware.
+    """
+    text = value.strip()
+    if _DURATION_PART.match(text) and not text[:4].isdigit():
+        return now - parse_duration(text)
+    try:
+        return _iso(text)
+    except ValueError:
+        raise ValueError(
+            f"invalid time {value!r} (use an ISO 8601 date or time, or a duration such as 36h or 7d)"
+        ) from None
+
+
+def _iso(text: str) -> datetime:
+    dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
+
+
+def format_duration(delta: timedelta) -> str:
+    """Render a timedelta compactly: ``1d2h``, ``15m``, ``40s``."""
+    seconds = int(abs(delta.total_seconds()))
+    out = []
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            out.append(f"{seconds // size}{unit}")
+            seconds %= size
+    if seconds or not out:
+        out.append(f"{seconds}s")
+    return ("-" if delta.total_seconds() < 0 else "") + "".join(out[:2])
