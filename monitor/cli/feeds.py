@@ -1,0 +1,87 @@
+"""``monitor feeds``: list, check, import, enable, disable."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from monitor.cli.common import print_json, state, stdout
+
+app = typer.Typer(help="Feeds: list, check, import from OPML.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_feeds(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The feeds the monitor knows, with their state."""
+    from monitor.app import status_report
+    from monitor.cli.render import print_feed_table
+
+    feeds = status_report(state(ctx).app())["feeds"]
+    if as_json:
+        print_json(feeds)
+    else:
+        print_feed_table(feeds, detailed=True)
+
+
+@app.command("check")
+def check(
+    ctx: typer.Context,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option("--feed", metavar="NAME", help="Only this feed (repeatable)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Fetch and parse each configured feed once (stores nothing): reachable, items, newest age."""
+    from monitor.app import App, check_feeds
+    from monitor.cli.render import print_feed_checks
+
+    cfg = state(ctx).config()
+    checks = check_feeds(App(cfg, engine=None), feed or [])  # type: ignore[arg-type]
+    if as_json:
+        print_json([asdict(c) for c in checks])
+    else:
+        print_feed_checks(checks)
+    if checks and not all(c.ok for c in checks):
+        raise typer.Exit(1)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(metavar="FILE.opml", help="An OPML subscription list.")],
+) -> None:
+    """Add the feeds of an OPML file (as exported by feed readers)."""
+    from monitor.app import import_opml
+
+    report = import_opml(state(ctx).app(), path)
+    for name in report.added:
+        stdout.print(f"added {name}")
+    for url in report.skipped:
+        stdout.print(f"skipped {url} (already known)")
+    stdout.print(f"{len(report.added)} added, {len(report.skipped)} skipped")
+
+
+@app.command("enable")
+def enable(ctx: typer.Context, name: str) -> None:
+    """Poll a feed again (also after a 410 Gone)."""
+    _set_enabled(ctx, name, True)
+
+
+@app.command("disable")
+def disable(ctx: typer.Context, name: str) -> None:
+    """Stop polling a feed (its entries and matches stay)."""
+    _set_enabled(ctx, name, False)
+
+
+def _set_enabled(ctx: typer.Context, name: str, enabled: bool) -> None:
+    from monitor.app import set_feed_enabled
+
+    set_feed_enabled(state(ctx).app(), name, enabled)
+    stdout.print(f"{name} {'enabled' if enabled else 'disabled'}")

@@ -1,0 +1,181 @@
+"""Entry point: ``monitor`` and ``python -m monitor``."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Annotated
+
+import typer
+
+from monitor import __version__
+from monitor.cli import feeds as feeds_cli
+from monitor.cli.common import CliState, print_json, state, stderr, stdout
+from monitor.errors import MonitorError, UsageError
+
+app = typer.Typer(
+    name="monitor",
+    help="News monitor for the Tajikistan–Afghanistan border.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(feeds_cli.app, name="feeds")
+
+
+def _version(value: bool) -> None:
+    if value:
+        stdout.print(f"monitor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    config: Annotated[
+        str | None,
+        typer.Option("--config", metavar="PATH", help="Config file (default: $MONITOR_CONFIG, "
+                     "./config/monitor.yaml, else the packaged default)."),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", metavar="URL", envvar="MONITOR_DATABASE_URL",
+                     help="SQLAlchemy database URL; overrides database.url."),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Tracebacks and debug logging.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:  # fmt: skip
+    ctx.obj = CliState(config_path=config, db_url=db, debug=debug)
+    ctx.call_on_close(ctx.obj.close)
+    configure_logging(logging.DEBUG if debug else logging.WARNING)
+
+
+def configure_logging(level: int, fmt: str = "text") -> None:
+    """Logging goes to stderr; configured here and nowhere else."""
+    root_logger = logging.getLogger()
+    for handler in list(root_logger.handlers):
+        root_logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    if fmt == "json":
+        from monitor.cli.jsonlog import JsonFormatter
+
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(
+            logging.Formatter(
+                "%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%dT%H:%M:%S%z"
+            )
+        )
+    root_logger.addHandler(handler)
+    root_logger.setLevel(level)
+    if level > logging.DEBUG:
+        for noisy in ("httpx", "httpcore", "alembic", "apscheduler"):
+            logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Apply database migrations (Alembic) up to the newest."""
+    from monitor import db
+
+    cfg = state(ctx).config()
+    engine = db.create_db_engine(cfg.settings.database.url)
+    try:
+        before, after = db.upgrade(engine)
+    finally:
+        engine.dispose()
+    if before == after:
+        stdout.print(f"database is up to date (revision {after})")
+    else:
+        stdout.print(f"database upgraded from {before or 'empty'} to {after}")
+
+
+@app.command()
+def poll(
+    ctx: typer.Context,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option("--feed", metavar="NAME", help="Only this feed (repeatable)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON summary.")] = False,
+) -> None:
+    """Fetch every enabled feed (or the named ones) once now, store and match new entries."""
+    from monitor.app import poll_once
+    from monitor.cli.render import poll_progress, print_poll_report
+
+    app_ = state(ctx).app()
+    names = feed or []
+    with poll_progress(enabled=not as_json and stderr.is_terminal) as on_feed:
+        report = poll_once(app_, names, on_feed=on_feed)
+    if as_json:
+        print_json(report.to_json())
+    else:
+        print_poll_report(report)
+    if report.feeds and all(f.status == "error" for f in report.feeds):
+        raise typer.Exit(1)
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Feeds (last fetch, result, errors, next due), digests (last sent), database."""
+    from monitor.app import status_report
+    from monitor.cli.render import print_status
+
+    report = status_report(state(ctx).app())
+    if as_json:
+        print_json(report)
+    else:
+        print_status(report)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; errors become one line on stderr and exit code 2 (usage) or 1 (work)."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        code = app(args=args, prog_name="monitor", standalone_mode=False)
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.Abort:
+        _error("aborted")
+        code = 130
+    except typer.TyperException as exc:  # bad arguments
+        if debug:
+            raise
+        ctx = getattr(exc, "ctx", None)
+        where = (
+            f" (see `{ctx.command_path} --help`)" if ctx is not None and ctx.command_path else ""
+        )
+        _error(f"{_message(exc)}{where}")
+        code = 2
+    except UsageError as exc:
+        if debug:
+            raise
+        _error(str(exc))
+        code = 2
+    except MonitorError as exc:
+        if debug:
+            raise
+        _error(str(exc))
+        code = 1
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _message(exc: Exception) -> str:
+    fmt = getattr(exc, "format_message", None)
+    return str(fmt() if callable(fmt) else exc)
+
+
+def _error(message: str) -> None:
+    line = " ".join(message.split())
+    sys.stderr.write(f"monitor: error: {line}\n")

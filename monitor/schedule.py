@@ -1,0 +1,71 @@
+"""When a feed is next due: a pure function of its state, the fetch outcome, now and config."""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+JITTER = 0.1  # ± share of the delay, so feeds on one host drift apart
+_MAX_AGE = re.compile(r"(?:^|,)\s*(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a fetch told the scheduler."""
+
+    ok: bool
+    headers: Mapping[str, str] | None = None
+    retry_after: timedelta | None = None
+    ttl_minutes: int | None = None
+
+
+def server_hint(outcome: Outcome, now: datetime) -> timedelta | None:
+    """The longest delay the server asked for: Retry-After, Cache-Control max-age, Expires, ttl."""
+    hints: list[timedelta] = []
+    if outcome.retry_after is not None:
+        hints.append(outcome.retry_after)
+    headers = outcome.headers or {}
+    cache = headers.get("cache-control", "")
+    if m := _MAX_AGE.search(cache):
+        hints.append(timedelta(seconds=int(m.group(1))))
+    elif expires := headers.get("expires"):
+        try:
+            when = email.utils.parsedate_to_datetime(expires)
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=UTC)
+            hints.append(when - now)
+        except (TypeError, ValueError):
+            pass
+    if outcome.ttl_minutes and outcome.ttl_minutes > 0:
+        hints.append(timedelta(minutes=outcome.ttl_minutes))
+    return max(hints) if hints else None
+
+
+def next_due(
+    *,
+    name: str,
+    interval: timedelta,
+    outcome: Outcome,
+    consecutive_errors: int,
+    now: datetime,
+    max_delay: timedelta,
+) -> datetime:
+    """The next time to fetch a feed.
+
+    The interval, stretched (never shortened) by the server's hints, doubled per consecutive
+    error, all capped at ``max_delay``, then jittered by ±10 % (deterministic per feed and time).
+    """
+    delay = interval
+    if not outcome.ok and consecutive_errors > 0:
+        delay = interval * (2 ** min(consecutive_errors - 1, 20))
+    hint = server_hint(outcome, now)
+    if hint is not None and hint > delay:
+        delay = hint
+    delay = min(delay, max_delay)
+    rng = random.Random(f"{name}|{now.isoformat()}")
+    delay = delay * (1 + rng.uniform(-JITTER, JITTER))
+    return now + max(delay, timedelta(seconds=1))

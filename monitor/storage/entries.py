@@ -1,0 +1,74 @@
+"""Entries: the seen-check and batched inserts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from monitor.models import Entry
+from monitor.parse import ParsedEntry
+
+_IN_BATCH = 500
+
+
+def known_identities(session: Session, feed_id: int, identities: Sequence[str]) -> set[str]:
+    """Which of ``identities`` the feed already has: one indexed query per batch of 500."""
+    known: set[str] = set()
+    for i in range(0, len(identities), _IN_BATCH):
+        batch = identities[i : i + _IN_BATCH]
+        known.update(
+            session.scalars(
+                select(Entry.identity).where(Entry.feed_id == feed_id, Entry.identity.in_(batch))
+            )
+        )
+    return known
+
+
+def insert_entries(
+    session: Session,
+    feed_id: int,
+    entries: Sequence[ParsedEntry],
+    languages: Sequence[str | None],
+    fetched_at: datetime,
+) -> list[int]:
+    """Insert new entries in one statement; returns their ids in order."""
+    if not entries:
+        return []
+    rows = [
+        {
+            "feed_id": feed_id,
+            "identity": e.identity,
+            "guid": e.guid,
+            "url": e.url,
+            "link": e.link,
+            "title": e.title,
+            "summary": e.summary,
+            "content": e.content,
+            "author": e.author,
+            "language": lang,
+            "published_at": e.published,
+            "fetched_at": fetched_at,
+        }
+        for e, lang in zip(entries, languages, strict=True)
+    ]
+    result = session.execute(insert(Entry).returning(Entry.id, sort_by_parameter_order=True), rows)
+    return list(result.scalars())
+
+
+def iter_entries(
+    session: Session, since: datetime | None = None, batch: int = 1000
+) -> Iterator[list[Entry]]:
+    """Stored entries fetched at or after ``since``, in id order, ``batch`` at a time."""
+    last = 0
+    while True:
+        query = select(Entry).where(Entry.id > last).order_by(Entry.id).limit(batch)
+        if since is not None:
+            query = query.where(Entry.fetched_at >= since)
+        rows = list(session.scalars(query))
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].id

@@ -1,0 +1,234 @@
+"""Feeds and their fetch state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from monitor.config import FeedSettings
+from monitor.models import Entry, Feed
+
+NOT_IN_CONFIG = "not in config"
+
+
+@dataclass(frozen=True)
+class FeedSync:
+    added: list[str]
+    updated: list[str]
+    retired: list[str]
+
+
+def sync_config_feeds(session: Session, feeds: Sequence[FeedSettings], now: datetime) -> FeedSync:
+    """Make the feeds table agree with the config; feeds dropped from it are kept but disabled.
+
+    Fetch state survives; a changed URL resets the effective URL and any 410 verdict.
+    """
+    existing = {f.name: f for f in session.scalars(select(Feed))}
+    added, updated, retired = [], [], []
+    for fs in feeds:
+        interval = int(fs.interval.total_seconds()) if fs.interval else None
+        feed = existing.get(fs.name)
+        if feed is None:
+            session.add(
+                Feed(
+                    name=fs.name,
+                    origin="config",
+                    config_url=fs.url,
+                    url=fs.url,
+                    title=fs.title,
+                    language=fs.language,
+                    interval_seconds=interval,
+                    enabled=fs.enabled,
+                    consecutive_errors=0,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            added.append(fs.name)
+            continue
+        changed = False
+        if feed.config_url != fs.url:
+            feed.config_url = feed.url = fs.url
+            feed.etag = feed.last_modified = None
+            feed.disabled_reason = None
+            feed.next_due_at = None
+            changed = True
+        if feed.disabled_reason == NOT_IN_CONFIG:
+            feed.disabled_reason = None
+            changed = True
+        for attr, value in (
+            ("origin", "config"),
+            ("language", fs.language),
+            ("interval_seconds", interval),
+            ("enabled", fs.enabled),
+            ("title", fs.title or feed.title),
+        ):
+            if getattr(feed, attr) != value:
+                setattr(feed, attr, value)
+                changed = True
+        if changed:
+            feed.updated_at = now
+            updated.append(fs.name)
+    names = {fs.name for fs in feeds}
+    for name, feed in existing.items():
+        if feed.origin == "config" and name not in names and feed.disabled_reason != NOT_IN_CONFIG:
+            feed.disabled_reason = NOT_IN_CONFIG
+            feed.updated_at = now
+            retired.append(name)
+    session.flush()
+    return FeedSync(added, updated, retired)
+
+
+def add_imported_feed(
+    session: Session, *, name: str, url: str, title: str | None, language: str | None, now: datetime
+) -> bool:
+    """Add a feed from an OPML import; False when its name or URL is already known."""
+    known = session.scalar(
+        select(func.count())
+        .select_from(Feed)
+        .where(or_(Feed.name == name, Feed.config_url == url, Feed.url == url))
+    )
+    if known:
+        return False
+    session.add(
+        Feed(
+            name=name,
+            origin="import",
+            config_url=url,
+            url=url,
+            title=title,
+            language=language,
+            enabled=True,
+            consecutive_errors=0,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    session.flush()
+    return True
+
+
+def all_feeds(session: Session) -> list[Feed]:
+    return list(session.scalars(select(Feed).order_by(Feed.name)))
+
+
+def feeds_named(session: Session, names: Iterable[str]) -> list[Feed]:
+    wanted = list(names)
+    return list(session.scalars(select(Feed).where(Feed.name.in_(wanted)).order_by(Feed.name)))
+
+
+def pollable_feeds(session: Session) -> list[Feed]:
+    """Enabled feeds not disabled by the program (410, dropped from config)."""
+    return list(
+        session.scalars(
+            select(Feed)
+            .where(Feed.enabled.is_(True), Feed.disabled_reason.is_(None))
+            .order_by(Feed.name)
+        )
+    )
+
+
+def claim_due_feeds(
+    session: Session, now: datetime, lease: timedelta, limit: int | None = None
+) -> list[Feed]:
+    """Claim the pollable feeds whose next due time has passed, for ``lease``.
+
+    Each claim is a conditional UPDATE, so two daemons on one database never claim the
+    same feed (on PostgreSQL the candidates are also read with SKIP LOCKED).
+    """
+    due = (
+        select(Feed.id)
+        .where(
+            Feed.enabled.is_(True),
+            Feed.disabled_reason.is_(None),
+            or_(Feed.next_due_at.is_(None), Feed.next_due_at <= now),
+            or_(Feed.claimed_until.is_(None), Feed.claimed_until <= now),
+        )
+        .order_by(Feed.next_due_at.is_not(None), Feed.next_due_at)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    ids = list(session.scalars(due))
+    claimed: list[int] = []
+    for feed_id in ids:
+        result = session.execute(
+            update(Feed)
+            .where(
+                Feed.id == feed_id,
+                or_(Feed.claimed_until.is_(None), Feed.claimed_until <= now),
+            )
+            .values(claimed_until=now + lease)
+        )
+        if result.rowcount:  # type: ignore[attr-defined]
+            claimed.append(feed_id)
+    if not claimed:
+        return []
+    return list(session.scalars(select(Feed).where(Feed.id.in_(claimed)).order_by(Feed.name)))
+
+
+@dataclass(frozen=True)
+class FetchState:
+    """What one fetch changes on a feed row."""
+
+    status: str  # ok | not_modified | error
+    fetched_at: datetime
+    next_due_at: datetime
+    http_status: int | None = None
+    error: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    new_url: str | None = None
+    title: str | None = None
+    gone: bool = False
+
+
+def record_fetch(session: Session, feed_id: int, state: FetchState) -> None:
+    """Store a fetch's outcome and release the feed's claim."""
+    values: dict[str, object] = {
+        "last_status": state.status,
+        "last_fetched_at": state.fetched_at,
+        "last_http_status": state.http_status,
+        "next_due_at": state.next_due_at,
+        "claimed_until": None,
+        "updated_at": state.fetched_at,
+    }
+    if state.status == "error":
+        values["last_error"] = state.error
+        values["consecutive_errors"] = Feed.consecutive_errors + 1
+    else:
+        values["last_error"] = None
+        values["consecutive_errors"] = 0
+        values["last_ok_at"] = state.fetched_at
+    if state.status == "ok":
+        values["etag"] = state.etag
+        values["last_modified"] = state.last_modified
+    if state.new_url:
+        values["url"] = state.new_url
+    if state.title:
+        values["title"] = func.coalesce(Feed.title, state.title)
+    if state.gone:
+        values["disabled_reason"] = f"HTTP 410 Gone at {state.fetched_at:%Y-%m-%d %H:%M} UTC"
+    session.execute(update(Feed).where(Feed.id == feed_id).values(**values))
+
+
+def set_feed_enabled(session: Session, name: str, enabled: bool, now: datetime) -> bool:
+    """Enable (clearing a 410 verdict) or disable a feed; False when it does not exist."""
+    feed = session.scalar(select(Feed).where(Feed.name == name))
+    if feed is None:
+        return False
+    feed.enabled = enabled
+    if enabled and feed.disabled_reason != NOT_IN_CONFIG:
+        feed.disabled_reason = None
+        feed.next_due_at = None
+    feed.updated_at = now
+    return True
+
+
+def entry_counts(session: Session) -> dict[int, int]:
+    rows = session.execute(select(Entry.feed_id, func.count()).group_by(Entry.feed_id))
+    return {feed_id: count for feed_id, count in rows}

@@ -1,0 +1,53 @@
+"""Canonical URLs: the same article behind different tracking links compares equal."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+_TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "at_", "oly_", "vero_")
+_TRACKING = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "twclid",
+        "ttclid", "li_fat_id", "mkt_tok", "_ga", "_gl", "_hsenc", "_hsmi", "cmpid", "ocid",
+        "ncid", "sr_share", "ref", "ref_src", "ref_url", "spm",
+        "smid", "fromrss", "rss_source", "s_cid", "icid", "__twitter_impression",
+    }
+)  # fmt: skip
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def canonical_url(url: str | None) -> str | None:
+    """Lower-case scheme and host, drop default port, fragment and tracking parameters.
+
+    Keeps the path and every other query parameter in order; does not follow redirects.
+    """
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        return url
+    host = (parts.hostname or "").lower()
+    if port and port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
+    if parts.username:
+        host = f"{parts.username}@{host}"
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if k.lower() not in _TRACKING and not k.lower().startswith(_TRACKING_PREFIXES)
+    ]
+    return urlunsplit((scheme, host, parts.path or "/", urlencode(query, doseq=True), ""))
+
+
+def host_of(url: str) -> str:
+    """The host part of a URL, lower-cased; ``""`` for local files."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
