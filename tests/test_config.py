@@ -1,0 +1,106 @@
+"""Configuration: validation errors are one line naming the file, the key and the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from monitor.config import load_config
+from monitor.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "monitor.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(path: Path, env: dict[str, str] | None = None) -> str:
+    with pytest.raises(ConfigError) as info:
+        load_config(path, env=env or {})
+    message = str(info.value)
+    assert "\n" not in message
+    return message
+
+
+def test_default_config_is_valid_and_real() -> None:
+    cfg = load_config(REPO / "config" / "monitor.yaml", env={})
+    s = cfg.settings
+    assert len(s.feeds) >= 15
+    langs = {f.language for f in s.feeds}
+    assert {"en", "ru", "tg", "fa"} <= langs
+    urls = " ".join(f.url for f in s.feeds)
+    assert "news.google.com/rss/search" in urls and "api.gdeltproject.org/api/v2/doc/doc" in urls
+    assert any(d.type == "file" for d in s.digests)
+    assert s.watchlist == (REPO / "config" / "watchlist.yaml").resolve()
+    assert s.database.url == f"sqlite:///{(REPO / 'data' / 'monitor.db').resolve()}"
+
+
+def test_unknown_key_names_file_and_key(tmp_path: Path) -> None:
+    path = write(tmp_path, "feeds:\n  - name: a\n    url: http://x/\n    colour: red\n")
+    msg = error_of(path)
+    assert str(path) in msg and "feeds[0].colour" in msg and "unknown key" in msg
+
+
+def test_bad_values(tmp_path: Path) -> None:
+    msg = error_of(write(tmp_path, "feeds:\n  - name: a\n    url: http://x/\n    interval: soon\n"))
+    assert "feeds[0].interval" in msg and "invalid duration" in msg
+    msg = error_of(write(tmp_path, "feeds:\n  - name: Bad Name\n    url: http://x/\n"))
+    assert "feeds[0].name" in msg
+    msg = error_of(write(tmp_path, "feeds:\n  - name: a\n    url: ftp://x/\n"))
+    assert "feeds[0].url" in msg
+    msg = error_of(write(tmp_path, "digests:\n  - name: d\n    type: file\n    schedule: '* *'\n"))
+    assert "digests[0].schedule" in msg and "five fields" in msg
+    msg = error_of(
+        write(tmp_path, "digests:\n  - name: d\n    type: file\n    timezone: Mars/Base\n")
+    )
+    assert "digests[0].timezone" in msg
+    msg = error_of(write(tmp_path, "digests:\n  - name: d\n    type: pigeon\n"))
+    assert "digests[0]" in msg
+    msg = error_of(
+        write(
+            tmp_path, "feeds:\n  - {name: a, url: 'http://x/'}\n  - {name: a, url: 'http://y/'}\n"
+        )
+    )
+    assert "duplicate name 'a'" in msg
+    msg = error_of(write(tmp_path, "feeds: [\n"))
+    assert str(tmp_path) in msg
+    msg = error_of(write(tmp_path, "- just\n- a list\n"))
+    assert "mapping" in msg
+
+
+def test_env_substitution(tmp_path: Path) -> None:
+    text = (
+        "digests:\n  - name: mail\n    type: email\n    from: a@x.org\n    to: [b@x.org]\n"
+        "    smtp: {host: localhost, password: '${SMTP_PASSWORD}'}\n"
+    )
+    path = write(tmp_path, text)
+    msg = error_of(path)
+    assert "SMTP_PASSWORD" in msg and "digests[0].smtp.password" in msg
+    cfg = load_config(path, env={"SMTP_PASSWORD": "s3cret"})
+    channel = cfg.settings.digests[0]
+    assert channel.smtp.password == "s3cret"  # type: ignore[union-attr]
+
+
+def test_relative_paths_resolve_against_config_folder(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "database: {url: 'sqlite:///db/m.db'}\nwatchlist: lists/w.yaml\n"
+        "feeds:\n  - {name: a, url: feeds/a.xml}\n"
+        "digests:\n  - {name: f, type: file, path: out}\n",
+    )
+    s = load_config(path, env={}).settings
+    assert s.database.url == f"sqlite:///{tmp_path / 'db' / 'm.db'}"
+    assert s.watchlist == tmp_path / "lists" / "w.yaml"
+    assert s.feeds[0].url == (tmp_path / "feeds" / "a.xml").as_uri()
+    assert s.digests[0].path == tmp_path / "out"  # type: ignore[union-attr]
+
+
+def test_db_url_override_order(tmp_path: Path) -> None:
+    path = write(tmp_path, "database: {url: 'sqlite:///a.db'}\n")
+    env = {"MONITOR_DATABASE_URL": "sqlite:////tmp/env.db"}
+    assert load_config(path, env=env).settings.database.url == "sqlite:////tmp/env.db"
+    cfg = load_config(path, env=env, db_url="postgresql+psycopg://u@h/db")
+    assert cfg.settings.database.url == "postgresql+psycopg://u@h/db"
