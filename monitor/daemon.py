@@ -171,7 +171,9 @@ class Daemon:
                     session, channel.name, next_fire(channel.schedule, channel.timezone, now)
                 )
                 missed = state.next_run_at is not None and state.next_run_at <= now
-            trigger = CronTrigger.from_crontab(channel.schedule, timezone=ZoneInfo(channel.timezone))
+            trigger = CronTrigger.from_crontab(
+                channel.schedule, timezone=ZoneInfo(channel.timezone)
+            )
             self._scheduler.add_job(
                 self.run_digest, trigger, args=[channel.name], id=f"digest:{channel.name}",
                 misfire_grace_time=DIGEST_MISFIRE_GRACE,
@@ -219,8 +221,11 @@ class Daemon:
     async def _poll(self, jobs: list[FeedJob]) -> Any:
         task = asyncio.create_task(
             poll_feeds(
-                self.app.sessions, self.app.settings, jobs,
-                matcher=self.app.matcher, clock=self.app.clock,
+                self.app.sessions,
+                self.app.settings,
+                jobs,
+                matcher=self.app.matcher,
+                clock=self.app.clock,
             )  # fmt: skip
         )
         while not task.done():
