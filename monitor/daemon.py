@@ -130,10 +130,10 @@ class Daemon:
             self.app.sync_feeds()
             self._schedule_jobs()
             log.info(
-                "monitor daemon started: %d feeds, %d digest channels, tick %ss",
+                "monitor daemon started: %d feeds, %d digest channels, tick %gs",
                 len(self.app.settings.feeds),
                 len(self.app.settings.digests),
-                int(self.tick.total_seconds()),
+                self.tick.total_seconds(),
             )
             if not self.stop_event.is_set():
                 self._scheduler.start()
@@ -161,7 +161,7 @@ class Daemon:
         now = self.app.clock()
         self._scheduler.add_job(
             self.poll_due, "interval", seconds=self.tick.total_seconds(), id="poll",
-            next_run_time=now, misfire_grace_time=int(self.tick.total_seconds()),
+            next_run_time=now, misfire_grace_time=max(1, int(self.tick.total_seconds())),
         )  # fmt: skip
         for channel in self.app.settings.digests:
             if not channel.enabled:

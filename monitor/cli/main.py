@@ -74,8 +74,10 @@ def configure_logging(level: int, fmt: str = "text") -> None:
     root_logger.addHandler(handler)
     root_logger.setLevel(level)
     if level > logging.DEBUG:
-        for noisy in ("httpx", "httpcore", "alembic", "apscheduler"):
+        for noisy in ("httpx", "httpcore", "alembic"):
             logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+        # "skipped: maximum number of running instances" is the intended back-pressure
+        logging.getLogger("apscheduler").setLevel(logging.ERROR)
 
 
 @db_app.command("upgrade")
@@ -195,6 +197,11 @@ def main(argv: list[str] | None = None) -> None:
         code = 1
     except KeyboardInterrupt:
         code = 130
+    except Exception as exc:  # a bug: still one line, unless --debug
+        if debug:
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        code = 1
     sys.exit(code if isinstance(code, int) else 0)
 
 
