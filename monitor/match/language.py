@@ -17,10 +17,31 @@ _PASHTO = set("ټډړږښګڼېۍځڅ")
 _URDU = set("ٹڈڑںےھ")
 _PERSIAN = set("پچژگ")
 _ARABIC_ONLY = set("ةيىأإ")
-_TAJIK_WORDS = frozenset("ва дар бо аз ба барои ки ин он шуд мешавад кард гуфт низ бо ҳам".split())
-_RUSSIAN_WORDS = frozenset("и в на с по не что это для из от как к за о при".split())
+_TAJIK_WORDS = frozenset(
+    [
+        "ва",
+        "дар",
+        "бо",
+        "аз",
+        "ба",
+        "барои",
+        "ки",
+        "ин",
+        "он",
+        "шуд",
+        "мешавад",
+        "кард",
+        "гуфт",
+        "низ",
+        "бо",
+        "ҳам",
+    ]
+)
+_RUSSIAN_WORDS = frozenset(
+    ["и", "в", "на", "с", "по", "не", "что", "это", "для", "из", "от", "как", "к", "за", "о", "при"]
+)
 _CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]+")
-_KNOWN = frozenset("en ru tg fa ps ur ar uz ky kk uk prs".split())
+_KNOWN = frozenset(["en", "ru", "tg", "fa", "ps", "ur", "ar", "uz", "ky", "kk", "uk", "prs"])
 
 
 def _script_counts(text: str) -> Counter[str]:
