@@ -36,14 +36,21 @@ WATCHLIST_HEADER = """\
 # `monitor seed --write` only adds candidates and updates provenance/count; curated
 # fields are never changed. Entries with status: candidate are matched but never scored.
 """
-ENTRY_KEY_ORDER = (
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+ENTRY_KEY_ORDER = _words(
     "id name kind role side context weight implies_border status aliases proper_aliases "
     "notes count provenance"
-).split()
+)
 
 _CONNECTORS = frozenset({"of", "for", "the", "on", "al", "e", "i", "ul", "de"})
 _STOP = frozenset(
-    """
+    _words(
+        """
     A An The This That These Those It Its In On At Of For From By With As To And But Or If Then
     Thus However Moreover Meanwhile Although Despite According Since While When After Before
     During Among Beyond Yet So Also Even Each Every Both Many Several Some Most More No Not
@@ -56,13 +63,14 @@ _STOP = frozenset(
     Earlier Barring Analysis Mutual Tajik Afghan Russian American British Western Uzbek
     Central South Asian Soviet Lower House Deputy Commander Umar Farsi Valery Kulikov
     Paul Goble MOST READ ASIA EDM
-    """.split()
+    """
+    )
 )
 _GENERIC_TAIL = frozenset(
-    """
-    province provinces region oblast district village valley valleys river corridor mountains
-    autonomous section area areas border borders city capital division base
-    """.split()
+    _words(
+        "province provinces region oblast district village valley valleys river corridor "
+        "mountains autonomous section area areas border borders city capital division base"
+    )
 )
 _KIND_BY_WORD = {
     "province": "province",
