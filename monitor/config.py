@@ -91,9 +91,9 @@ class FeedSettings(_Strict):
     @field_validator("url")
     @classmethod
     def _url(cls, value: str) -> str:
-        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value):
-            if not value.lower().startswith(("http://", "https://", "file://")):
-                raise ValueError("only http(s)://, file:// URLs or local paths are supported")
+        has_scheme = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value)
+        if has_scheme and not value.lower().startswith(("http://", "https://", "file://")):
+            raise ValueError("only http(s)://, file:// URLs or local paths are supported")
         return value
 
 
@@ -170,7 +170,7 @@ class WebhookChannel(_Channel):
 class FileChannel(_Channel):
     type: Literal["file"]
     path: Path = Path("digests")
-    formats: list[Literal["html", "md"]] = Field(default_factory=lambda: ["html", "md"])
+    formats: list[Literal["html", "md"]] = Field(default_factory=lambda: ["html", "md"])  # type: ignore[arg-type]
 
 
 Channel = Annotated[EmailChannel | WebhookChannel | FileChannel, Field(discriminator="type")]

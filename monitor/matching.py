@@ -57,9 +57,12 @@ def rescan(app: App, since: datetime | None) -> RescanReport:
                         entry.title, entry.summary, entry.content, entry.language
                     )
                     row = match_store.NewMatch(
-                        entry.id, result.score, list(result.terms), list(result.term_ids),
+                        entry.id,
+                        result.score,
+                        list(result.terms),
+                        list(result.term_ids),
                         result.to_explanation(),
-                    )  # fmt: skip
+                    )
                     old = existing.get(entry.id)
                     if result.score >= threshold:
                         if old is None:

@@ -243,7 +243,10 @@ def store_entries(
         else None
         for e in fresh
     ]
-    languages = [r.language if r else (e.language or job.language) for e, r in zip(fresh, results)]
+    languages = [
+        r.language if r else (e.language or job.language)
+        for e, r in zip(fresh, results, strict=True)
+    ]
     ids = entry_store.insert_entries(session, job.id, fresh, languages, now)
     matches = [
         match_store.NewMatch(entry_id, r.score, list(r.terms), list(r.term_ids), r.to_explanation())

@@ -13,9 +13,13 @@ from feedserver import FeedServer, wait_for
 def start_daemon(monitor, *args: str) -> subprocess.Popen[str]:
     cmd = [sys.executable, "-m", "monitor", "--config", str(monitor.config_path), "run", *args]
     return subprocess.Popen(
-        cmd, cwd=monitor.home, env=monitor.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cmd,
+        cwd=monitor.home,
+        env=monitor.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-    )  # fmt: skip
+    )
 
 
 def stop(
@@ -34,10 +38,12 @@ def stop(
 def test_polls_on_schedule_and_stops_cleanly(monitor, feed_server: FeedServer) -> None:
     feed_server.fixture("/rss2.xml", "rss2.xml")
     feed_server.fixture("/atom.xml", "atom.xml")
-    monitor.write_config([
-        {"name": "fast", "url": feed_server.url("/atom.xml"), "interval": "1s"},
-        {"name": "slow", "url": feed_server.url("/rss2.xml"), "interval": "1h"},
-    ])  # fmt: skip
+    monitor.write_config(
+        [
+            {"name": "fast", "url": feed_server.url("/atom.xml"), "interval": "1s"},
+            {"name": "slow", "url": feed_server.url("/rss2.xml"), "interval": "1h"},
+        ]
+    )
     proc = start_daemon(monitor, "--tick", "0.3s")
     try:
         assert wait_for(lambda: feed_server.hits["/atom.xml"] >= 4, timeout=30), feed_server.hits

@@ -47,10 +47,24 @@ def serve_everything(server: FeedServer, bomb: bytes) -> list[dict[str, str]]:
     server.slow("/slow.xml")
     server.huge("/huge.xml", 50 << 20)
     server.gzip_bomb("/bomb.xml", bomb)
-    server.feed("/notafeed.html", b"<html><head><title>x</title></head><body><p>hi</p></body></html>",
-                "text/html")  # fmt: skip
-    paths = [*GOOD, "/moved.xml", "/temp.xml", "/missing.xml", "/gone.xml", "/busy.xml",
-             "/broken.xml", "/slow.xml", "/huge.xml", "/bomb.xml", "/notafeed.html"]  # fmt: skip
+    server.feed(
+        "/notafeed.html",
+        b"<html><head><title>x</title></head><body><p>hi</p></body></html>",
+        "text/html",
+    )
+    paths = [
+        *GOOD,
+        "/moved.xml",
+        "/temp.xml",
+        "/missing.xml",
+        "/gone.xml",
+        "/busy.xml",
+        "/broken.xml",
+        "/slow.xml",
+        "/huge.xml",
+        "/bomb.xml",
+        "/notafeed.html",
+    ]
     feeds = [{"name": name_of(p), "url": server.url(p)} for p in paths]
     feeds.append({"name": "nowhere", "url": "http://127.0.0.1:9/feed.xml"})  # connection refused
     return feeds
@@ -147,8 +161,19 @@ def test_text_and_encodings_come_out_right(monitor, feed_server: FeedServer) -> 
     ):
         fixture, ctype, _ = GOOD[path]
         feed_server.fixture(path, fixture, ctype)
-    monitor.write_config([{"name": name_of(p), "url": feed_server.url(p)} for p in
-                          ("/cp1251.xml", "/koi8r.xml", "/utf16.xml", "/persian.xml", "/rss2.xml", "/atom.xml")])  # fmt: skip
+    monitor.write_config(
+        [
+            {"name": name_of(p), "url": feed_server.url(p)}
+            for p in (
+                "/cp1251.xml",
+                "/koi8r.xml",
+                "/utf16.xml",
+                "/persian.xml",
+                "/rss2.xml",
+                "/atom.xml",
+            )
+        ]
+    )
     monitor.run("poll", check=True)
     titles = {t for (t,) in monitor.sql("SELECT title FROM entries")}
     assert "Пограничники Таджикистана задержали нарушителей на Пяндже" in titles
@@ -186,10 +211,12 @@ def test_local_files_and_file_urls(monitor) -> None:
     from conftest import REPO
 
     fixtures = REPO / "tests" / "fixtures" / "feeds"
-    monitor.write_config([
-        {"name": "local-path", "url": str(fixtures / "atom.xml")},
-        {"name": "file-url", "url": (fixtures / "rdf.xml").as_uri()},
-    ])  # fmt: skip
+    monitor.write_config(
+        [
+            {"name": "local-path", "url": str(fixtures / "atom.xml")},
+            {"name": "file-url", "url": (fixtures / "rdf.xml").as_uri()},
+        ]
+    )
     first = monitor.json("poll", "--json")
     assert [f["new_entries"] for f in first["feeds"]] == [3, 4]  # file-url, local-path
     second = monitor.json("poll", "--json")
@@ -199,10 +226,12 @@ def test_local_files_and_file_urls(monitor) -> None:
 def test_poll_single_feed_and_unknown_feed(monitor, feed_server: FeedServer) -> None:
     feed_server.fixture("/rss2.xml", "rss2.xml")
     feed_server.fixture("/atom.xml", "atom.xml")
-    monitor.write_config([
-        {"name": "a", "url": feed_server.url("/rss2.xml")},
-        {"name": "b", "url": feed_server.url("/atom.xml")},
-    ])  # fmt: skip
+    monitor.write_config(
+        [
+            {"name": "a", "url": feed_server.url("/rss2.xml")},
+            {"name": "b", "url": feed_server.url("/atom.xml")},
+        ]
+    )
     out = monitor.json("poll", "--feed", "b", "--json")
     assert [f["name"] for f in out["feeds"]] == ["b"]
     assert feed_server.hits["/rss2.xml"] == 0

@@ -6,7 +6,6 @@ import json
 import shutil
 
 import yaml
-
 from conftest import REPO, WATCHLIST
 from feedserver import FeedServer
 
@@ -26,8 +25,12 @@ NOT_BORDER_TITLES = {
 
 def poll_four_languages(monitor, feed_server: FeedServer, **extra) -> None:
     feeds = []
-    for path, ctype in (("/rss2.xml", "application/rss+xml"), ("/cp1251.xml", "application/xml"),
-                        ("/utf16.xml", "application/xml"), ("/persian.xml", "application/rss+xml")):  # fmt: skip
+    for path, ctype in (
+        ("/rss2.xml", "application/rss+xml"),
+        ("/cp1251.xml", "application/xml"),
+        ("/utf16.xml", "application/xml"),
+        ("/persian.xml", "application/rss+xml"),
+    ):
         feed_server.fixture(path, path.strip("/"), ctype)
         feeds.append({"name": path.strip("/").split(".")[0], "url": feed_server.url(path)})
     monitor.write_config(feeds, **extra)
@@ -42,7 +45,7 @@ def matched_titles(monitor) -> set[str]:
 def test_poll_matches_border_news_in_four_languages(monitor, feed_server: FeedServer) -> None:
     poll_four_languages(monitor, feed_server)
     titles = matched_titles(monitor)
-    assert BORDER_TITLES <= titles
+    assert titles >= BORDER_TITLES
     assert not (NOT_BORDER_TITLES & titles)
     langs = dict(monitor.sql("SELECT title, language FROM entries"))
     assert langs["Пограничники Таджикистана задержали нарушителей на Пяндже"] == "ru"
@@ -61,7 +64,12 @@ def test_poll_matches_border_news_in_four_languages(monitor, feed_server: FeedSe
 
 def test_match_explains_any_text(monitor) -> None:
     monitor.write_config([])
-    out = monitor.json("match", "--text", "Таджикские пограничники задержали контрабандистов на границе с Афганистаном", "--json")  # fmt: skip
+    out = monitor.json(
+        "match",
+        "--text",
+        "Таджикские пограничники задержали контрабандистов на границе с Афганистаном",
+        "--json",
+    )
     assert out["relevant"] is True and out["language"] == "ru"
     assert out["hits"] and all({"start", "end", "field", "name"} <= set(h) for h in out["hits"])
     negative = monitor.json(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 from monitor.daemon import next_fire
 from monitor.schedule import Outcome, next_due
@@ -14,10 +15,17 @@ DAY = timedelta(days=1)
 def due(
     outcome: Outcome, errors: int = 0, interval: timedelta = timedelta(minutes=30)
 ) -> timedelta:
-    return next_due(
-        name="f", interval=interval, outcome=outcome, consecutive_errors=errors, now=NOW,
-        max_delay=DAY,
-    ) - NOW  # fmt: skip
+    return (
+        next_due(
+            name="f",
+            interval=interval,
+            outcome=outcome,
+            consecutive_errors=errors,
+            now=NOW,
+            max_delay=DAY,
+        )
+        - NOW
+    )
 
 
 def test_interval_with_bounded_jitter() -> None:
@@ -28,7 +36,7 @@ def test_interval_with_bounded_jitter() -> None:
 
 def test_exponential_backoff_capped_at_a_day() -> None:
     delays = [due(Outcome(ok=False), errors=n) for n in (1, 2, 3, 4)]
-    assert all(b > a for a, b in zip(delays, delays[1:], strict=False))
+    assert all(b > a for a, b in pairwise(delays))
     assert timedelta(minutes=100) < delays[2] < timedelta(minutes=140)
     assert due(Outcome(ok=False), errors=40) <= DAY * 1.1
 

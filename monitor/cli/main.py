@@ -39,19 +39,27 @@ def root(
     ctx: typer.Context,
     config: Annotated[
         str | None,
-        typer.Option("--config", metavar="PATH", help="Config file (default: $MONITOR_CONFIG, "
-                     "./config/monitor.yaml, else the packaged default)."),
+        typer.Option(
+            "--config",
+            metavar="PATH",
+            help="Config file (default: $MONITOR_CONFIG, "
+            "./config/monitor.yaml, else the packaged default).",
+        ),
     ] = None,
     db: Annotated[
         str | None,
-        typer.Option("--db", metavar="URL", envvar="MONITOR_DATABASE_URL",
-                     help="SQLAlchemy database URL; overrides database.url."),
+        typer.Option(
+            "--db",
+            metavar="URL",
+            envvar="MONITOR_DATABASE_URL",
+            help="SQLAlchemy database URL; overrides database.url.",
+        ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Tracebacks and debug logging.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
-) -> None:  # fmt: skip
+) -> None:
     ctx.obj = CliState(config_path=config, db_url=db, debug=debug)
     ctx.call_on_close(ctx.obj.close)
     configure_logging(logging.DEBUG if debug else logging.WARNING)
