@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from monitor import db
 from monitor.config import LoadedConfig, Settings
 from monitor.errors import ConfigError, NotFoundError
-from monitor.pipeline import EntryMatcher, FeedJob, FeedReport, PollReport, poll_feeds
+from monitor.pipeline import FeedJob, FeedReport, PollReport, poll_feeds
+from monitor.workers import EntryMatcher
 from monitor.storage import feeds as feed_store
 
 
