@@ -1,4 +1,4 @@
-"""All aliases of a watchlist compiled into one Aho-Corasick automaton over normalized text."""
+"""All curated aliases of a watchlist compiled into one Aho-Corasick automaton (normalized)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ class AliasAutomaton:
         self.size = 0
         keys: dict[str, AliasRef] = {}
         for index, entry in enumerate(watchlist.entries):
+            if entry.status == "candidate" or entry.role == "candidate":
+                continue  # not curated yet: never matched, so it can neither score nor block
             plain = [(a, False) for a in [entry.name, *entry.aliases]]
             proper = [(a, True) for a in entry.proper_aliases]
             for alias, is_proper in plain + proper:

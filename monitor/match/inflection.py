@@ -55,9 +55,9 @@ SUFFIX_PATTERNS: dict[Script, re.Pattern[str]] = {
     "latin": re.compile(r"(?:s|es)"),
     "cyrillic": re.compile(
         rf"(?:(?:{_alternation(_RU_DERIVATIONS)})?(?:{_RU})?"
-        rf"|(?:{_alternation(_TG_PLURALS)})?(?:{_TG})?)"
+        rf"|(?:{_alternation(_TG_PLURALS)})?(?:{_TG}){{0,2}})"
     ),
-    "arabic": re.compile(rf"(?:{_alternation(_FA_PLURALS)})?(?:{_FA})?"),
+    "arabic": re.compile(rf"(?:{_alternation(_FA_PLURALS)})?(?:{_FA}){{0,2}}"),
     "other": re.compile(r""),
 }
 
