@@ -61,3 +61,16 @@ def test_word_start_boundary(matcher: Matcher) -> None:
     assert "iran" not in term_ids(matcher, "Tirana")
     assert "border" not in term_ids(matcher, "Mirzaborder")
     assert "border" not in term_ids(matcher, "میرزا")
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("ISIS-Khorasan claims attack", "iskp"),
+        ("Gorno Badakhshan", "gbao"),
+        ("Sher-Khan Bandar", "sher-khan-bandar"),
+        ("Imam-Sahib district", "imam-sahib"),
+    ],
+)
+def test_hyphen_and_space_variants(matcher: Matcher, text: str, term: str) -> None:
+    assert term in term_ids(matcher, text)
