@@ -1,8 +1,14 @@
 from __future__ import annotations
 
 import pytest
+from match_support import shipped_matcher
 
 from monitor.match import Matcher
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return shipped_matcher()
 
 
 def term_ids(matcher: Matcher, text: str) -> set[str]:

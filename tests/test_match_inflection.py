@@ -1,9 +1,15 @@
 from __future__ import annotations
 
 import pytest
+from match_support import shipped_matcher
 
 from monitor.match import Matcher
 from monitor.match.inflection import expand_alias, suffix_allowed
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return shipped_matcher()
 
 
 def term_ids(matcher: Matcher, text: str) -> set[str]:

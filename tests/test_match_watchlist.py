@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from match_support import shipped_watchlist
 
 from monitor.errors import ConfigError
 from monitor.match import Watchlist, load_watchlist
@@ -16,6 +17,11 @@ entries:
     side: both
     aliases: [Pyanj]
 """
+
+
+@pytest.fixture(scope="module")
+def watchlist() -> Watchlist:
+    return shipped_watchlist()
 
 
 def write(tmp_path: Path, text: str) -> Path:

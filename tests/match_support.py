@@ -1,8 +1,8 @@
+"""Shared helpers for the matching tests (kept out of conftest.py, which the CLI tests own)."""
+
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from monitor.match import Matcher, Watchlist, load_watchlist
 
@@ -10,11 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 WATCHLIST = ROOT / "config" / "watchlist.yaml"
 
 
-@pytest.fixture(scope="session")
-def watchlist() -> Watchlist:
+def shipped_watchlist() -> Watchlist:
     return load_watchlist(WATCHLIST)
 
 
-@pytest.fixture(scope="session")
-def matcher(watchlist: Watchlist) -> Matcher:
-    return Matcher(watchlist, 0.5)
+def shipped_matcher(threshold: float = 0.5) -> Matcher:
+    return Matcher(shipped_watchlist(), threshold)
