@@ -34,7 +34,7 @@ WATCHLIST_HEADER = """\
 # inflects too), proper_aliases (only count when capitalised and not sentence-initial),
 # context (for role: negative), provenance (seed files with counts, or added_by_hand).
 # `monitor seed --write` only adds candidates and updates provenance/count; curated
-# fields are never changed. Entries with status: candidate are matched but never scored.
+# fields are never changed. Entries with status: candidate are neither matched nor scored.
 """
 
 
@@ -357,8 +357,12 @@ def plan_merge(
     per_entry: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     plan = SeedPlan(watchlist_path)
     taken = set(ids)
+    by_name = {normalize(e.name): e.id for e in watchlist.entries}
+    pending = {e.id for e in watchlist.entries if e.status == "candidate" or e.role == "candidate"}
     for candidate in candidates:
-        entry_id = _covering_entry(automaton, ids, candidate.name)
+        entry_id = by_name.get(normalize(candidate.name))
+        if entry_id is None:
+            entry_id = _covering_entry(automaton, ids, candidate.name)
         if entry_id is not None:
             for doc, n in candidate.documents:
                 per_entry[entry_id][doc] += n
@@ -374,7 +378,9 @@ def plan_merge(
         )
     if seed_dir is not None:
         exact = count_entry_hits(watchlist, seed_dir)
-        per_entry = defaultdict(lambda: defaultdict(int))
+        for entry_id in list(per_entry):
+            if entry_id not in pending:  # candidates are not matched: keep their own counts
+                del per_entry[entry_id]
         for entry_id, docs in exact.items():
             per_entry[entry_id].update(docs)
     for entry in watchlist.entries:

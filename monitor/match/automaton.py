@@ -1,4 +1,4 @@
-"""All aliases of a watchlist compiled into one Aho-Corasick automaton over normalized text."""
+"""All curated aliases of a watchlist compiled into one Aho-Corasick automaton (normalized)."""
 
 from __future__ import annotations
 
@@ -41,11 +41,13 @@ class AliasAutomaton:
         self.size = 0
         keys: dict[str, AliasRef] = {}
         for index, entry in enumerate(watchlist.entries):
+            if entry.status == "candidate" or entry.role == "candidate":
+                continue  # not curated yet: never matched, so it can neither score nor block
             plain = [(a, False) for a in [entry.name, *entry.aliases]]
             proper = [(a, True) for a in entry.proper_aliases]
             for alias, is_proper in plain + proper:
                 for form in expand_alias(alias):
-                    for key in tajik_variants(normalize(form).strip()):
+                    for key in spelling_variants(normalize(form).strip()):
                         if key and key not in keys:
                             keys[key] = AliasRef(index, alias, alias_script(key), is_proper)
         for key, ref in keys.items():
@@ -88,11 +90,18 @@ class AliasAutomaton:
         return chosen
 
 
-def tajik_variants(key: str) -> list[str]:
-    """A Tajik alias ending in ӣ is also written with и before a suffix (сарҳадӣ → сарҳадии)."""
-    if key.endswith("ӣ"):
-        return [key, key[:-1] + "и"]
-    return [key]
+def spelling_variants(key: str) -> list[str]:
+    """Keys an alias is also published as.
+
+    * hyphen ↔ space in short names (ISIS-Khorasan / ISIS Khorasan, Gorno Badakhshan);
+    * a Tajik final ӣ is written и before a suffix (сарҳадӣ → сарҳадии).
+    """
+    keys = [key]
+    if "-" in key:
+        keys.append(key.replace("-", " "))
+    if " " in key and key.count(" ") <= 2 and alias_script(key) != "arabic":
+        keys.append(key.replace(" ", "-"))
+    return keys + [k[:-1] + "и" for k in keys if k.endswith("ӣ")]
 
 
 def _proper_noun_at(norm: NormalizedText, original: str, start: int) -> bool:

@@ -125,12 +125,13 @@ class Normalizer:
 
     def normalize(self, text: str) -> NormalizedText:
         """Normalize ``text`` keeping an offset map to the original."""
-        if unicodedata.is_normalized("NFKC", text) and not _SLOW.search(text):
-            folded = text.casefold()
+        if not _SLOW.search(text) and unicodedata.is_normalized("NFC", text):
+            # NFC input whose NFKC form has the same length maps one character to one
+            # (NBSP → space, full-width → ASCII), so offsets stay the identity.
+            compat = unicodedata.normalize("NFKC", text)
+            folded = compat.casefold() if len(compat) == len(text) else ""
             if len(folded) == len(text):
-                fast = folded.translate(_FAST_TABLE)
-                if len(fast) == len(text):
-                    return NormalizedText(fast, None, len(text))
+                return NormalizedText(folded.translate(_FAST_TABLE), None, len(text))
         source = text
         composed_origin: list[int] | None = None
         if not unicodedata.is_normalized("NFC", text):

@@ -63,6 +63,7 @@ class ScoringRules:
     context_cap: float = 0.6
     border_next_to_context: float = 0.2
     penalty_cap: float = 0.8
+    strong_evidence_penalty_scale: float = 0.5
 
 
 @dataclass
@@ -155,6 +156,7 @@ def score_hits(
 
     if anchors and has_border:
         rule("pair_and_border", "Tajik–Afghan pair + border word", rules.pair_and_border)
+    qualified = False
     if both and has_border:
         rule(
             "both_countries_and_border",
@@ -163,6 +165,7 @@ def score_hits(
         )
         sided = hits_where(lambda e: e.role in ("country", "actor", "anchor") and e.side != "none")
         if _near(hits_where(lambda e: e.role == "border"), sided):
+            qualified = True
             rule(
                 "border_next_to_country",
                 "border word next to Tajik/Afghan term",
@@ -179,6 +182,9 @@ def score_hits(
             rules.both_countries_and_topic,
         )
 
+    # Explicit Tajik–Afghan border evidence outweighs a mention of another neighbour.
+    strong = qualified or bool(has_border and (anchors or places))
+    scale = rules.strong_evidence_penalty_scale if strong else 1.0
     penalty = 0.0
     contexts: dict[str, list[str]] = defaultdict(list)
     for term_id, entry in entries.items():
@@ -190,7 +196,7 @@ def score_hits(
         value = min(rules.context_cap, rules.context_first + rules.context_more * (len(terms) - 1))
         if _near(border_hits, [h for t in terms for h in by_term[t]]):
             value += rules.border_next_to_context
-        value = min(value, rules.penalty_cap - penalty)
+        value = min(value * scale, rules.penalty_cap - penalty)
         penalty += value
         if value > 0:
             names = ", ".join(entries[t].name for t in sorted(terms))
