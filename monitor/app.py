@@ -21,8 +21,8 @@ from monitor import db
 from monitor.config import LoadedConfig, Settings
 from monitor.errors import ConfigError, NotFoundError
 from monitor.pipeline import FeedJob, FeedReport, PollReport, poll_feeds
-from monitor.workers import EntryMatcher
 from monitor.storage import feeds as feed_store
+from monitor.workers import EntryMatcher
 
 
 def utcnow() -> datetime:
