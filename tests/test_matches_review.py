@@ -95,7 +95,7 @@ def test_list_since_iso_date(seeded: Any) -> None:
 
 
 def test_list_table_and_empty(seeded: Any) -> None:
-    monitor, ids = seeded
+    monitor, _ = seeded
     proc = monitor.run("matches", "list", check=True)
     assert "Tajik border guards detain smugglers" in proc.stdout
     assert "Бадахшан" in proc.stdout
@@ -135,14 +135,15 @@ def test_show(seeded: Any) -> None:
     assert data["id"] == ids[0] and data["feed"] == "border-wire"
     assert data["text"]["title"] == SEEDS[0].title
     assert data["text"]["summary"].startswith("Guards on the Panj River")
-    assert {(h["term_id"], h["field"]) for h in data["hits"]} >= {("panj-river", "title"),
-                                                                   ("panj-river", "summary")}  # fmt: skip
+    fields = {(h["term_id"], h["field"]) for h in data["hits"]}
+    assert fields >= {("panj-river", "title"), ("panj-river", "summary")}
     assert [b["term_id"] for b in data["breakdown"]] == ["tajik-border-guards", "panj-river"]
     assert data["history"] == []
     proc = monitor.run("matches", "show", str(ids[0]), check=True)
     out = proc.stdout
-    for needle in (SEEDS[0].title, "Border-Wire", "https://border-wire.example.org/0",
-                   "score breakdown", "Panj River (place)", "+1.25", "not reviewed yet"):  # fmt: skip
+    needles = (SEEDS[0].title, "Border-Wire", "https://border-wire.example.org/0",
+               "score breakdown", "Panj River (place)", "+1.25", "not reviewed yet")  # fmt: skip
+    for needle in needles:
         assert needle in out, needle
 
 

@@ -30,7 +30,7 @@ def print_match_table(rows: Sequence[dict[str, Any]]) -> None:
     table.add_column("feed", no_wrap=True, max_width=20, overflow="ellipsis")
     table.add_column("lang")
     table.add_column("score", justify="right")
-    table.add_column("status")
+    table.add_column("status", no_wrap=True, min_width=10)
     table.add_column("title", no_wrap=True, max_width=70, overflow="ellipsis")
     table.add_column("terms", no_wrap=True, max_width=40, overflow="ellipsis")
     for r in rows:
@@ -132,6 +132,13 @@ def _share(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
+def _weekly(days: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"date": days[i]["date"], "matches": sum(d["matches"] for d in days[i : i + 7])}
+        for i in range(0, len(days), 7)
+    ]
+
+
 def print_stats(report: dict[str, Any], *, top: int = 10) -> None:
     since = _time(report["since"]) if report["since"] else "the beginning"
     by = report["by_status"]
@@ -140,8 +147,10 @@ def print_stats(report: dict[str, Any], *, top: int = 10) -> None:
         f"{by['relevant']} relevant, {by['irrelevant']} irrelevant",
         markup=True,
     )
-    days = report["per_day"]
-    stdout.print(Text("\nmatches per day", style="bold underline"))
+    days, unit = report["per_day"], "day"
+    if len(days) > 62:  # too many rows for a terminal: one bar per week instead
+        days, unit = _weekly(days), "week (from)"
+    stdout.print(Text(f"\nmatches per {unit}", style="bold underline"))
     peak = max((d["matches"] for d in days), default=0)
     for d in days:
         stdout.print(Text.assemble(d["date"], " ", (bar(d["matches"], peak, 40), "cyan"),
