@@ -262,3 +262,23 @@ def test_stats_on_empty_database(monitor: Any) -> None:
     assert report["total"] == 0 and len(report["per_day"]) == 8
     assert report["feeds"] == [] and report["top_entities"] == []
     assert "0 matches" in monitor.run("stats", check=True).stdout
+
+
+def test_filters_and_marks_on_postgres(monitor: Any, postgres_db: str) -> None:
+    monitor.write_config()
+    ids = seed_database(postgres_db)
+    monitor.env["MONITOR_DATABASE_URL"] = postgres_db  # as --db, for every command
+    assert ids_of(monitor) == ids
+    assert ids_of(monitor, "--since", "7d", "--until", "36h") == [ids[2]]
+    assert ids_of(monitor, "--term", "Tajik–Afghan border") == [ids[3]]
+    assert ids_of(monitor, "--term", "%") == []
+    assert ids_of(monitor, "--lang", "FA", "--lang", "tg") == [ids[2], ids[3]]
+    assert ids_of(monitor, "--min-score", "1", "--limit", "2") == [ids[0], ids[1]]
+    monitor.run("matches", "mark", str(ids[0]), "--as", "relevant", check=True)
+    one_error_line(monitor.run("matches", "mark", str(ids[1]), "999", "--as", "seen"), 2)
+    assert ids_of(monitor, "--status", "relevant") == [ids[0]]
+    assert ids_of(monitor, "--status", "seen") == []
+    stats = monitor.json("stats", "--json", "--since", "60d")
+    assert stats["total"] == 5 and stats["by_status"]["relevant"] == 1
+    rows = list(csv.DictReader(io.StringIO(monitor.run("matches", "export", check=True).stdout)))
+    assert [int(r["id"]) for r in rows] == ids
