@@ -81,7 +81,7 @@ class MatchingSettings(_Strict):
 
 
 class FeedSettings(_Strict):
-    name: str = Field(pattern=_NAME)
+    name: Name
     url: str
     interval: Duration | None = None
     language: str | None = Field(None, pattern=r"^[a-z]{2,3}$")
@@ -95,6 +95,15 @@ class FeedSettings(_Strict):
             if not value.lower().startswith(("http://", "https://", "file://")):
                 raise ValueError("only http(s)://, file:// URLs or local paths are supported")
         return value
+
+
+def _name(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(_NAME, value):
+        raise ValueError(f"{value!r} is not a valid name (use a-z, 0-9, - and _)")
+    return value
+
+
+Name = Annotated[str, BeforeValidator(_name)]
 
 
 def _timezone(value: str) -> str:
@@ -119,7 +128,7 @@ def _cron(value: str) -> str:
 
 
 class _Channel(_Strict):
-    name: str = Field(pattern=_NAME)
+    name: Name
     schedule: Annotated[str, BeforeValidator(_cron)] = "0 7 * * *"
     timezone: Annotated[str, BeforeValidator(_timezone)] = "Asia/Dushanbe"
     min_score: float | None = None

@@ -130,10 +130,10 @@ class Daemon:
             self.app.sync_feeds()
             self._schedule_jobs()
             log.info(
-                "monitor daemon started: %d feeds, %d digest channels, tick %ss",
+                "monitor daemon started: %d feeds, %d digest channels, tick %gs",
                 len(self.app.settings.feeds),
                 len(self.app.settings.digests),
-                int(self.tick.total_seconds()),
+                self.tick.total_seconds(),
             )
             if not self.stop_event.is_set():
                 self._scheduler.start()
@@ -161,7 +161,7 @@ class Daemon:
         now = self.app.clock()
         self._scheduler.add_job(
             self.poll_due, "interval", seconds=self.tick.total_seconds(), id="poll",
-            next_run_time=now, misfire_grace_time=int(self.tick.total_seconds()),
+            next_run_time=now, misfire_grace_time=max(1, int(self.tick.total_seconds())),
         )  # fmt: skip
         for channel in self.app.settings.digests:
             if not channel.enabled:
@@ -171,7 +171,9 @@ class Daemon:
                     session, channel.name, next_fire(channel.schedule, channel.timezone, now)
                 )
                 missed = state.next_run_at is not None and state.next_run_at <= now
-            trigger = CronTrigger.from_crontab(channel.schedule, timezone=ZoneInfo(channel.timezone))
+            trigger = CronTrigger.from_crontab(
+                channel.schedule, timezone=ZoneInfo(channel.timezone)
+            )
             self._scheduler.add_job(
                 self.run_digest, trigger, args=[channel.name], id=f"digest:{channel.name}",
                 misfire_grace_time=DIGEST_MISFIRE_GRACE,
@@ -219,8 +221,11 @@ class Daemon:
     async def _poll(self, jobs: list[FeedJob]) -> Any:
         task = asyncio.create_task(
             poll_feeds(
-                self.app.sessions, self.app.settings, jobs,
-                matcher=self.app.matcher, clock=self.app.clock,
+                self.app.sessions,
+                self.app.settings,
+                jobs,
+                matcher=self.app.matcher,
+                clock=self.app.clock,
             )  # fmt: skip
         )
         while not task.done():

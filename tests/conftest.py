@@ -75,6 +75,10 @@ class Monitor:
         with sqlite3.connect(self.db_path) as conn:
             return list(conn.execute(query, params))
 
+    def sql_exec(self, query: str, *params: Any) -> None:
+        with sqlite3.connect(self.db_path) as conn:
+            conn.execute(query, params)
+
 
 @pytest.fixture
 def monitor(tmp_path: Path) -> Monitor:

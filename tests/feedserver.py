@@ -59,6 +59,9 @@ class FeedServer(ThreadingHTTPServer):
         self.stopping = threading.Event()
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # clients that give up (deadline, body cap) reset connections: expected here
+
     def start(self) -> FeedServer:
         self._thread.start()
         return self

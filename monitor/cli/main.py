@@ -11,6 +11,7 @@ import typer
 from monitor import __version__
 from monitor.cli import feeds as feeds_cli
 from monitor.cli import matches as matches_cli
+from monitor.cli import matching as matching_cli
 from monitor.cli import stats as stats_cli
 from monitor.cli.common import CliState, print_json, state, stderr, stdout
 from monitor.errors import MonitorError, UsageError
@@ -28,6 +29,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(feeds_cli.app, name="feeds")
 app.add_typer(matches_cli.app, name="matches")
 stats_cli.register(app)
+matching_cli.register(app)
 
 
 def _version(value: bool) -> None:
@@ -78,8 +80,10 @@ def configure_logging(level: int, fmt: str = "text") -> None:
     root_logger.addHandler(handler)
     root_logger.setLevel(level)
     if level > logging.DEBUG:
-        for noisy in ("httpx", "httpcore", "alembic", "apscheduler"):
+        for noisy in ("httpx", "httpcore", "alembic"):
             logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+        # "skipped: maximum number of running instances" is the intended back-pressure
+        logging.getLogger("apscheduler").setLevel(logging.ERROR)
 
 
 @db_app.command("upgrade")
@@ -199,6 +203,11 @@ def main(argv: list[str] | None = None) -> None:
         code = 1
     except KeyboardInterrupt:
         code = 130
+    except Exception as exc:  # a bug: still one line, unless --debug
+        if debug:
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        code = 1
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -45,10 +45,9 @@ class AliasAutomaton:
             proper = [(a, True) for a in entry.proper_aliases]
             for alias, is_proper in plain + proper:
                 for form in expand_alias(alias):
-                    key = normalize(form).strip()
-                    if not key or key in keys:
-                        continue
-                    keys[key] = AliasRef(index, alias, alias_script(key), is_proper)
+                    for key in tajik_variants(normalize(form).strip()):
+                        if key and key not in keys:
+                            keys[key] = AliasRef(index, alias, alias_script(key), is_proper)
         for key, ref in keys.items():
             self._automaton.add_word(key, (len(key), ref))
         self.size = len(keys)
@@ -76,10 +75,8 @@ class AliasAutomaton:
                     word_end += 1
                 if not suffix_allowed(text[end:word_end], ref.script):
                     continue
-            if ref.proper:
-                first, _ = norm.original_span(start, start + 1)
-                if first >= len(original) or not original[first].isupper():
-                    continue
+            if ref.proper and not _proper_noun_at(norm, original, start):
+                continue
             found.append(RawHit(ref.entry_index, ref.alias, start, word_end))
         found.sort(key=lambda h: (h.start, -(h.end - h.start)))
         chosen: list[RawHit] = []
@@ -89,6 +86,22 @@ class AliasAutomaton:
                 chosen.append(hit)
                 reach = hit.end
         return chosen
+
+
+def tajik_variants(key: str) -> list[str]:
+    """A Tajik alias ending in ӣ is also written with и before a suffix (сарҳадӣ → сарҳадии)."""
+    if key.endswith("ӣ"):
+        return [key, key[:-1] + "и"]
+    return [key]
+
+
+def _proper_noun_at(norm: NormalizedText, original: str, start: int) -> bool:
+    """Capitalised in the original and not merely because it starts a sentence."""
+    first, _ = norm.original_span(start, start + 1)
+    if first >= len(original) or not original[first].isupper():
+        return False
+    before = original[:first].rstrip(" \t\"'«“(")
+    return bool(before) and before[-1] not in ".!?:;\n"
 
 
 def normalized_key(alias: str) -> str:

@@ -18,7 +18,7 @@ ROLE_WEIGHT = {
     "anchor": 0.3,
     "country": 0.15,
     "border": 0.1,
-    "place": 0.3,
+    "place": 0.25,
     "region": 0.1,
     "actor": 0.1,
     "topic": 0.05,
@@ -72,6 +72,17 @@ class Scored:
     score: float
     breakdown: list[dict[str, object]] = field(default_factory=list)
     term_order: list[str] = field(default_factory=list)  # term ids, most contributing first
+
+
+def _as_float(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+def _opposite(place_side: str, term_side: str) -> bool:
+    """Whether a term names the other country than a place (a both-sided place: any)."""
+    if "none" in (place_side, term_side):
+        return False
+    return place_side == "both" or term_side == "both" or place_side != term_side
 
 
 def _near(a: Sequence[Hit], b: Sequence[Hit]) -> bool:
@@ -135,6 +146,7 @@ def score_hits(
         if e.role == "border" or (e.implies_border and e.role != "negative")
     }
     topics = {t for t, e in entries.items() if e.role == "topic" and not e.implies_border}
+    national = {t for t, e in entries.items() if e.role in ("country", "actor", "anchor")}
     both = bool(anchors or both_places) or any(a != b for a in tj_terms for b in af_terms)
     has_border = bool(border_terms)
 
@@ -158,7 +170,7 @@ def score_hits(
             )
     if places and has_border:
         rule("place_and_border", "border place + border word", rules.place_and_border)
-    if places and (tj_terms | af_terms) - places:
+    if any(_opposite(entries[p].side, entries[t].side) for p in places for t in national):
         rule("place_and_country", "border place + country", rules.place_and_country)
     if both and topics and not has_border:
         rule(
@@ -186,7 +198,7 @@ def score_hits(
             for t in terms:
                 contributions[t] = -value / len(terms)
 
-    total = sum(float(item["contribution"]) for item in breakdown)  # type: ignore[arg-type]
+    total = sum(_as_float(item["contribution"]) for item in breakdown)
     score = round(min(1.0, max(0.0, total)), 4)
     order = sorted(contributions, key=lambda t: (-contributions[t], t))
     return Scored(score=score, breakdown=breakdown, term_order=order)
