@@ -10,7 +10,9 @@ import typer
 
 from monitor import __version__
 from monitor.cli import feeds as feeds_cli
+from monitor.cli import matches as matches_cli
 from monitor.cli import matching as matching_cli
+from monitor.cli import stats as stats_cli
 from monitor.cli.common import CliState, print_json, state, stderr, stdout
 from monitor.errors import MonitorError, UsageError
 
@@ -25,6 +27,8 @@ app = typer.Typer(
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(feeds_cli.app, name="feeds")
+app.add_typer(matches_cli.app, name="matches")
+stats_cli.register(app)
 matching_cli.register(app)
 
 
