@@ -117,9 +117,17 @@ def print_status(report: dict[str, Any]) -> None:
         f"{db['feeds']} feeds, {db['entries']} entries, {db['matches']} matches"
     )
     feeds = report["feeds"]
-    failing = [f for f in feeds if f["result"] == "error"]
+    failing = [f for f in feeds if f["result"] == "error" and f["enabled"]]
     stdout.print(f"\n[bold]feeds[/] {len(feeds)} known, {len(failing)} failing")
     print_feed_table(feeds)
+    due = sorted((f for f in feeds if f["enabled"] and f["next_due"]), key=lambda f: f["next_due"])
+    if due:
+        soon = ", ".join(f"{f['name']} ({_ago(f['next_due'], now)})" for f in due[:5])
+        stdout.print(f"next due: {soon}", markup=False)
+    for f in failing:
+        stdout.print(
+            Text(f"failing: {f['name']}: {f['error']} ({f['consecutive_errors']} in a row)", "red")
+        )
     stdout.print("\n[bold]digests[/]")
     if not report["digests"]:
         stdout.print("no digest channels configured")
