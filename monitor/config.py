@@ -205,7 +205,11 @@ class Settings(_Strict):
 
 
 class LoadedConfig(BaseModel):
-    """Settings plus where they came from; paths in ``settings`` are absolute."""
+    """Settings plus where they came from; paths in ``settings`` are absolute.
+
+    ``data_dir`` is where state goes by default: the user's data folder for the packaged
+    config, else the folder above the config file's.
+    """
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
@@ -325,13 +329,16 @@ def load_config(
         raise ConfigError(_format_validation(exc, path)) from None
 
     config_dir = path.resolve().parent
-    data_dir = Path(platformdirs.user_data_dir("monitor")) if packaged else config_dir
+    # The packaged config lives in site-packages: its writable paths (database, digest folders)
+    # resolve as if it were a config/ folder inside the user's data folder.
+    data_dir = Path(platformdirs.user_data_dir("monitor")) if packaged else config_dir.parent
+    state_base = data_dir / "config" if packaged else config_dir
     url = db_url or env.get(ENV_DATABASE_URL) or settings.database.url
     settings = settings.model_copy(
         update={
-            "database": DatabaseSettings(url=_resolve_sqlite(url, data_dir)),
+            "database": DatabaseSettings(url=_resolve_sqlite(url, state_base)),
             "watchlist": (config_dir / settings.watchlist).resolve(),
-            "digests": [_resolve_channel(c, data_dir) for c in settings.digests],
+            "digests": [_resolve_channel(c, state_base) for c in settings.digests],
             "feeds": [_resolve_feed(f, config_dir) for f in settings.feeds],
         }
     )
