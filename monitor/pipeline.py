@@ -321,8 +321,15 @@ async def poll_feeds(
     report = PollReport()
     started = time.perf_counter()
     run = _Pass(sessions, settings, matcher, clock, parse_workers(workers, len(jobs)))
+    # Backpressure: a feed holds a slot from its fetch until it is stored, so fetched bodies
+    # cannot pile up waiting for a parse worker (memory stays flat however many feeds).
+    slots = asyncio.Semaphore(settings.fetch.concurrency + 2 * max(run.workers, 1))
 
     async def one(job: FeedJob, f: Fetcher) -> None:
+        async with slots:
+            await _one(job, f)
+
+    async def _one(job: FeedJob, f: Fetcher) -> None:
         fetch_start = time.perf_counter()
         try:
             result: FetchResult | FetchError = await f.fetch(
