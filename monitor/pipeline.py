@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import queue
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -28,7 +30,7 @@ from monitor.schedule import Outcome, next_due
 from monitor.storage import entries as entry_store
 from monitor.storage import feeds as feed_store
 from monitor.storage import matches as match_store
-from monitor.workers import EntryMatcher, EntryVerdict, init_worker, match_job, parse_job
+from monitor.workers import EntryMatcher, EntryVerdict, ingest_job, init_worker, match_job, unpack
 
 __all__ = ["EntryMatcher", "FeedJob", "FeedReport", "PollReport", "poll_feeds"]
 
@@ -37,6 +39,8 @@ T = TypeVar("T")
 
 # Below this many feeds a pass parses in-process: starting workers would cost more than it saves.
 POOL_MIN_FEEDS = 8
+# Most feeds one writer transaction stores (group commit: what queued while the last one ran).
+STORE_BATCH = 64
 
 
 @dataclass
@@ -50,7 +54,11 @@ class FeedReport:
 
 @dataclass
 class StageTimes:
-    """Seconds spent per stage, summed over feeds (stages overlap, so they exceed wall time)."""
+    """Seconds spent per stage, summed over feeds (stages overlap, so they exceed wall time).
+
+    fetch counts from the request's start (waits for a free connection included); parse and
+    match are measured in the workers; store is the writer thread's busy time.
+    """
 
     fetch: float = 0.0
     parse: float = 0.0
@@ -92,6 +100,9 @@ class FeedJob:
     language: str | None
     interval: timedelta
     consecutive_errors: int
+    # Never fetched successfully, so nothing stored: every entry is new and is matched right
+    # after parsing, in the same worker job.
+    unfetched: bool = False
 
     @classmethod
     def of(cls, feed: Feed, default_interval: timedelta) -> FeedJob:
@@ -107,6 +118,7 @@ class FeedJob:
             feed.language,
             interval,
             feed.consecutive_errors,
+            feed.last_ok_at is None,
         )
 
 
@@ -121,6 +133,77 @@ def parse_workers(requested: int | None, feeds: int) -> int:
     if requested is not None:
         return requested
     return min(os.cpu_count() or 1, 8) if (os.cpu_count() or 1) > 1 else 0
+
+
+StoreFn = Callable[[Session], Any]
+
+
+class _Writer:
+    """One writer thread; store calls queued while a transaction runs share the next one.
+
+    Per-feed transactions cost a session, BEGIN and COMMIT each; grouping them is most of the
+    writer's saving on a cold pass. When a grouped transaction fails, its calls are retried one
+    transaction each, so one feed's fault never loses another feed's entries.
+    """
+
+    def __init__(self, sessions: sessionmaker[Session], times: StageTimes) -> None:
+        self.sessions = sessions
+        self.times = times
+        self._queue: queue.SimpleQueue[tuple[StoreFn, asyncio.Future[Any]]] = queue.SimpleQueue()
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="monitor-store")
+        self._lock = threading.Lock()
+
+    async def run(self, fn: StoreFn) -> Any:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+        self._queue.put((fn, future))
+        self._thread.submit(self._drain, loop)
+        return await future
+
+    def close(self) -> None:
+        self._thread.shutdown(wait=True)
+
+    def _drain(self, loop: asyncio.AbstractEventLoop) -> None:
+        batch: list[tuple[StoreFn, asyncio.Future[Any]]] = []
+        while len(batch) < STORE_BATCH:
+            try:
+                batch.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        if not batch:
+            return  # an earlier drain took this call's work
+        start = time.perf_counter()
+        results: list[tuple[Any, Exception | None]]
+        try:
+            try:
+                with self.sessions.begin() as session:
+                    results = [(fn(session), None) for fn, _ in batch]
+            except Exception:
+                if len(batch) == 1:
+                    raise
+                results = [self._alone(fn) for fn, _ in batch]
+        except Exception as exc:
+            results = [(None, exc)]
+        finally:
+            self.times.store += time.perf_counter() - start
+        for (_, future), (value, error) in zip(batch, results, strict=True):
+            loop.call_soon_threadsafe(_settle, future, value, error)
+
+    def _alone(self, fn: StoreFn) -> tuple[Any, Exception | None]:
+        try:
+            with self.sessions.begin() as session:
+                return fn(session), None
+        except Exception as exc:
+            return None, exc
+
+
+def _settle(future: asyncio.Future[Any], value: Any, error: Exception | None) -> None:
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(value)
 
 
 class _Pass:
@@ -139,83 +222,87 @@ class _Pass:
         self.matcher = matcher
         self.clock = clock
         self.times = StageTimes()
-        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="monitor-store")
-        self.pool: Executor | None = (
-            ProcessPoolExecutor(workers, initializer=init_worker, initargs=(matcher,))
-            if workers
-            else None
-        )
+        self.writer = _Writer(sessions, self.times)
+        self.workers = workers
+        self.pool: Executor | None = None
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
-        self.writer.shutdown(wait=True)
+        self.writer.close()
 
     async def cpu(self, fn: Callable[..., T], *args: Any) -> T:
-        if self.pool is None:
+        if not self.workers:
             return fn(*args)
+        if self.pool is None:  # started by the first body: a pass of 304s never forks
+            self.pool = ProcessPoolExecutor(
+                self.workers, initializer=init_worker, initargs=(self.matcher,)
+            )
         return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
-
-    async def db(self, fn: Callable[..., T], *args: Any) -> T:
-        start = time.perf_counter()
-        try:
-            return await asyncio.get_running_loop().run_in_executor(self.writer, fn, *args)
-        finally:
-            self.times.store += time.perf_counter() - start
 
     async def process(self, job: FeedJob, result: FetchResult | FetchError) -> FeedReport:
         """Parse, match and store one fetch result; one transaction writes the feed's state."""
         parsed: ParsedFeed | None = None
+        verdicts: list[EntryVerdict] | None = None
         error: FetchError | ParseError | None = result if isinstance(result, FetchError) else None
         if isinstance(result, Fetched):
             try:
-                parsed, took = await self.cpu(
-                    parse_job, result.content, dict(result.headers), self.settings.fetch.max_text
+                packed = await self.cpu(
+                    ingest_job,
+                    result.content,
+                    dict(result.headers),
+                    self.settings.fetch.max_text,
+                    job.language,
+                    job.unfetched,
+                    self._inline_matcher,
                 )
-                self.times.parse += took
+                parsed, verdicts = unpack(packed)
+                self.times.parse += packed[3]
+                self.times.match += packed[4]
             except ParseError as exc:
                 error = exc
         now = self.clock()
         state = fetch_state(job, result, parsed, error, now, self.settings)
         if parsed is None:
-            await self.db(self._record, job, state)
+            await self.writer.run(lambda s: feed_store.record_fetch(s, job.id, state))
             if error is not None:
                 log.info("feed %s: error: %s", job.name, error)
                 return FeedReport(job.name, "error", error=str(error))
             return FeedReport(job.name, "not_modified")
-        known = await self.db(self._known, job, parsed.entries)
-        fresh = new_entries_of(parsed.entries, known)
-        verdicts: list[EntryVerdict] = []
-        if fresh:
-            verdicts, took = await self.cpu(match_job, fresh, job.language, self._inline_matcher)
-            self.times.match += took
-        added, matched = await self.db(self._store, job, fresh, verdicts, state, now)
+        fresh: list[ParsedEntry] = parsed.entries
+        matched_verdicts: list[EntryVerdict] = verdicts or []
+        if verdicts is None:  # not matched in the worker: match the entries not stored yet
+            entries = parsed.entries
+            known = await self.writer.run(
+                lambda s: entry_store.known_identities(s, job.id, [e.identity for e in entries])
+            )
+            fresh = new_entries_of(entries, known)
+            if fresh:
+                matched_verdicts, took = await self.cpu(
+                    match_job, fresh, job.language, self._inline_matcher
+                )
+                self.times.match += took
+        added, matched = await self.writer.run(
+            lambda s: self._store(s, job, fresh, matched_verdicts, state, now)
+        )
         log.debug("feed %s: %d new entries, %d new matches", job.name, added, matched)
         return FeedReport(job.name, "ok", new_entries=added, new_matches=matched)
 
     @property
     def _inline_matcher(self) -> EntryMatcher | None:
-        return self.matcher if self.pool is None else None
+        return self.matcher if not self.workers else None
 
-    def _record(self, job: FeedJob, state: feed_store.FetchState) -> None:
-        with self.sessions.begin() as session:
-            feed_store.record_fetch(session, job.id, state)
-
-    def _known(self, job: FeedJob, entries: Sequence[ParsedEntry]) -> set[str]:
-        with self.sessions() as session:
-            return entry_store.known_identities(session, job.id, [e.identity for e in entries])
-
+    @staticmethod
     def _store(
-        self,
+        session: Session,
         job: FeedJob,
         fresh: Sequence[ParsedEntry],
         verdicts: Sequence[EntryVerdict],
         state: feed_store.FetchState,
         now: datetime,
     ) -> tuple[int, int]:
-        with self.sessions.begin() as session:
-            added, matched = store_entries(session, job.id, fresh, verdicts, now)
-            feed_store.record_fetch(session, job.id, state)
+        added, matched = store_entries(session, job.id, fresh, verdicts, now)
+        feed_store.record_fetch(session, job.id, state)
         return added, matched
 
 
@@ -234,8 +321,15 @@ async def poll_feeds(
     report = PollReport()
     started = time.perf_counter()
     run = _Pass(sessions, settings, matcher, clock, parse_workers(workers, len(jobs)))
+    # Backpressure: a feed holds a slot from its fetch until it is stored, so fetched bodies
+    # cannot pile up waiting for a parse worker (memory stays flat however many feeds).
+    slots = asyncio.Semaphore(settings.fetch.concurrency + 2 * max(run.workers, 1))
 
     async def one(job: FeedJob, f: Fetcher) -> None:
+        async with slots:
+            await _one(job, f)
+
+    async def _one(job: FeedJob, f: Fetcher) -> None:
         fetch_start = time.perf_counter()
         try:
             result: FetchResult | FetchError = await f.fetch(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from monitor.parse import ParsedEntry, ParsedFeed, parse
@@ -70,10 +71,85 @@ def match_job(
 
 
 def verdict(matcher: EntryMatcher | None, entry: ParsedEntry, hint: str | None) -> EntryVerdict:
+    """Match one entry. Only a relevant entry is stored with its explanation, so only a
+    relevant verdict carries one (the others get ``{}``: cheaper to build and to pickle)."""
     language = entry.language or hint
     if matcher is None:
         return EntryVerdict(language, False, 0.0, [], [], {})
     r = matcher.match(entry.title, entry.summary, entry.content, language)
     return EntryVerdict(
-        r.language, r.relevant, r.score, list(r.terms), list(r.term_ids), r.to_explanation()
+        r.language,
+        r.relevant,
+        r.score,
+        list(r.terms),
+        list(r.term_ids),
+        r.to_explanation() if r.relevant else {},
+    )
+
+
+# Results cross the process boundary as plain tuples: pickling dataclasses (a class lookup and
+# a state dict per object) and datetimes costs several times more on both ends.
+PackedEntry = tuple[
+    str, str | None, str | None, str | None, str, str, str, str | None, float | None, str | None
+]
+PackedFeed = tuple[str | None, str | None, str | None, int | None, str | None]
+PackedVerdict = tuple[str | None, bool, float, list[str], list[str], dict[str, Any]]
+Ingested = tuple[PackedFeed, list[PackedEntry], list[PackedVerdict] | None, float, float]
+
+
+def pack_entry(e: ParsedEntry) -> PackedEntry:
+    stamp = e.published.timestamp() if e.published is not None else None
+    return (
+        e.identity, e.guid, e.link, e.url, e.title, e.summary, e.content, e.author, stamp,
+        e.language,
+    )  # fmt: skip
+
+
+def unpack_entry(t: PackedEntry) -> ParsedEntry:
+    stamp = t[8]
+    published = datetime.fromtimestamp(stamp, UTC) if stamp is not None else None
+    return ParsedEntry(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], published, t[9])
+
+
+def unpack(packed: Ingested) -> tuple[ParsedFeed, list[EntryVerdict] | None]:
+    """The parsed feed (and verdicts, when matched) of an :func:`ingest_job` result."""
+    (title, link, language, ttl, problem), entries, verdicts, _, _ = packed
+    feed = ParsedFeed(title, link, language, ttl, [unpack_entry(e) for e in entries], problem)
+    return feed, None if verdicts is None else [EntryVerdict(*v) for v in verdicts]
+
+
+def ingest_job(
+    content: bytes,
+    headers: Mapping[str, str],
+    max_text: int,
+    feed_language: str | None,
+    match: bool,
+    matcher: EntryMatcher | None = None,
+) -> Ingested:
+    """Parse feed bytes and, with ``match``, match every entry right here (no second round trip:
+    for a feed with nothing stored yet every entry is new). Returns the packed feed, entries and
+    verdicts (None without ``match``) and the seconds parsing and matching took.
+
+    Raises ParseError.
+    """
+    start = time.perf_counter()
+    parsed = parse(content, headers, max_text=max_text)
+    parsed_at = time.perf_counter()
+    packed_verdicts: list[PackedVerdict] | None = None
+    if match:
+        m = matcher or _matcher
+        packed_verdicts = []
+        for e in parsed.entries:
+            v = verdict(m, e, feed_language)
+            packed_verdicts.append(
+                (v.language, v.relevant, v.score, v.terms, v.term_ids, v.explanation)
+            )
+    meta = (parsed.title, parsed.link, parsed.language, parsed.ttl_minutes, parsed.problem)
+    entries = [pack_entry(e) for e in parsed.entries]
+    return (
+        meta,
+        entries,
+        packed_verdicts,
+        parsed_at - start,
+        time.perf_counter() - parsed_at if match else 0.0,
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from monitor.models import DigestItem, Match
@@ -26,8 +26,8 @@ def insert_matches(session: Session, matches: Sequence[NewMatch], now: datetime)
     """Insert match rows for entries that have none; returns how many were written."""
     if not matches:
         return 0
-    session.execute(
-        insert(Match),
+    session.connection().execute(  # Core: see insert_entries
+        insert(cast(Table, Match.__table__)),
         [
             {
                 "entry_id": m.entry_id,
