@@ -67,3 +67,13 @@ def test_installed_command_runs_on_the_packaged_default(wheel: Path, tmp_path: P
         [str(py), "-m", "monitor", "--version"], cwd=work, env=env, capture_output=True, text=True
     )
     assert as_module.returncode == 0
+
+
+def test_schema_head_constant_matches_alembic(tmp_path: Path) -> None:
+    from monitor import db
+
+    engine = db.create_db_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    assert db.head_revision(engine) == db.SCHEMA_HEAD
+    assert db.current_revision(engine) is None
+    db.upgrade(engine)
+    assert db.current_revision(engine) == db.SCHEMA_HEAD
