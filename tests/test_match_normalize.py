@@ -52,7 +52,7 @@ def test_offsets_map_back_through_removed_characters() -> None:
 def test_offsets_with_decomposed_letters() -> None:
     text = "Раҳмон и " + unicodedata.normalize("NFD", "Душанбе й")
     norm = Normalizer().normalize(text)
-    assert "душанбе й" in norm.text
+    assert "душанбе и" in norm.text  # й composed, then folded like Tajik ӣ
 
 
 def test_hits_report_original_offsets(matcher: Matcher) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +13,6 @@ from monitor.match.scoring import ScoringRules, score_hits
 from monitor.match.watchlist import Watchlist
 
 EXPLANATION_VERSION = 1
-_SPACE = re.compile(r"\s")
 
 
 @dataclass
@@ -56,6 +53,10 @@ class Matcher:
         self.rules = rules or ScoringRules()
         self._automaton = AliasAutomaton(watchlist)
         self._normalizer = Normalizer()
+        self._entry_fields = [
+            (e.id, e.name, e.kind, e.role if e.status == "curated" else "candidate")
+            for e in watchlist.entries
+        ]
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Matcher, (self.watchlist, self.threshold, self.rules))
@@ -68,24 +69,18 @@ class Matcher:
         raw = self._automaton.find(norm, text)
         if not raw:
             return []
-        spaces = [m.start() for m in _SPACE.finditer(norm.text)]
         hits = []
-        for r in raw:
-            entry = self.watchlist.entries[r.entry_index]
-            start, end = norm.original_span(r.start, r.end)
+        normalized = norm.text
+        fields = self._entry_fields
+        identity = norm.origin is None
+        for index, alias, raw_start, raw_end in raw:
+            term_id, name, kind, role = fields[index]
+            start, end = (
+                (raw_start, raw_end) if identity else norm.original_span(raw_start, raw_end)
+            )
+            word = normalized.count(" ", 0, raw_start)  # whitespace is normalized to " "
             hits.append(
-                Hit(
-                    term_id=entry.id,
-                    name=entry.name,
-                    kind=entry.kind,
-                    role=entry.role if entry.status == "curated" else "candidate",
-                    alias=r.alias,
-                    field=field_name,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    word=bisect_right(spaces, r.start),
-                )
+                Hit(term_id, name, kind, role, alias, field_name, start, end, text[start:end], word)
             )
         return hits
 
