@@ -107,7 +107,7 @@ _GONE = "\uffff"  # a noncharacter: marks a character that normalization removes
 _GONE_RUNS = re.compile(_GONE + "+")
 
 
-def _dropping_table() -> tuple[dict[int, str], re.Pattern[str]]:
+def _dropping_table() -> tuple[dict[int, str], re.Pattern[str] | None]:
     """The fast table plus removed characters → ``_GONE``; and the characters it cannot do."""
     table = dict(_FAST_TABLE)
     unsafe = []
@@ -119,7 +119,7 @@ def _dropping_table() -> tuple[dict[int, str], re.Pattern[str]]:
                 table[code] = out or _GONE
             else:
                 unsafe.append(re.escape(char))
-    return table, re.compile(f"[{''.join(unsafe)}]" if unsafe else r"(?!)")
+    return table, re.compile(f"[{''.join(unsafe)}]") if unsafe else None
 
 
 _DROPPING_TABLE, _UNSAFE = _dropping_table()
@@ -193,7 +193,7 @@ class Normalizer:
         return norm
 
     def _unjoined(self, text: str) -> NormalizedText:
-        if unicodedata.is_normalized("NFC", text) and not _UNSAFE.search(text):
+        if unicodedata.is_normalized("NFC", text) and not (_UNSAFE and _UNSAFE.search(text)):
             # NFC input whose NFKC form has the same length maps one character to one
             # (NBSP → space, full-width → ASCII); removed characters (ZWNJ, harakat,
             # tatweel) become _GONE, so the offset map is a few ranges, built in C.

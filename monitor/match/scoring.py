@@ -90,6 +90,7 @@ class _Term(NamedTuple):
     af: bool
     border: bool  # a border word, or implies one
     national: bool  # country, actor or anchor
+    label: str
 
 
 _PROFILES: WeakKeyDictionary[Watchlist, dict[str, _Term]] = WeakKeyDictionary()
@@ -114,6 +115,7 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
                 af=sided and e.side in ("af", "both"),
                 border=e.role == "border" or (e.implies_border and e.role != "negative"),
                 national=e.role in ("country", "actor", "anchor"),
+                label=f"{e.name} ({e.role})",
             )
         _PROFILES[watchlist] = profile
     return profile
@@ -167,21 +169,17 @@ def score_hits(
     breakdown: list[dict[str, object]] = []
     contributions: dict[str, float] = {}
     total = 0.0
-    raw = [(term.base * best[term_id], term_id) for term_id, term in terms.items()]
-    raw.sort(key=lambda item: (-item[0], item[1]))
+    raw = sorted((-term.base * best[term_id], term_id) for term_id, term in terms.items())
     used: dict[str, float] = {}
-    for value, term_id in raw:
+    for neg_value, term_id in raw:
         term = terms[term_id]
         spent = used.get(term.group, 0.0)
-        value = round(max(0.0, min(value, term.cap - spent)), 4)
+        value = round(max(0.0, min(-neg_value, term.cap - spent)), 4)
         used[term.group] = spent + value
         contributions[term_id] = value
         if value > 0:
             total += value
-            entry = term.entry
-            breakdown.append(
-                {"term_id": term_id, "label": f"{entry.name} ({entry.role})", "contribution": value}
-            )
+            breakdown.append({"term_id": term_id, "label": term.label, "contribution": value})
 
     tj = af = False
     anchors = places = both_places = border_terms = topics = 0
@@ -269,5 +267,5 @@ def score_hits(
                 contributions[t] = -value / len(others)
 
     score = round(min(1.0, max(0.0, total)), 4)
-    order = sorted(contributions, key=lambda t: (-contributions[t], t))
+    order = [t for _, t in sorted((-c, t) for t, c in contributions.items())]
     return Scored(score=score, breakdown=breakdown, term_order=order)
