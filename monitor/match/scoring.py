@@ -58,6 +58,7 @@ class ScoringRules:
     border_next_to_country: float = 0.1
     place_and_border: float = 0.15
     place_and_country: float = 0.1
+    place_and_topic: float = 0.25
     both_countries_and_topic: float = 0.1
     context_first: float = 0.3
     context_more: float = 0.1
@@ -182,7 +183,7 @@ def score_hits(
             breakdown.append({"term_id": term_id, "label": term.label, "contribution": value})
 
     tj = af = False
-    anchors = places = both_places = border_terms = topics = 0
+    anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
     place_sides: list[str] = []
     national_sides: list[str] = []
     border_hits: list[Hit] = []
@@ -197,12 +198,14 @@ def score_hits(
             anchors += 1
         elif role == "place":
             places += 1
+            sided_places += entry.side != "none"
             both_places += entry.side == "both"
             place_sides.append(entry.side)
         elif role == "border":
             border_hits.extend(by_term[term_id])
-        elif role == "topic" and not entry.implies_border:
-            topics += 1
+        elif role == "topic":
+            all_topics += 1
+            topics += not entry.implies_border
         elif role == "negative" and entry.context:
             contexts.setdefault(entry.context, []).append(term_id)
         border_terms += term.border
@@ -242,6 +245,8 @@ def score_hits(
         rule("place_and_border", "border place + border word", rules.place_and_border)
     if any(_opposite(p, n) for p in place_sides for n in national_sides):
         rule("place_and_country", "border place + country", rules.place_and_country)
+    if places and all_topics:
+        rule("place_and_topic", "border place + incident/crossing topic", rules.place_and_topic)
     if both and topics and not has_border:
         rule(
             "both_countries_and_topic",
@@ -249,8 +254,9 @@ def score_hits(
             rules.both_countries_and_topic,
         )
 
-    # Explicit Tajik–Afghan border evidence outweighs a mention of another neighbour.
-    strong = qualified or bool(has_border and (anchors or places))
+    # Explicit Tajik–Afghan border evidence outweighs a mention of another neighbour (a
+    # sideless place such as the Amu Darya is shared with that neighbour, so it is not).
+    strong = qualified or bool(has_border and (anchors or sided_places))
     scale = rules.strong_evidence_penalty_scale if strong else 1.0
     penalty = 0.0
     for context in sorted(contexts):
