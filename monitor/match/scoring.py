@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
-from weakref import WeakKeyDictionary
 
 from monitor.match.hit import Hit
 from monitor.match.watchlist import Watchlist, WatchlistEntry
@@ -94,31 +93,34 @@ class _Term(NamedTuple):
     label: str
 
 
-_PROFILES: WeakKeyDictionary[Watchlist, dict[str, _Term]] = WeakKeyDictionary()
+_PROFILES: dict[int, tuple[Watchlist, dict[str, _Term]]] = {}
 
 
 def _profile(watchlist: Watchlist) -> dict[str, _Term]:
     """Scoring facts for every curated entry, by id (cached per watchlist object)."""
-    profile = _PROFILES.get(watchlist)
-    if profile is None:
-        profile = {}
-        for e in watchlist.entries:
-            if e.status == "candidate" or e.role == "candidate" or e.id in profile:
-                continue
-            country = e.role == "country"
-            sided = e.role in SIDED_ROLES
-            profile[e.id] = _Term(
-                entry=e,
-                base=e.weight if e.weight is not None else ROLE_WEIGHT[e.role],
-                group=f"country:{e.side}" if country else e.role,
-                cap=COUNTRY_SIDE_CAP if country else ROLE_CAP.get(e.role, 1.0),
-                tj=sided and e.side in ("tj", "both"),
-                af=sided and e.side in ("af", "both"),
-                border=e.role == "border" or (e.implies_border and e.role != "negative"),
-                national=e.role in ("country", "actor", "anchor"),
-                label=f"{e.name} ({e.role})",
-            )
-        _PROFILES[watchlist] = profile
+    cached = _PROFILES.get(id(watchlist))
+    if cached is not None and cached[0] is watchlist:
+        return cached[1]
+    if len(_PROFILES) > 16:  # a few watchlists per process; never grow without bound
+        _PROFILES.clear()
+    profile: dict[str, _Term] = {}
+    for e in watchlist.entries:
+        if e.status == "candidate" or e.role == "candidate" or e.id in profile:
+            continue
+        country = e.role == "country"
+        sided = e.role in SIDED_ROLES
+        profile[e.id] = _Term(
+            entry=e,
+            base=e.weight if e.weight is not None else ROLE_WEIGHT[e.role],
+            group=f"country:{e.side}" if country else e.role,
+            cap=COUNTRY_SIDE_CAP if country else ROLE_CAP.get(e.role, 1.0),
+            tj=sided and e.side in ("tj", "both"),
+            af=sided and e.side in ("af", "both"),
+            border=e.role == "border" or (e.implies_border and e.role != "negative"),
+            national=e.role in ("country", "actor", "anchor"),
+            label=f"{e.name} ({e.role})",
+        )
+    _PROFILES[id(watchlist)] = (watchlist, profile)
     return profile
 
 
@@ -183,6 +185,7 @@ def score_hits(
             breakdown.append({"term_id": term_id, "label": term.label, "contribution": value})
 
     tj = af = False
+    sided_terms = 0
     anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
     place_sides: list[str] = []
     national_sides: list[str] = []
@@ -194,6 +197,7 @@ def score_hits(
         role = entry.role
         tj = tj or term.tj
         af = af or term.af
+        sided_terms += term.tj or term.af
         if role == "anchor":
             anchors += 1
         elif role == "place":
@@ -215,7 +219,6 @@ def score_hits(
                 sided_hits.extend(by_term[term_id])
     # Two different terms name the two sides (one both-sided term counts when another sided
     # term is present: exactly "any(a != b for a in tj_terms for b in af_terms)").
-    sided_terms = sum(1 for t in terms.values() if t.tj or t.af)
     both = bool(anchors or both_places) or (tj and af and (sided_terms > 1))
     has_border = bool(border_terms)
 
