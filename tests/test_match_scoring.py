@@ -113,3 +113,42 @@ def test_candidates_are_neither_matched_nor_scored() -> None:
     result = Matcher(Watchlist(entries), 0.5).match("Zorkul and Murghab", "")
     assert result.hits == []
     assert result.score == 0.0
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Clash at Parkhar frontier post",
+        "Стрельба у Парахара",
+        "درگیری در همدانی",
+        "Даргирӣ дар Ҳамадонӣ",
+        "Дар Шӯрообод 35 кило ҳероин ба даст омад",
+    ],
+)
+def test_border_place_with_incident_topic_is_relevant(matcher: Matcher, title: str) -> None:
+    result = matcher.match(title, "")
+    assert result.relevant, result.breakdown
+    assert "place_and_topic" in {b.get("rule") for b in result.breakdown} or "border" in (
+        result.term_ids
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Cotton harvest begins in Farkhor",
+        "New school opens in Hamadoni district",
+        "Дар Фархор ҷамъоварии пахта оғоз шуд",
+        "Uzbek border guards detain Afghans who swam across the Amu Darya near Termez",
+    ],
+)
+def test_border_place_without_border_topic_stays_below(matcher: Matcher, title: str) -> None:
+    assert not matcher.match(title, "").relevant
+
+
+def test_implied_border_phrases(matcher: Matcher) -> None:
+    assert matcher.match("ОДКБ поможет укрепить южные рубежи Таджикистана", "").relevant
+    assert matcher.match("تقویت مرزهای جنوبی تاجیکستان", "").relevant
+    assert not matcher.match("Укрепление южных рубежей России обсудили в Ростове", "").relevant
+    assert matcher.match("Shots fired from the Afghan side of the river near Khorog", "").relevant
+    assert not matcher.match("Afghan bank chiefs meet in Kabul", "").relevant

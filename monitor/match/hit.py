@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Field = Literal["title", "summary", "content"]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """Offsets ``start``/``end`` index the ORIGINAL field string; ``text`` is that slice.
 
     ``word`` is the index of the word in the normalized field (used for proximity rules).
+    A named tuple: immutable and cheap to build (matching makes many).
     """
 
     term_id: str
@@ -28,4 +27,4 @@ class Hit:
 
     def to_dict(self) -> dict[str, object]:
         """JSON-serialisable form."""
-        return asdict(self)
+        return dict(self._asdict())

@@ -37,8 +37,8 @@ _RU_ENDINGS = _endings(
 _TG_ENDINGS = _endings(
     "и ӣ ии ро ву у ю аш ам ат ашон амон атон мон тон шон ест аст анд ем ед ҳо ҳои ҳоро ҳояш"
 )
-_TG_PLURALS = _endings("он ён ҳо иҳо ӣ ия")
-_RU_DERIVATIONS = _endings("ск цк ник ик ец ц")
+_TG_PLURALS = _endings("он ён гон ҳо иҳо ӣ ия")  # гон: гуреза → гурезагон
+_RU_DERIVATIONS = _endings("йск ск цк ник ик ец ц")  # йск: Хамадонийский, Дустийский
 _FA_ENDINGS = _endings("ی یی ای ش شان مان تان را ست اش ها های هایی")
 _FA_PLURALS = _endings("ها ان یان گان ی")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 _TAJIK_LETTERS = set("ҳқғҷӣӯҲҚҒҶӢӮ")
 _RUSSIAN_ONLY = set("ыщьъэЫЩЬЪЭ")  # э exists in Tajik but ы щ ь ъ do not
@@ -42,20 +41,28 @@ _CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]+")
 _KNOWN = frozenset(["en", "ru", "tg", "fa", "ps", "ur", "ar", "uz", "ky", "kk", "uk", "prs"])
 
 
-_SCRIPT_PATTERNS = {
-    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
-    "cyrillic": re.compile(r"[\u0400-\u052f]"),
-    "arabic": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]"),
-}
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+# UTF-8 lead bytes: U+00C0–U+024F (Latin), U+0400–U+052F (Cyrillic), U+0600–U+06FF and
+# U+0740–U+077F (Arabic script). Counting them counts characters, in C, without a regex.
+_LATIN_LEADS = bytes(range(0xC3, 0xCA)) + _ASCII_LETTERS
+_CYRILLIC_LEADS = bytes(range(0xD0, 0xD5))
+_ARABIC_LEADS = bytes(range(0xD8, 0xDC)) + b"\xdd"
 
 
-def _script_counts(text: str) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for script, pattern in _SCRIPT_PATTERNS.items():
-        n = len(pattern.findall(text))
-        if n:
-            counts[script] = n
-    return counts
+def _main_script(text: str) -> str | None:
+    """The script with the most letters (Arabic-script digits count as Arabic script)."""
+    if text.isascii():
+        return "latin" if _ASCII_LETTER.search(text) else None
+    data = text.encode("utf-8", "surrogatepass")
+    size = len(data)
+    counts = {
+        "latin": size - len(data.translate(None, _LATIN_LEADS)),
+        "cyrillic": size - len(data.translate(None, _CYRILLIC_LEADS)),
+        "arabic": size - len(data.translate(None, _ARABIC_LEADS)),
+    }
+    script = max(counts, key=counts.__getitem__)
+    return script if counts[script] else None
 
 
 def _cyrillic_language(text: str) -> str:
@@ -92,8 +99,7 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
 
     Returns None for text without letters or in a script not covered.
     """
-    counts = _script_counts(text)
-    script = counts.most_common(1)[0][0] if counts else None
+    script = _main_script(text)
     if hint:
         code = hint.strip().lower().replace("_", "-").split("-")[0]
         code = "fa" if code in ("prs", "per", "fas", "dari") else code

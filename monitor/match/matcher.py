@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +14,7 @@ from monitor.match.scoring import ScoringRules, score_hits
 from monitor.match.watchlist import Watchlist
 
 EXPLANATION_VERSION = 1
-_SPACE = re.compile(r"\s")
+SEPARATOR = "\x00"  # joins the fields of an entry for one matching pass
 
 
 @dataclass
@@ -56,36 +55,55 @@ class Matcher:
         self.rules = rules or ScoringRules()
         self._automaton = AliasAutomaton(watchlist)
         self._normalizer = Normalizer()
+        self._names = {e.id: e.name for e in reversed(watchlist.entries)}  # first id wins
+        self._entry_fields = [
+            (e.id, e.name, e.kind, e.role if e.status == "curated" else "candidate")
+            for e in watchlist.entries
+        ]
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Matcher, (self.watchlist, self.threshold, self.rules))
 
     def find_hits(self, text: str, field_name: Field) -> list[Hit]:
         """Every watchlist hit in one field, with offsets into ``text``."""
-        if not text:
-            return []
-        norm = self._normalizer.normalize(text)
-        raw = self._automaton.find(norm, text)
+        return self._find_in_fields([(text, field_name)]) if text else []
+
+    def _find_in_fields(self, fields: list[tuple[str, Field]]) -> list[Hit]:
+        """Hits of several fields from one normalization and one automaton pass.
+
+        The fields are joined with NUL (a word boundary no alias contains); each hit is then
+        mapped back to its field, with offsets and word index relative to that field.
+        """
+        if len(fields) > 1 and any(SEPARATOR in text for text, _ in fields):
+            return [hit for field in fields for hit in self._find_in_fields([field])]
+        joined = SEPARATOR.join(text for text, _ in fields)
+        norm = self._normalizer.normalize(joined)
+        raw = self._automaton.find_tuples(norm, joined)
         if not raw:
             return []
-        spaces = [m.start() for m in _SPACE.finditer(norm.text)]
+        normalized = norm.text
+        identity = norm.origin is None
+        # Where each field starts, in the normalized and in the joined original text.
+        norm_starts = [0]
+        orig_starts = [0]
+        for text, _ in fields[:-1]:
+            norm_starts.append(normalized.index(SEPARATOR, norm_starts[-1]) + 1)
+            orig_starts.append(orig_starts[-1] + len(text) + 1)
+        entry_fields = self._entry_fields
         hits = []
-        for r in raw:
-            entry = self.watchlist.entries[r.entry_index]
-            start, end = norm.original_span(r.start, r.end)
+        for index, alias, raw_start, raw_end in raw:
+            which = bisect_right(norm_starts, raw_start) - 1 if len(fields) > 1 else 0
+            text, field_name = fields[which]
+            offset = orig_starts[which]
+            start, end = (
+                (raw_start, raw_end) if identity else norm.original_span(raw_start, raw_end)
+            )
+            start -= offset
+            end -= offset
+            word = normalized.count(" ", norm_starts[which], raw_start)  # whitespace → " "
+            term_id, name, kind, role = entry_fields[index]
             hits.append(
-                Hit(
-                    term_id=entry.id,
-                    name=entry.name,
-                    kind=entry.kind,
-                    role=entry.role if entry.status == "curated" else "candidate",
-                    alias=r.alias,
-                    field=field_name,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    word=bisect_right(spaces, r.start),
-                )
+                Hit(term_id, name, kind, role, alias, field_name, start, end, text[start:end], word)
             )
         return hits
 
@@ -93,18 +111,13 @@ class Matcher:
         self, title: str, summary: str, content: str = "", language: str | None = None
     ) -> MatchResult:
         """Match and score one entry; ``language`` is the feed's hint."""
-        hits = [
-            *self.find_hits(title or "", "title"),
-            *self.find_hits(summary or "", "summary"),
-            *self.find_hits(content or "", "content"),
-        ]
+        parts: list[tuple[str, Field]] = [(title, "title"), (summary, "summary")]
+        parts.append((content, "content"))
+        hits = self._find_in_fields([(text, name) for text, name in parts if text])
         sample = " ".join(part for part in (title, summary) if part) or content[:2000]
         detected = detect_language(sample, language)
         scored = score_hits(hits, self.watchlist, self.rules)
-        names = []
-        for term_id in scored.term_order:
-            entry = self.watchlist.get(term_id)
-            names.append(entry.name if entry else term_id)
+        names = [self._names.get(term_id, term_id) for term_id in scored.term_order]
         return MatchResult(
             score=scored.score,
             relevant=scored.score >= self.threshold,

@@ -6,9 +6,9 @@ every rule that fired is reported in the breakdown. See docs/matching.md for the
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from monitor.match.hit import Hit
 from monitor.match.watchlist import Watchlist, WatchlistEntry
@@ -57,6 +57,7 @@ class ScoringRules:
     border_next_to_country: float = 0.1
     place_and_border: float = 0.15
     place_and_country: float = 0.1
+    place_and_topic: float = 0.25
     both_countries_and_topic: float = 0.1
     context_first: float = 0.3
     context_more: float = 0.1
@@ -64,6 +65,9 @@ class ScoringRules:
     border_next_to_context: float = 0.2
     penalty_cap: float = 0.8
     strong_evidence_penalty_scale: float = 0.5
+
+
+_DEFAULT_RULES = ScoringRules()
 
 
 @dataclass
@@ -75,8 +79,49 @@ class Scored:
     term_order: list[str] = field(default_factory=list)  # term ids, most contributing first
 
 
-def _as_float(value: object) -> float:
-    return float(value) if isinstance(value, int | float) else 0.0
+class _Term(NamedTuple):
+    """What scoring needs of an entry, computed once per watchlist."""
+
+    entry: WatchlistEntry
+    base: float
+    group: str  # the cap group: the role, or country:<side>
+    cap: float
+    tj: bool  # names the Tajik side (sided roles only)
+    af: bool
+    border: bool  # a border word, or implies one
+    national: bool  # country, actor or anchor
+    label: str
+
+
+_PROFILES: dict[int, tuple[Watchlist, dict[str, _Term]]] = {}
+
+
+def _profile(watchlist: Watchlist) -> dict[str, _Term]:
+    """Scoring facts for every curated entry, by id (cached per watchlist object)."""
+    cached = _PROFILES.get(id(watchlist))
+    if cached is not None and cached[0] is watchlist:
+        return cached[1]
+    if len(_PROFILES) > 16:  # a few watchlists per process; never grow without bound
+        _PROFILES.clear()
+    profile: dict[str, _Term] = {}
+    for e in watchlist.entries:
+        if e.status == "candidate" or e.role == "candidate" or e.id in profile:
+            continue
+        country = e.role == "country"
+        sided = e.role in SIDED_ROLES
+        profile[e.id] = _Term(
+            entry=e,
+            base=e.weight if e.weight is not None else ROLE_WEIGHT[e.role],
+            group=f"country:{e.side}" if country else e.role,
+            cap=COUNTRY_SIDE_CAP if country else ROLE_CAP.get(e.role, 1.0),
+            tj=sided and e.side in ("tj", "both"),
+            af=sided and e.side in ("af", "both"),
+            border=e.role == "border" or (e.implies_border and e.role != "negative"),
+            national=e.role in ("country", "actor", "anchor"),
+            label=f"{e.name} ({e.role})",
+        )
+    _PROFILES[id(watchlist)] = (watchlist, profile)
+    return profile
 
 
 def _opposite(place_side: str, term_side: str) -> bool:
@@ -98,61 +143,90 @@ def score_hits(
     hits: Sequence[Hit], watchlist: Watchlist, rules: ScoringRules | None = None
 ) -> Scored:
     """Score hits against their watchlist entries (pure function)."""
-    rules = rules or ScoringRules()
-    by_term: dict[str, list[Hit]] = defaultdict(list)
-    entries: dict[str, WatchlistEntry] = {}
+    rules = rules or _DEFAULT_RULES
+    profile = _profile(watchlist)
+    by_term: dict[str, list[Hit]] = {}
+    terms: dict[str, _Term] = {}
+    best: dict[str, float] = {}  # the best field weight of each term
     for hit in hits:
-        entry = watchlist.get(hit.term_id)
-        if entry is None or entry.status == "candidate" or entry.role == "candidate":
+        same = by_term.get(hit.term_id)
+        if same is not None:
+            same.append(hit)
+            weight = FIELD_WEIGHT.get(hit.field, 0.6)
+            if weight > best[hit.term_id]:
+                best[hit.term_id] = weight
             continue
-        by_term[hit.term_id].append(hit)
-        entries[hit.term_id] = entry
+        term = profile.get(hit.term_id)
+        if term is None:
+            entry = watchlist.get(hit.term_id)  # a hit by canonical name (not by id)
+            term = profile.get(entry.id) if entry is not None else None
+            if term is None:
+                continue
+        by_term[hit.term_id] = [hit]
+        terms[hit.term_id] = term
+        best[hit.term_id] = FIELD_WEIGHT.get(hit.field, 0.6)
+    if not terms:
+        return Scored(score=0.0)
+    entries = {t: term.entry for t, term in terms.items()}
 
     breakdown: list[dict[str, object]] = []
     contributions: dict[str, float] = {}
-    raw: list[tuple[float, str]] = []
-    for term_id, term_hits in by_term.items():
-        entry = entries[term_id]
-        base = entry.weight if entry.weight is not None else ROLE_WEIGHT[entry.role]
-        raw.append((base * max(FIELD_WEIGHT.get(h.field, 0.6) for h in term_hits), term_id))
-    raw.sort(key=lambda item: (-item[0], item[1]))
-    used: dict[str, float] = defaultdict(float)
-    for value, term_id in raw:
-        entry = entries[term_id]
-        if entry.role == "country":
-            group = f"country:{entry.side}"
-            cap = COUNTRY_SIDE_CAP
-        else:
-            group = entry.role
-            cap = ROLE_CAP.get(entry.role, 1.0)
-        value = round(max(0.0, min(value, cap - used[group])), 4)
-        used[group] += value
+    total = 0.0
+    raw = sorted((-term.base * best[term_id], term_id) for term_id, term in terms.items())
+    used: dict[str, float] = {}
+    for neg_value, term_id in raw:
+        term = terms[term_id]
+        spent = used.get(term.group, 0.0)
+        value = round(max(0.0, min(-neg_value, term.cap - spent)), 4)
+        used[term.group] = spent + value
         contributions[term_id] = value
         if value > 0:
-            breakdown.append(
-                {"term_id": term_id, "label": f"{entry.name} ({entry.role})", "contribution": value}
-            )
+            total += value
+            breakdown.append({"term_id": term_id, "label": term.label, "contribution": value})
 
-    def hits_where(pred: object) -> list[Hit]:
-        return [h for t, hs in by_term.items() if pred(entries[t]) for h in hs]  # type: ignore[operator]
-
-    tj_terms = {t for t, e in entries.items() if e.role in SIDED_ROLES and e.side in ("tj", "both")}
-    af_terms = {t for t, e in entries.items() if e.role in SIDED_ROLES and e.side in ("af", "both")}
-    anchors = {t for t, e in entries.items() if e.role == "anchor"}
-    places = {t for t, e in entries.items() if e.role == "place"}
-    both_places = {t for t in places if entries[t].side == "both"}
-    border_terms = {
-        t
-        for t, e in entries.items()
-        if e.role == "border" or (e.implies_border and e.role != "negative")
-    }
-    topics = {t for t, e in entries.items() if e.role == "topic" and not e.implies_border}
-    national = {t for t, e in entries.items() if e.role in ("country", "actor", "anchor")}
-    both = bool(anchors or both_places) or any(a != b for a in tj_terms for b in af_terms)
+    tj = af = False
+    sided_terms = 0
+    anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
+    place_sides: list[str] = []
+    national_sides: list[str] = []
+    border_hits: list[Hit] = []
+    sided_hits: list[Hit] = []
+    contexts: dict[str, list[str]] = {}
+    for term_id, term in terms.items():
+        entry = term.entry
+        role = entry.role
+        tj = tj or term.tj
+        af = af or term.af
+        sided_terms += term.tj or term.af
+        if role == "anchor":
+            anchors += 1
+        elif role == "place":
+            places += 1
+            sided_places += entry.side != "none"
+            both_places += entry.side == "both"
+            place_sides.append(entry.side)
+        elif role == "border":
+            border_hits.extend(by_term[term_id])
+        elif role == "topic":
+            all_topics += 1
+            topics += not entry.implies_border
+        elif role == "negative" and entry.context:
+            contexts.setdefault(entry.context, []).append(term_id)
+        border_terms += term.border
+        if term.national:
+            national_sides.append(entry.side)
+            if entry.side != "none":
+                sided_hits.extend(by_term[term_id])
+    # Two different terms name the two sides (one both-sided term counts when another sided
+    # term is present: exactly "any(a != b for a in tj_terms for b in af_terms)").
+    both = bool(anchors or both_places) or (tj and af and (sided_terms > 1))
     has_border = bool(border_terms)
 
     def rule(name: str, label: str, value: float) -> None:
-        breakdown.append({"rule": name, "label": label, "contribution": round(value, 4)})
+        nonlocal total
+        value = round(value, 4)
+        total += value
+        breakdown.append({"rule": name, "label": label, "contribution": value})
 
     if anchors and has_border:
         rule("pair_and_border", "Tajik–Afghan pair + border word", rules.pair_and_border)
@@ -163,8 +237,7 @@ def score_hits(
             "both countries + border word",
             rules.both_countries_and_border,
         )
-        sided = hits_where(lambda e: e.role in ("country", "actor", "anchor") and e.side != "none")
-        if _near(hits_where(lambda e: e.role == "border"), sided):
+        if _near(border_hits, sided_hits):
             qualified = True
             rule(
                 "border_next_to_country",
@@ -173,8 +246,10 @@ def score_hits(
             )
     if places and has_border:
         rule("place_and_border", "border place + border word", rules.place_and_border)
-    if any(_opposite(entries[p].side, entries[t].side) for p in places for t in national):
+    if any(_opposite(p, n) for p in place_sides for n in national_sides):
         rule("place_and_country", "border place + country", rules.place_and_country)
+    if places and all_topics:
+        rule("place_and_topic", "border place + incident/crossing topic", rules.place_and_topic)
     if both and topics and not has_border:
         rule(
             "both_countries_and_topic",
@@ -182,29 +257,24 @@ def score_hits(
             rules.both_countries_and_topic,
         )
 
-    # Explicit Tajik–Afghan border evidence outweighs a mention of another neighbour.
-    strong = qualified or bool(has_border and (anchors or places))
+    # Explicit Tajik–Afghan border evidence outweighs a mention of another neighbour (a
+    # sideless place such as the Amu Darya is shared with that neighbour, so it is not).
+    strong = qualified or bool(has_border and (anchors or sided_places))
     scale = rules.strong_evidence_penalty_scale if strong else 1.0
     penalty = 0.0
-    contexts: dict[str, list[str]] = defaultdict(list)
-    for term_id, entry in entries.items():
-        if entry.role == "negative" and entry.context:
-            contexts[entry.context].append(term_id)
-    border_hits = hits_where(lambda e: e.role == "border")
     for context in sorted(contexts):
-        terms = contexts[context]
-        value = min(rules.context_cap, rules.context_first + rules.context_more * (len(terms) - 1))
-        if _near(border_hits, [h for t in terms for h in by_term[t]]):
+        others = contexts[context]
+        value = min(rules.context_cap, rules.context_first + rules.context_more * (len(others) - 1))
+        if _near(border_hits, [h for t in others for h in by_term[t]]):
             value += rules.border_next_to_context
         value = min(value * scale, rules.penalty_cap - penalty)
         penalty += value
         if value > 0:
-            names = ", ".join(entries[t].name for t in sorted(terms))
+            names = ", ".join(entries[t].name for t in sorted(others))
             rule(f"context:{context}", f"{CONTEXT_LABEL.get(context, context)} ({names})", -value)
-            for t in terms:
-                contributions[t] = -value / len(terms)
+            for t in others:
+                contributions[t] = -value / len(others)
 
-    total = sum(_as_float(item["contribution"]) for item in breakdown)
     score = round(min(1.0, max(0.0, total)), 4)
-    order = sorted(contributions, key=lambda t: (-contributions[t], t))
+    order = [t for _, t in sorted((-c, t) for t, c in contributions.items())]
     return Scored(score=score, breakdown=breakdown, term_order=order)
