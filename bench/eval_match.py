@@ -1,6 +1,7 @@
 """Evaluate the matcher on tests/eval/*.jsonl and measure throughput.
 
 Usage: python bench/eval_match.py [--verbose] [--no-speed] [--watchlist PATH] [--threshold X]
+                                  [--eval-dir tests/eval_holdout]
 """
 
 from __future__ import annotations
@@ -158,11 +159,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-speed", action="store_true", help="skip the throughput benchmark")
     parser.add_argument("--watchlist", type=Path, default=DEFAULT_WATCHLIST)
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument(
+        "--eval-dir",
+        type=Path,
+        default=EVAL_DIR,
+        help="folder of <lang>.jsonl files (tests/eval_holdout is the blind held-out set)",
+    )
     args = parser.parse_args(argv)
 
     watchlist = load_watchlist(args.watchlist)
     matcher = Matcher(watchlist, args.threshold)
-    items = load_items()
+    items = load_items(args.eval_dir)
     scores, wrong = evaluate(matcher, items)
     print(
         f"watchlist {watchlist.version}: {len(watchlist.entries)} entries,"

@@ -49,3 +49,14 @@ def test_precision_and_recall_per_language(matcher: Matcher, language: str) -> N
     missed = [item["id"] for item, _ in wrong]
     assert s.precision >= TARGET, missed
     assert s.recall >= TARGET, missed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_held_out_set_per_language(matcher: Matcher, language: str) -> None:
+    """The blind set written by someone who never saw the watchlist (tests/eval_holdout)."""
+    items = [i for i in load_items(ROOT / "tests" / "eval_holdout") if i["language"] == language]
+    assert len(items) >= 90
+    scores, wrong = evaluate(matcher, items)
+    s = scores[language]
+    missed = [item["id"] for item, _ in wrong]
+    assert s.precision >= TARGET and s.recall >= TARGET, missed
