@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from monitor import __version__
+from monitor.cli import digest as digest_cli
 from monitor.cli import feeds as feeds_cli
 from monitor.cli.common import CliState, print_json, state, stderr, stdout
 from monitor.errors import MonitorError, UsageError
@@ -24,6 +25,7 @@ app = typer.Typer(
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(feeds_cli.app, name="feeds")
+app.add_typer(digest_cli.app, name="digest")
 
 
 def _version(value: bool) -> None:
