@@ -138,6 +138,33 @@ def status(
         print_status(report)
 
 
+@app.command()
+def run(
+    ctx: typer.Context,
+    tick: Annotated[
+        str, typer.Option("--tick", metavar="DURATION", help="How often to look for due feeds.")
+    ] = "30s",
+    log_format: Annotated[
+        str, typer.Option("--log-format", metavar="text|json", help="Log line format.")
+    ] = "text",
+) -> None:
+    """The daemon: poll feeds on their intervals, send digests on their schedules."""
+    from monitor.daemon import Daemon
+    from monitor.units import parse_duration
+
+    if log_format not in ("text", "json"):
+        raise UsageError(f"--log-format: expected text or json, not {log_format!r}")
+    try:
+        every = parse_duration(tick)
+    except ValueError as exc:
+        raise UsageError(f"--tick: {exc}") from None
+    if every.total_seconds() < 0.1:
+        raise UsageError("--tick: must be at least 0.1s")
+    st = state(ctx)
+    configure_logging(logging.DEBUG if st.debug else logging.INFO, log_format)
+    Daemon(st.app(), tick=every).run()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; errors become one line on stderr and exit code 2 (usage) or 1 (work)."""
     args = sys.argv[1:] if argv is None else argv

@@ -133,36 +133,40 @@ def pollable_feeds(session: Session) -> list[Feed]:
 
 
 def claim_due_feeds(
-    session: Session, now: datetime, lease: timedelta, limit: int | None = None
+    session: Session,
+    now: datetime,
+    lease: timedelta,
+    default_interval: timedelta,
+    limit: int | None = None,
 ) -> list[Feed]:
     """Claim the pollable feeds whose next due time has passed, for ``lease``.
 
-    Each claim is a conditional UPDATE, so two daemons on one database never claim the
-    same feed (on PostgreSQL the candidates are also read with SKIP LOCKED).
+    Each claim is a conditional UPDATE, so two daemons on one database never claim the same
+    feed (on PostgreSQL the candidates are also read with SKIP LOCKED). The claim moves the
+    next due time forward by the feed's interval before it is fetched, so a crash mid-fetch
+    cannot make a feed due again at once.
     """
+    free = or_(Feed.claimed_until.is_(None), Feed.claimed_until <= now)
     due = (
-        select(Feed.id)
+        select(Feed.id, Feed.interval_seconds)
         .where(
             Feed.enabled.is_(True),
             Feed.disabled_reason.is_(None),
             or_(Feed.next_due_at.is_(None), Feed.next_due_at <= now),
-            or_(Feed.claimed_until.is_(None), Feed.claimed_until <= now),
+            free,
         )
         .order_by(Feed.next_due_at.is_not(None), Feed.next_due_at)
         .limit(limit)
     )
     if session.get_bind().dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
-    ids = list(session.scalars(due))
     claimed: list[int] = []
-    for feed_id in ids:
+    for feed_id, interval in session.execute(due).all():
+        step = timedelta(seconds=interval) if interval else default_interval
         result = session.execute(
             update(Feed)
-            .where(
-                Feed.id == feed_id,
-                or_(Feed.claimed_until.is_(None), Feed.claimed_until <= now),
-            )
-            .values(claimed_until=now + lease)
+            .where(Feed.id == feed_id, free)
+            .values(claimed_until=now + lease, next_due_at=now + step)
         )
         if result.rowcount:  # type: ignore[attr-defined]
             claimed.append(feed_id)

@@ -1,0 +1,96 @@
+"""All aliases of a watchlist compiled into one Aho-Corasick automaton over normalized text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from monitor.match.inflection import Script, alias_script, expand_alias, suffix_allowed
+from monitor.match.normalize import NormalizedText, normalize
+from monitor.match.watchlist import Watchlist
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRef:
+    """What one normalized alias key stands for."""
+
+    entry_index: int
+    alias: str  # as written in the watchlist
+    script: Script
+    proper: bool  # only counts when the original text starts with a capital letter
+
+
+@dataclass(frozen=True, slots=True)
+class RawHit:
+    """A hit in normalized coordinates (``end`` includes the inflectional ending)."""
+
+    entry_index: int
+    alias: str
+    start: int
+    end: int
+
+
+class AliasAutomaton:
+    """One automaton for every alias; ``find`` checks word boundaries and endings."""
+
+    def __init__(self, watchlist: Watchlist) -> None:
+        self._watchlist = watchlist
+        self._automaton: Any = ahocorasick.Automaton()
+        self.size = 0
+        keys: dict[str, AliasRef] = {}
+        for index, entry in enumerate(watchlist.entries):
+            plain = [(a, False) for a in [entry.name, *entry.aliases]]
+            proper = [(a, True) for a in entry.proper_aliases]
+            for alias, is_proper in plain + proper:
+                for form in expand_alias(alias):
+                    key = normalize(form).strip()
+                    if not key or key in keys:
+                        continue
+                    keys[key] = AliasRef(index, alias, alias_script(key), is_proper)
+        for key, ref in keys.items():
+            self._automaton.add_word(key, (len(key), ref))
+        self.size = len(keys)
+        if keys:
+            self._automaton.make_automaton()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (AliasAutomaton, (self._watchlist,))
+
+    def find(self, norm: NormalizedText, original: str) -> list[RawHit]:
+        """Every boundary-respecting, non-overlapping alias occurrence (longest wins)."""
+        if self.size == 0:
+            return []
+        text = norm.text
+        length = len(text)
+        found: list[RawHit] = []
+        for last, (key_len, ref) in self._automaton.iter(text):
+            start = last - key_len + 1
+            if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+                continue
+            end = last + 1
+            word_end = end
+            if text[last].isalnum():
+                while word_end < length and text[word_end].isalnum():
+                    word_end += 1
+                if not suffix_allowed(text[end:word_end], ref.script):
+                    continue
+            if ref.proper:
+                first, _ = norm.original_span(start, start + 1)
+                if first >= len(original) or not original[first].isupper():
+                    continue
+            found.append(RawHit(ref.entry_index, ref.alias, start, word_end))
+        found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        chosen: list[RawHit] = []
+        reach = -1
+        for hit in found:
+            if hit.start >= reach:
+                chosen.append(hit)
+                reach = hit.end
+        return chosen
+
+
+def normalized_key(alias: str) -> str:
+    """The automaton key of an alias."""
+    return normalize(alias).strip()

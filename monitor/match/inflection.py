@@ -1,0 +1,93 @@
+"""Which word endings may follow an alias, per script class, and ``~`` expansion.
+
+An alias matches at the start of a word; the rest of that word (the letters after the alias)
+must be empty or one of the endings allowed for the alias's script:
+
+* Latin: plural ``s``/``es`` (possessive ``'s`` is outside the word anyway).
+* Cyrillic: Russian case/number endings of nouns and adjectives, optionally after a
+  derivational ``-ск-``/``-ик-``/``-ец``/``-ц-`` (таджикский, пограничники, афганцы),
+  and Tajik plural/izafa/object/possessive suffixes (-ҳо, -он, -и, -ӣ, -ро, -у, -аш…).
+* Arabic script (Dari/Persian): plural ها/ان/یان, izafa/indefinite ی/یی/ای, را, pronoun
+  suffixes ش/شان/مان/تان, copula ست — after ZWNJ removal they are written attached.
+
+A non-final alias word ending in ``~`` (``нижн~ пяндж``) is expanded at compile time into
+every ending of its script, so phrases inflect inside as well as at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+from typing import Literal
+
+Script = Literal["latin", "cyrillic", "arabic", "other"]
+
+_RU_ENDINGS = (
+    "а я о е и ы у ю ь й ом ем ой ей ою ею ам ям ами ями ах ях ов ев ый ий ая яя ое ее ые ие "
+    "ого его ому ему ым им ых их ую юю ыми ими"
+).split()
+_TG_ENDINGS = "и ӣ ро ву у ю аш ам ат ашон амон атон мон тон шон ест аст ҳо ҳои ҳоро ҳояш".split()
+_FA_ENDINGS = "ی یی ای ش شان مان تان را ست اش ها های هایی".split()
+
+_RU = "|".join(sorted(_RU_ENDINGS, key=len, reverse=True))
+_TG = "|".join(sorted(_TG_ENDINGS, key=len, reverse=True))
+_FA = "|".join(sorted(_FA_ENDINGS, key=len, reverse=True))
+
+SUFFIX_PATTERNS: dict[Script, re.Pattern[str]] = {
+    "latin": re.compile(r"(?:s|es)"),
+    "cyrillic": re.compile(
+        rf"(?:(?:ск|цк|ник|ик|ец|ц)?(?:{_RU})?|(?:он|ён|ҳо|иҳо|ӣ|ия)?(?:{_TG})?)"
+    ),
+    "arabic": re.compile(rf"(?:ها|ان|یان|گان|ی)?(?:{_FA})?"),
+    "other": re.compile(r""),
+}
+
+_EXPANSIONS: dict[Script, tuple[str, ...]] = {
+    "latin": ("", "s"),
+    "cyrillic": ("", *_RU_ENDINGS, *_TG_ENDINGS),
+    "arabic": ("", "ی", "های", "ها"),
+    "other": ("",),
+}
+
+
+def script_of(char: str) -> Script:
+    """The script class of one (normalized) character."""
+    code = ord(char)
+    if char.isascii() or 0x00C0 <= code <= 0x024F:
+        return "latin"
+    if 0x0400 <= code <= 0x052F:
+        return "cyrillic"
+    if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFEFF:
+        return "arabic"
+    return "other"
+
+
+def alias_script(alias: str) -> Script:
+    """The script of the last letter of an alias (which decides its allowed endings)."""
+    for char in reversed(alias):
+        if char.isalpha():
+            return script_of(char)
+    return "other"
+
+
+def suffix_allowed(rest: str, script: Script) -> bool:
+    """Whether ``rest`` (the letters after an alias up to the word end) is an allowed ending."""
+    return not rest or SUFFIX_PATTERNS[script].fullmatch(rest) is not None
+
+
+def expand_alias(alias: str) -> list[str]:
+    """Expand non-final words ending in ``~`` into all inflected forms of their script."""
+    if "~" not in alias:
+        return [alias]
+    words = alias.split(" ")
+    choices: list[tuple[str, ...]] = []
+    for i, word in enumerate(words):
+        if word.endswith("~"):
+            stem = word[:-1]
+            if i == len(words) - 1:
+                choices.append((stem,))  # the final word inflects through the suffix check
+            else:
+                choices.append(tuple(stem + e for e in _EXPANSIONS[alias_script(stem)]))
+        else:
+            choices.append((word,))
+    return sorted({" ".join(combo) for combo in product(*choices)})

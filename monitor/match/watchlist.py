@@ -1,0 +1,168 @@
+"""The watchlist: curated terms with their kind, scoring role, side and aliases."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from monitor.errors import ConfigError
+from monitor.match.normalize import normalize
+
+Role = Literal[
+    "anchor",  # names the Tajik–Afghan border itself or the pair ("Tajik-Afghan")
+    "country",  # Tajikistan / Afghanistan and their capitals, demonyms
+    "border",  # the word "border" and its relatives in every language
+    "place",  # a place on the Tajik–Afghan border (crossing, river, border district)
+    "region",  # a province touching the border; weak on its own
+    "actor",  # a person, group or force active on the border
+    "topic",  # border-topic keywords: smuggling, clash, militants, shelling…
+    "negative",  # another border's context (Kyrgyz, Pakistani, Iranian, Uzbek, Turkmen)
+    "neutral",  # matched only to block shorter aliases (Panjshir vs Panj); scores 0
+    "candidate",  # seeded, not curated yet: matched but never scored
+]
+Side = Literal["tj", "af", "both", "none"]
+NegativeContext = Literal[
+    "kyrgyz_border", "afpak_border", "afiran_border", "af_uz_border", "af_tm_border", "india"
+]
+ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
+
+
+class Provenance(BaseModel):
+    """Where an entry came from: seed documents with counts, or a note why it was added."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    seeds: dict[str, int] = Field(default_factory=dict)
+    added_by_hand: str | None = None
+
+
+class WatchlistEntry(BaseModel):
+    """One watched term."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str = Field(min_length=1)
+    kind: str = Field(min_length=1)
+    role: Role
+    side: Side = "none"
+    context: NegativeContext | None = None
+    weight: float | None = Field(None, ge=0.0, le=1.0)
+    implies_border: bool = False
+    aliases: list[str] = Field(default_factory=list)
+    proper_aliases: list[str] = Field(default_factory=list)
+    status: Literal["curated", "candidate"] = "curated"
+    notes: str | None = None
+    count: int = 0
+    provenance: Provenance = Field(default_factory=Provenance)
+
+    @field_validator("aliases", "proper_aliases")
+    @classmethod
+    def _aliases(cls, value: list[str]) -> list[str]:
+        for alias in value:
+            if not normalize(alias.replace("~", "")).strip():
+                raise ValueError(f"alias {alias!r} is empty after normalization")
+        return value
+
+    def all_aliases(self) -> list[str]:
+        """The name plus every alias (plain ones first)."""
+        return [self.name, *self.aliases, *self.proper_aliases]
+
+
+class Watchlist:
+    """A validated, immutable list of entries."""
+
+    def __init__(self, entries: list[WatchlistEntry], source: str = "<memory>") -> None:
+        self.entries = list(entries)
+        self.source = source
+        self._by_key: dict[str, WatchlistEntry] = {}
+        for entry in self.entries:
+            self._by_key.setdefault(entry.id, entry)
+        for entry in self.entries:
+            self._by_key.setdefault(entry.name.casefold(), entry)
+        self.version = _content_hash(self.entries)
+
+    def get(self, id_or_name: str) -> WatchlistEntry | None:
+        """The entry with this id, else with this canonical name (case-insensitive)."""
+        return self._by_key.get(id_or_name) or self._by_key.get(id_or_name.casefold())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Watchlist, (self.entries, self.source))
+
+
+def _content_hash(entries: list[WatchlistEntry]) -> str:
+    """A hash of everything that changes matching or scoring (not provenance or counts)."""
+    scoring = [e.model_dump(exclude={"provenance", "count", "notes"}) for e in entries]
+    blob = json.dumps(scoring, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def parse_watchlist(raw: Any, source: str) -> Watchlist:
+    """Validate a parsed YAML document into a Watchlist; ConfigError names file and entry."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("entries"), list):
+        raise ConfigError(f"{source}: top level must be a mapping with an 'entries' list")
+    entries: list[WatchlistEntry] = []
+    seen_ids: dict[str, int] = {}
+    seen_aliases: dict[str, str] = {}
+    for i, item in enumerate(raw["entries"]):
+        label = f"entries[{i}]"
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            label += f" ({item['id']})"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{source}: {label}: entry must be a mapping")
+        try:
+            entry = WatchlistEntry.model_validate(item)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            key = ".".join(str(p) for p in err["loc"])
+            if err["type"] == "extra_forbidden":
+                problem = f"unknown key {key!r}"
+            elif err["type"] == "missing":
+                problem = f"required key {key!r} is missing"
+            else:
+                problem = f"{key}: {err['msg'].removeprefix('Value error, ')}"
+            raise ConfigError(f"{source}: {label}: {problem}") from None
+        if entry.id in seen_ids:
+            raise ConfigError(
+                f"{source}: {label}: duplicate id {entry.id!r} (first at entries[{seen_ids[entry.id]}])"
+            )
+        seen_ids[entry.id] = i
+        if entry.role == "negative" and entry.context is None:
+            raise ConfigError(f"{source}: {label}: role 'negative' needs a 'context'")
+        for alias in entry.all_aliases():
+            key = normalize(alias)
+            other = seen_aliases.get(key)
+            if other is not None and other != entry.id:
+                raise ConfigError(
+                    f"{source}: {label}: alias {alias!r} is already an alias of {other!r}"
+                )
+            seen_aliases[key] = entry.id
+        entries.append(entry)
+    return Watchlist(entries, source)
+
+
+def load_watchlist(path: Path) -> Watchlist:
+    """Read and validate a watchlist YAML file. Raises ConfigError with one readable line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: watchlist file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read watchlist: {exc.strerror}") from exc
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(
+            f"{path}:{line}: {getattr(exc, 'problem', None) or 'invalid YAML'}"
+        ) from exc
+    return parse_watchlist(raw, str(path))
