@@ -126,8 +126,14 @@ def test_dedup_exact_and_near(app: App) -> None:
 def test_markup_is_escaped_everywhere(app: App) -> None:
     fid = add_feed(app, "evil", "Evil <i>Wire</i>")
     title = "Border <script>alert(1)</script> <b>bold</b> [x](javascript:alert(1))"
-    add_match(app, fid, title, summary="<img src=x onerror=alert(1)> Panj border",
-              url="javascript:alert(1)", hits=[{"field": "title", "start": 0, "end": 6}])  # fmt: skip
+    add_match(
+        app,
+        fid,
+        title,
+        summary="<img src=x onerror=alert(1)> Panj border",
+        url="javascript:alert(1)",
+        hits=[{"field": "title", "start": 0, "end": 6}],
+    )
     with app.sessions() as s:
         d = build_digest("files", "UTC", store.undelivered_matches(s, "files", None), [],
                          max_items=5, now=NOW)  # fmt: skip
@@ -242,8 +248,15 @@ def test_email_subject_and_message(app: App) -> None:
                          max_items=5, now=NOW)  # fmt: skip
     from monitor.config import EmailChannel
 
-    ch = EmailChannel.model_validate({"name": "mail", "type": "email", "from": "m@example.org",
-                                      "to": ["a@example.org"], "smtp": {"host": "localhost"}})  # fmt: skip
+    ch = EmailChannel.model_validate(
+        {
+            "name": "mail",
+            "type": "email",
+            "from": "m@example.org",
+            "to": ["a@example.org"],
+            "smtp": {"host": "localhost"},
+        }
+    )
     msg = email_channel.build_message(ch, d)
     raw = msg.as_bytes()
     parsed = message_from_bytes(raw, policy=policy.default)
@@ -263,8 +276,9 @@ def test_webhook_signature_and_429(app: App) -> None:
     d = replace(d, key="key-1", digest_id=7)
     from monitor.config import WebhookChannel
 
-    ch = WebhookChannel.model_validate({"name": "hook", "type": "webhook",
-                                        "url": "http://hook.test/x", "secret": "s3cret"})  # fmt: skip
+    ch = WebhookChannel.model_validate(
+        {"name": "hook", "type": "webhook", "url": "http://hook.test/x", "secret": "s3cret"}
+    )
     seen: list[httpx.Request] = []
 
     def handler(req: httpx.Request) -> httpx.Response:
