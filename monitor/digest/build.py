@@ -5,10 +5,12 @@ Pure functions over loaded rows; ``now`` is always a parameter.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -19,8 +21,9 @@ from monitor.text import one_line, truncate
 
 SNIPPET_CHARS = 260
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SHINGLE = 4
+_LEAD_CHARS = 140
 NEAR_DUP_THRESHOLD = 0.6
+_MAX_CANDIDATES = 10
 
 
 @dataclass(frozen=True)
@@ -196,10 +199,9 @@ def normalize_title(title: str) -> str:
 
 
 def _shingles(text: str) -> set[str]:
-    text = normalize_title(text)
-    if len(text) <= _SHINGLE:
-        return {text} if text else set()
-    return {text[i : i + _SHINGLE] for i in range(len(text) - _SHINGLE + 1)}
+    """Words and word pairs of the normalized text (cheap, and tolerant of reordering)."""
+    words = normalize_title(text).split()
+    return set(words) | {f"{a} {b}" for a, b in pairwise(words)}
 
 
 class _Groups:
@@ -224,7 +226,7 @@ def group_stories(
     """Indexes of ``matches`` grouped by story, each group in input order.
 
     Same canonical URL or same normalized title first; then near-duplicate title + lead
-    (character 4-gram MinHash LSH, confirmed by the exact Jaccard similarity).
+    (Jaccard similarity of their words and word pairs, see ``_near_duplicates``).
     """
     groups = _Groups(len(matches))
     first_seen: dict[str, int] = {}
@@ -247,27 +249,48 @@ def group_stories(
 
 
 def _near_duplicates(matches: Sequence[Match], groups: _Groups, threshold: float) -> None:
-    if len(matches) < 2:
-        return
-    from datasketch import MinHash, MinHashLSH
+    """Merge each match into the first earlier story whose title + lead it nearly duplicates.
 
-    num_perm = 64
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    sets: list[set[str]] = []
-    for i, m in enumerate(matches):
-        lead = (m.entry.summary or m.entry.content or "")[:160]
-        sh = _shingles(f"{m.entry.title or ''} {lead}")
-        sets.append(sh)
+    An exact set-similarity join with prefix filtering: tokens are ordered rarest first, and
+    two sets with Jaccard >= t must share a token among the first ``|x| - ceil(t|x|) + 1`` of
+    either. Only one representative per story is indexed, and at most ``_MAX_CANDIDATES`` are
+    verified per match, so a flood of look-alike items stays linear. (Like MinHash LSH, but
+    exact and without hashing every shingle.)
+    """
+    sets = []
+    for m in matches:
+        lead = (m.entry.summary or m.entry.content or "")[:_LEAD_CHARS]
+        sets.append(_shingles(f"{m.entry.title or ''} {lead}"))
+    freq: Counter[str] = Counter(t for sh in sets for t in sh)
+    index: dict[str, list[int]] = {}
+    for i, sh in enumerate(sets):
         if not sh:
             continue
-        mh = MinHash(num_perm=num_perm)
-        mh.update_batch([s.encode("utf-8") for s in sh])
-        for j in lsh.query(mh):
-            other = sets[j]
-            jac = len(sh & other) / len(sh | other)
-            if jac >= threshold:
-                groups.union(j, i)
-        lsh.insert(i, mh)
+        size = len(sh)
+        tokens = sorted(sorted(sh), key=freq.__getitem__)  # rarest first, ties by text
+        prefix = tokens[: len(tokens) - math.ceil(threshold * len(tokens)) + 1]
+        seen: set[int] = set()
+        merged = False
+        for tok in prefix:
+            for j in index.get(tok, ()):
+                if j in seen:
+                    continue
+                seen.add(j)
+                other = sets[j]
+                if not threshold * size <= len(other) <= size / threshold:
+                    continue  # sizes alone rule out the threshold
+                common = len(sh & other)
+                if common >= threshold * (size + len(other) - common):
+                    groups.union(j, i)
+                    merged = True
+                    break
+                if len(seen) >= _MAX_CANDIDATES:
+                    break
+            if merged or len(seen) >= _MAX_CANDIDATES:
+                break
+        if not merged and groups.find(i) == i:
+            for tok in prefix:
+                index.setdefault(tok, []).append(i)
 
 
 # ------------------------------------------------------------------------------- building
