@@ -174,14 +174,20 @@ def main() -> None:
             return
         t0 = time.perf_counter()
         content = build_for(app, channel, NOW)
-        t1 = time.perf_counter()
-        sizes = {fmt: len(render(content, fmt)) for fmt in ("html", "text", "md")}
-        t2 = time.perf_counter()
+        built = time.perf_counter() - t0
+        took: dict[str, float] = {}
+        sizes: dict[str, int] = {}
+        for fmt in ("html", "text", "md"):
+            t = time.perf_counter()
+            sizes[fmt] = len(render(content, fmt))  # type: ignore[arg-type]
+            took[fmt] = time.perf_counter() - t
         app.close()
     print(f"{args.matches} undelivered matches -> {len(content.items)} stories")
-    print(f"build (load + dedup + counts): {t1 - t0:.2f} s")
-    print(f"render html+text+md:           {t2 - t1:.2f} s  (sizes {sizes})")
-    print(f"total:                         {t2 - t0:.2f} s")
+    print(f"build (load + dedup + counts): {built:.2f} s")
+    for fmt in took:
+        print(f"render {fmt:<4}: {took[fmt]:.2f} s ({sizes[fmt] / 1e6:.1f} MB)")
+    print(f"email digest (build + text + html): {built + took['text'] + took['html']:.2f} s")
+    print(f"file digest (build + html + md):    {built + took['html'] + took['md']:.2f} s")
 
 
 if __name__ == "__main__":

@@ -98,8 +98,9 @@ def test_snippet_highlights_hits_and_survives_bad_offsets(app: App) -> None:
     assert "".join(x.text for x in segs) == text
     with app.sessions() as s:
         m = store.matches_by_id(s, [mid])[0]
-        m.explanation = {"hits": None}  # type: ignore[dict-item]
-        assert "".join(x.text for x in snippet(m)) == text
+    from dataclasses import replace
+
+    assert "".join(x.text for x in snippet(replace(m, explanation={"hits": None}))) == text
 
 
 def test_dedup_exact_and_near(app: App) -> None:

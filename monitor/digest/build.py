@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from monitor.models import Feed, Match
+from monitor.models import Feed
+from monitor.storage.digests import FeedRow, MatchRow
 from monitor.text import one_line, truncate
 
 SNIPPET_CHARS = 260
@@ -112,7 +112,7 @@ class DigestContent:
 
 
 # ------------------------------------------------------------------------------- snippets
-def _hits(match: Match, field_name: str, text: str) -> list[tuple[int, int]]:
+def _hits(match: MatchRow, field_name: str, text: str) -> list[tuple[int, int]]:
     """Valid, merged (start, end) spans of ``field_name`` from the match explanation."""
     expl = match.explanation if isinstance(match.explanation, dict) else {}
     raw = expl.get("hits")
@@ -155,12 +155,12 @@ def _segments(text: str, spans: Sequence[tuple[int, int]], lo: int, hi: int) -> 
     return out
 
 
-def highlight_title(match: Match) -> tuple[Segment, ...]:
+def highlight_title(match: MatchRow) -> tuple[Segment, ...]:
     title = match.entry.title or ""
     return tuple(_segments(title, _hits(match, "title", title), 0, len(title)))
 
 
-def snippet(match: Match, width: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
+def snippet(match: MatchRow, width: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
     """About ``width`` characters around the first summary/content hit, hits highlighted.
 
     Without such a hit: the start of the summary (or content), plain.
@@ -199,9 +199,8 @@ def normalize_title(title: str) -> str:
 
 
 def _shingles(text: str) -> set[str]:
-    """Words and word pairs of the normalized text (cheap, and tolerant of reordering)."""
-    words = normalize_title(text).split()
-    return set(words) | {f"{a} {b}" for a, b in pairwise(words)}
+    """The distinct words of the normalized text."""
+    return set(normalize_title(text).split())
 
 
 class _Groups:
@@ -221,12 +220,12 @@ class _Groups:
 
 
 def group_stories(
-    matches: Sequence[Match], threshold: float = NEAR_DUP_THRESHOLD
+    matches: Sequence[MatchRow], threshold: float = NEAR_DUP_THRESHOLD
 ) -> list[list[int]]:
     """Indexes of ``matches`` grouped by story, each group in input order.
 
     Same canonical URL or same normalized title first; then near-duplicate title + lead
-    (Jaccard similarity of their words and word pairs, see ``_near_duplicates``).
+    (Jaccard similarity of their words, see ``_near_duplicates``).
     """
     groups = _Groups(len(matches))
     first_seen: dict[str, int] = {}
@@ -248,7 +247,7 @@ def group_stories(
     return list(out.values())
 
 
-def _near_duplicates(matches: Sequence[Match], groups: _Groups, threshold: float) -> None:
+def _near_duplicates(matches: Sequence[MatchRow], groups: _Groups, threshold: float) -> None:
     """Merge each match into the first earlier story whose title + lead it nearly duplicates.
 
     An exact set-similarity join with prefix filtering: tokens are ordered rarest first, and
@@ -301,11 +300,11 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-def outlet_of(feed: Feed) -> str:
+def outlet_of(feed: FeedRow) -> str:
     return one_line(feed.title or feed.name, 80)
 
 
-def _item(group: Sequence[Match], tz: ZoneInfo) -> Item:
+def _item(group: Sequence[MatchRow], tz: ZoneInfo) -> Item:
     head = group[0]
     entry = head.entry
     published = entry.published_at
@@ -352,7 +351,7 @@ def _failing(feeds: Sequence[Feed], tz: ZoneInfo) -> tuple[FailingFeed, ...]:
 def build_digest(
     channel: str,
     timezone: str,
-    candidates: Sequence[Match],
+    candidates: Sequence[MatchRow],
     failing: Sequence[Feed],
     *,
     max_items: int,
@@ -389,7 +388,7 @@ def build_digest(
     )
 
 
-def _ts(match: Match) -> float:
+def _ts(match: MatchRow) -> float:
     published = match.entry.published_at
     return published.astimezone(UTC).timestamp() if published else 0.0
 

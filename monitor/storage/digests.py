@@ -7,14 +7,74 @@ Matches held by a ``pending`` digest (created, never confirmed) are reserved for
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Exists, and_, func, insert, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import Exists, Select, and_, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from monitor.models import Digest, DigestItem, Entry, Feed, Match
 
 _IN_BATCH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRow:
+    name: str
+    title: str | None
+    language: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRow:
+    title: str
+    summary: str
+    content: str
+    url: str | None
+    link: str | None
+    language: str | None
+    published_at: datetime | None
+    feed: FeedRow
+
+
+@dataclass(frozen=True, slots=True)
+class MatchRow:
+    """A match with what a digest shows of its entry and feed (plain data, no ORM)."""
+
+    id: int
+    score: float
+    terms: list[Any]
+    explanation: dict[str, Any]
+    matched_at: datetime
+    entry: EntryRow
+
+
+_COLUMNS = (
+    Match.id, Match.score, Match.terms, Match.explanation, Match.matched_at,
+    Entry.title, Entry.summary, Entry.content, Entry.url, Entry.link, Entry.language,
+    Entry.published_at, Feed.name, Feed.title, Feed.language,
+)  # fmt: skip
+
+
+def _select() -> Select[Any]:
+    return select(*_COLUMNS).join(Entry, Entry.id == Match.entry_id).join(Feed)
+
+
+def _rows(result: Any) -> list[MatchRow]:
+    feeds: dict[str, FeedRow] = {}
+    out = []
+    for (mid, score, terms, expl, matched, title, summary, content, url, link, lang, published,
+         fname, ftitle, flang) in result:  # fmt: skip
+        feed = feeds.get(fname)
+        if feed is None:
+            feed = feeds[fname] = FeedRow(fname, ftitle, flang)
+        entry = EntryRow(
+            title or "", summary or "", content or "", url, link, lang, published, feed
+        )
+        expl = expl if isinstance(expl, dict) else {}
+        out.append(MatchRow(mid, float(score), list(terms or []), expl, matched, entry))
+    return out
 
 
 def _held(channel: str) -> Exists:
@@ -31,33 +91,19 @@ def _held(channel: str) -> Exists:
     )
 
 
-def undelivered_matches(session: Session, channel: str, min_score: float | None) -> list[Match]:
-    """Matches not delivered on ``channel`` and not reserved by its pending digest, best first.
-
-    Entries and feeds are loaded with them.
-    """
-    query = (
-        select(Match)
-        .where(~_held(channel))
-        .options(joinedload(Match.entry).joinedload(Entry.feed))
-        .order_by(Match.score.desc(), Match.id)
-    )
+def undelivered_matches(session: Session, channel: str, min_score: float | None) -> list[MatchRow]:
+    """Matches not delivered on ``channel`` and not reserved by its pending digest, best first."""
+    query = _select().where(~_held(channel)).order_by(Match.score.desc(), Match.id)
     if min_score is not None:
         query = query.where(Match.score >= min_score)
-    return list(session.scalars(query).unique())
+    return _rows(session.execute(query))
 
 
-def matches_by_id(session: Session, ids: Sequence[int]) -> list[Match]:
-    out: list[Match] = []
+def matches_by_id(session: Session, ids: Sequence[int]) -> list[MatchRow]:
+    out: list[MatchRow] = []
     for i in range(0, len(ids), _IN_BATCH):
         batch = list(ids[i : i + _IN_BATCH])
-        out.extend(
-            session.scalars(
-                select(Match)
-                .where(Match.id.in_(batch))
-                .options(joinedload(Match.entry).joinedload(Entry.feed))
-            ).unique()
-        )
+        out.extend(_rows(session.execute(_select().where(Match.id.in_(batch)))))
     return out
 
 
