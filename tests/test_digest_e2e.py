@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 import socket
+import sqlite3
 import threading
 from collections.abc import Iterator
 from email import message_from_bytes, policy
@@ -279,3 +280,22 @@ def test_unknown_channel_is_usage_error(monitor: Monitor) -> None:
     monitor.write_config([])
     proc = monitor.run("digest", "send", "nope")
     assert proc.returncode == 2 and "no digest channel named 'nope'" in proc.stderr
+
+
+def test_crash_after_acceptance_resends_same_digest(
+    monitor: Monitor, feed_server: FeedServer, smtp: tuple[int, _Sink]
+) -> None:
+    port, sink = smtp
+    monitor.write_config(feeds(feed_server), digests=[email_channel(port)])
+    ids = poll(monitor)
+    monitor.run("digest", "send", "mail", check=True)
+    # as if the process died after the server accepted, before the "sent" commit
+    with sqlite3.connect(monitor.db_path) as conn:
+        conn.execute("UPDATE digests SET status = 'pending', sent_at = NULL")
+        conn.execute("UPDATE digest_items SET delivered = 0")
+    proc = monitor.run("digest", "send", "mail", check=True)
+    assert "resent unconfirmed digest #1" in proc.stdout
+    assert len(sink.messages) == 2
+    assert sink.messages[0]["Message-ID"] == sink.messages[1]["Message-ID"]
+    assert monitor.sql("SELECT id, status FROM digests ORDER BY id") == [(1, "sent"), (2, "empty")]
+    assert delivered(monitor, "mail") == ids
