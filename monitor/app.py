@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from monitor import db
 from monitor.config import LoadedConfig, Settings
 from monitor.errors import ConfigError, NotFoundError
-from monitor.pipeline import EntryMatcher, FeedJob, FeedReport, PollReport, poll_feeds
+from monitor.pipeline import FeedJob, FeedReport, PollReport, poll_feeds
 from monitor.storage import feeds as feed_store
+from monitor.workers import EntryMatcher
 
 
 def utcnow() -> datetime:
@@ -152,15 +153,20 @@ def import_opml(app: App, path: Path) -> ImportReport:
     """Add the feeds of an OPML file to the database (origin ``import``); known URLs are skipped."""
     feeds = read_opml(path)
     app.sync_feeds()
-    added, skipped = [], []
+    added: list[str] = []
+    skipped: list[str] = []
     with app.sessions.begin() as session:
         taken = {f.name for f in feed_store.all_feeds(session)}
         for feed in feeds:
             name = feed_name_for(feed.title, feed.url, taken)
             ok = feed_store.add_imported_feed(
-                session, name=name, url=feed.url, title=feed.title or None,
-                language=feed.language, now=app.clock(),
-            )  # fmt: skip
+                session,
+                name=name,
+                url=feed.url,
+                title=feed.title or None,
+                language=feed.language,
+                now=app.clock(),
+            )
             (added if ok else skipped).append(name if ok else feed.url)
     return ImportReport(added, skipped)
 
@@ -287,9 +293,17 @@ async def _check_all(
         newest = max(dates) if dates else None
         age = round((clock() - newest).total_seconds() / 3600, 1) if newest else None
         return FeedCheck(
-            name, url, True, status, len(parsed.entries), _iso(newest), age,
-            parsed.title, parsed.problem, ms,
-        )  # fmt: skip
+            name,
+            url,
+            True,
+            status,
+            len(parsed.entries),
+            _iso(newest),
+            age,
+            parsed.title,
+            parsed.problem,
+            ms,
+        )
 
     async with Fetcher(settings.fetch) as fetcher:
         return list(await asyncio.gather(*(one(fetcher, n, u) for n, u in feeds)))

@@ -81,7 +81,7 @@ class MatchingSettings(_Strict):
 
 
 class FeedSettings(_Strict):
-    name: str = Field(pattern=_NAME)
+    name: Name
     url: str
     interval: Duration | None = None
     language: str | None = Field(None, pattern=r"^[a-z]{2,3}$")
@@ -91,10 +91,19 @@ class FeedSettings(_Strict):
     @field_validator("url")
     @classmethod
     def _url(cls, value: str) -> str:
-        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value):
-            if not value.lower().startswith(("http://", "https://", "file://")):
-                raise ValueError("only http(s)://, file:// URLs or local paths are supported")
+        has_scheme = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value)
+        if has_scheme and not value.lower().startswith(("http://", "https://", "file://")):
+            raise ValueError("only http(s)://, file:// URLs or local paths are supported")
         return value
+
+
+def _name(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(_NAME, value):
+        raise ValueError(f"{value!r} is not a valid name (use a-z, 0-9, - and _)")
+    return value
+
+
+Name = Annotated[str, BeforeValidator(_name)]
 
 
 def _timezone(value: str) -> str:
@@ -119,7 +128,7 @@ def _cron(value: str) -> str:
 
 
 class _Channel(_Strict):
-    name: str = Field(pattern=_NAME)
+    name: Name
     schedule: Annotated[str, BeforeValidator(_cron)] = "0 7 * * *"
     timezone: Annotated[str, BeforeValidator(_timezone)] = "Asia/Dushanbe"
     min_score: float | None = None
@@ -161,7 +170,7 @@ class WebhookChannel(_Channel):
 class FileChannel(_Channel):
     type: Literal["file"]
     path: Path = Path("digests")
-    formats: list[Literal["html", "md"]] = Field(default_factory=lambda: ["html", "md"])
+    formats: list[Literal["html", "md"]] = Field(default_factory=lambda: ["html", "md"])  # type: ignore[arg-type]
 
 
 Channel = Annotated[EmailChannel | WebhookChannel | FileChannel, Field(discriminator="type")]
@@ -196,7 +205,11 @@ class Settings(_Strict):
 
 
 class LoadedConfig(BaseModel):
-    """Settings plus where they came from; paths in ``settings`` are absolute."""
+    """Settings plus where they came from; paths in ``settings`` are absolute.
+
+    ``data_dir`` is where state goes by default: the user's data folder for the packaged
+    config, else the folder above the config file's.
+    """
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
@@ -316,13 +329,16 @@ def load_config(
         raise ConfigError(_format_validation(exc, path)) from None
 
     config_dir = path.resolve().parent
-    data_dir = Path(platformdirs.user_data_dir("monitor")) if packaged else config_dir
+    # The packaged config lives in site-packages: its writable paths (database, digest folders)
+    # resolve as if it were a config/ folder inside the user's data folder.
+    data_dir = Path(platformdirs.user_data_dir("monitor")) if packaged else config_dir.parent
+    state_base = data_dir / "config" if packaged else config_dir
     url = db_url or env.get(ENV_DATABASE_URL) or settings.database.url
     settings = settings.model_copy(
         update={
-            "database": DatabaseSettings(url=_resolve_sqlite(url, data_dir)),
+            "database": DatabaseSettings(url=_resolve_sqlite(url, state_base)),
             "watchlist": (config_dir / settings.watchlist).resolve(),
-            "digests": [_resolve_channel(c, data_dir) for c in settings.digests],
+            "digests": [_resolve_channel(c, state_base) for c in settings.digests],
             "feeds": [_resolve_feed(f, config_dir) for f in settings.feeds],
         }
     )

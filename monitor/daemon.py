@@ -130,10 +130,10 @@ class Daemon:
             self.app.sync_feeds()
             self._schedule_jobs()
             log.info(
-                "monitor daemon started: %d feeds, %d digest channels, tick %ss",
+                "monitor daemon started: %d feeds, %d digest channels, tick %gs",
                 len(self.app.settings.feeds),
                 len(self.app.settings.digests),
-                int(self.tick.total_seconds()),
+                self.tick.total_seconds(),
             )
             if not self.stop_event.is_set():
                 self._scheduler.start()
@@ -160,9 +160,13 @@ class Daemon:
     def _schedule_jobs(self) -> None:
         now = self.app.clock()
         self._scheduler.add_job(
-            self.poll_due, "interval", seconds=self.tick.total_seconds(), id="poll",
-            next_run_time=now, misfire_grace_time=int(self.tick.total_seconds()),
-        )  # fmt: skip
+            self.poll_due,
+            "interval",
+            seconds=self.tick.total_seconds(),
+            id="poll",
+            next_run_time=now,
+            misfire_grace_time=max(1, int(self.tick.total_seconds())),
+        )
         for channel in self.app.settings.digests:
             if not channel.enabled:
                 continue
@@ -171,17 +175,26 @@ class Daemon:
                     session, channel.name, next_fire(channel.schedule, channel.timezone, now)
                 )
                 missed = state.next_run_at is not None and state.next_run_at <= now
-            trigger = CronTrigger.from_crontab(channel.schedule, timezone=ZoneInfo(channel.timezone))
+            trigger = CronTrigger.from_crontab(
+                channel.schedule, timezone=ZoneInfo(channel.timezone)
+            )
             self._scheduler.add_job(
-                self.run_digest, trigger, args=[channel.name], id=f"digest:{channel.name}",
+                self.run_digest,
+                trigger,
+                args=[channel.name],
+                id=f"digest:{channel.name}",
                 misfire_grace_time=DIGEST_MISFIRE_GRACE,
-            )  # fmt: skip
+            )
             if missed:
                 log.info("digest %s was due while the monitor was down: sending now", channel.name)
                 self._scheduler.add_job(
-                    self.run_digest, "date", run_date=now, args=[channel.name],
-                    id=f"catch-up:{channel.name}", misfire_grace_time=None,
-                )  # fmt: skip
+                    self.run_digest,
+                    "date",
+                    run_date=now,
+                    args=[channel.name],
+                    id=f"catch-up:{channel.name}",
+                    misfire_grace_time=None,
+                )
 
     # ---- jobs ---------------------------------------------------------------------------
     def poll_due(self) -> None:
@@ -212,16 +225,22 @@ class Daemon:
         t = report.totals()
         log.info(
             "poll pass: %d feeds, %d new entries, %d new matches, %d errors",
-            t["feeds"], t["new_entries"], t["new_matches"], t["errors"],
+            t["feeds"],
+            t["new_entries"],
+            t["new_matches"],
+            t["errors"],
             extra=t,
-        )  # fmt: skip
+        )
 
     async def _poll(self, jobs: list[FeedJob]) -> Any:
         task = asyncio.create_task(
             poll_feeds(
-                self.app.sessions, self.app.settings, jobs,
-                matcher=self.app.matcher, clock=self.app.clock,
-            )  # fmt: skip
+                self.app.sessions,
+                self.app.settings,
+                jobs,
+                matcher=self.app.matcher,
+                clock=self.app.clock,
+            )
         )
         while not task.done():
             if self.stop_event.is_set():
@@ -254,11 +273,15 @@ class Daemon:
             finished = app.clock()
             with app.sessions.begin() as session:
                 schedule_store.finish_channel_run(
-                    session, name, finished,
+                    session,
+                    name,
+                    finished,
                     next_fire(channel.schedule, channel.timezone, finished)
-                    if ran else finished + min(timedelta(minutes=15), DIGEST_LEASE),
-                    self.owner, ran=ran,
-                )  # fmt: skip
+                    if ran
+                    else finished + min(timedelta(minutes=15), DIGEST_LEASE),
+                    self.owner,
+                    ran=ran,
+                )
 
 
 def _default_sender(app: App, name: str) -> Any:

@@ -99,7 +99,7 @@ def upgrade(engine: Engine) -> tuple[str | None, str | None]:
 def open_database(url: str, *, auto_upgrade: bool = True, **kwargs: Any) -> Engine:
     """Open the database, upgrading it to the newest schema when ``auto_upgrade``.
 
-    An outdated schema without auto-upgrade is a StorageError that says to run ``monitor db upgrade``.
+    An outdated schema without auto-upgrade is a StorageError saying to run ``monitor db upgrade``.
     """
     engine = create_db_engine(url, **kwargs)
     try:

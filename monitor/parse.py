@@ -105,11 +105,12 @@ def _entry(e: Any, feed_language: str | None, max_text: int) -> ParsedEntry:
     )
     author = one_line(e.get("author") or "", 200) or None
     language = _language((e.get("title_detail") or {}).get("language")) or feed_language
+    url = canonical_url(link)
     return ParsedEntry(
-        identity=entry_identity(guid, link, title, published),
+        identity=entry_identity(guid, url, title, published),
         guid=guid,
         link=link,
-        url=canonical_url(link),
+        url=url,
         title=title,
         summary=summary,
         content=content,
@@ -122,7 +123,10 @@ def _entry(e: Any, feed_language: str | None, max_text: int) -> ParsedEntry:
 def entry_identity(
     guid: str | None, link: str | None, title: str, published: datetime | None
 ) -> str:
-    """A stable key for an entry within its feed: guid, else link, else a hash of title and date."""
+    """A stable key for an entry within its feed: guid, else link, else a hash of title and date.
+
+    Pass the canonical link, so a change of tracking parameters does not make a new entry.
+    """
     key = guid or link
     if key is None:
         stamp = published.isoformat() if published else ""

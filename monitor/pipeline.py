@@ -1,5 +1,7 @@
-"""One poll pass: fetch feeds concurrently, parse, store new entries, match them.
+"""One poll pass: fetch feeds concurrently, parse and match in worker processes, store.
 
+Fetching overlaps with parsing (a process pool, one worker per core) and with storing (one
+writer thread, so SQLite sees one writer and the event loop never blocks on the database).
 A feed's failure is recorded on that feed and never stops the others.
 """
 
@@ -7,10 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,29 +23,20 @@ from monitor.config import Settings
 from monitor.errors import FetchError, ParseError
 from monitor.fetch import Fetched, Fetcher, FetchResult, HttpStatusError
 from monitor.models import Feed
-from monitor.parse import ParsedEntry, ParsedFeed, parse
+from monitor.parse import ParsedEntry, ParsedFeed
 from monitor.schedule import Outcome, next_due
 from monitor.storage import entries as entry_store
 from monitor.storage import feeds as feed_store
 from monitor.storage import matches as match_store
+from monitor.workers import EntryMatcher, EntryVerdict, init_worker, match_job, parse_job
+
+__all__ = ["EntryMatcher", "FeedJob", "FeedReport", "PollReport", "poll_feeds"]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-
-class MatchOutcome(Protocol):
-    score: float
-    relevant: bool
-    language: str | None
-    terms: list[str]
-    term_ids: list[str]
-
-    def to_explanation(self) -> dict[str, Any]: ...
-
-
-class EntryMatcher(Protocol):
-    def match(
-        self, title: str, summary: str, content: str = "", language: str | None = None
-    ) -> MatchOutcome: ...
+# Below this many feeds a pass parses in-process: starting workers would cost more than it saves.
+POOL_MIN_FEEDS = 8
 
 
 @dataclass
@@ -53,8 +49,20 @@ class FeedReport:
 
 
 @dataclass
+class StageTimes:
+    """Seconds spent per stage, summed over feeds (stages overlap, so they exceed wall time)."""
+
+    fetch: float = 0.0
+    parse: float = 0.0
+    match: float = 0.0
+    store: float = 0.0
+    wall: float = 0.0
+
+
+@dataclass
 class PollReport:
     feeds: list[FeedReport] = field(default_factory=list)
+    timings: StageTimes = field(default_factory=StageTimes)
 
     def totals(self) -> dict[str, int]:
         return {
@@ -65,7 +73,11 @@ class PollReport:
         }
 
     def to_json(self) -> dict[str, Any]:
-        return {"feeds": [asdict(f) for f in self.feeds], "totals": self.totals()}
+        return {
+            "feeds": [asdict(f) for f in self.feeds],
+            "totals": self.totals(),
+            "timings": {k: round(v, 4) for k, v in asdict(self.timings).items()},
+        }
 
 
 @dataclass(frozen=True)
@@ -102,6 +114,111 @@ Clock = Callable[[], datetime]
 Progress = Callable[[FeedReport], None]
 
 
+def parse_workers(requested: int | None, feeds: int) -> int:
+    """How many parse processes a pass of ``feeds`` feeds gets (0: parse in-process)."""
+    if feeds < POOL_MIN_FEEDS:
+        return 0
+    if requested is not None:
+        return requested
+    return min(os.cpu_count() or 1, 8) if (os.cpu_count() or 1) > 1 else 0
+
+
+class _Pass:
+    """The executors and counters of one poll pass."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        settings: Settings,
+        matcher: EntryMatcher | None,
+        clock: Clock,
+        workers: int,
+    ) -> None:
+        self.sessions = sessions
+        self.settings = settings
+        self.matcher = matcher
+        self.clock = clock
+        self.times = StageTimes()
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="monitor-store")
+        self.pool: Executor | None = (
+            ProcessPoolExecutor(workers, initializer=init_worker, initargs=(matcher,))
+            if workers
+            else None
+        )
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+        self.writer.shutdown(wait=True)
+
+    async def cpu(self, fn: Callable[..., T], *args: Any) -> T:
+        if self.pool is None:
+            return fn(*args)
+        return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
+
+    async def db(self, fn: Callable[..., T], *args: Any) -> T:
+        start = time.perf_counter()
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self.writer, fn, *args)
+        finally:
+            self.times.store += time.perf_counter() - start
+
+    async def process(self, job: FeedJob, result: FetchResult | FetchError) -> FeedReport:
+        """Parse, match and store one fetch result; one transaction writes the feed's state."""
+        parsed: ParsedFeed | None = None
+        error: FetchError | ParseError | None = result if isinstance(result, FetchError) else None
+        if isinstance(result, Fetched):
+            try:
+                parsed, took = await self.cpu(
+                    parse_job, result.content, dict(result.headers), self.settings.fetch.max_text
+                )
+                self.times.parse += took
+            except ParseError as exc:
+                error = exc
+        now = self.clock()
+        state = fetch_state(job, result, parsed, error, now, self.settings)
+        if parsed is None:
+            await self.db(self._record, job, state)
+            if error is not None:
+                log.info("feed %s: error: %s", job.name, error)
+                return FeedReport(job.name, "error", error=str(error))
+            return FeedReport(job.name, "not_modified")
+        known = await self.db(self._known, job, parsed.entries)
+        fresh = new_entries_of(parsed.entries, known)
+        verdicts: list[EntryVerdict] = []
+        if fresh:
+            verdicts, took = await self.cpu(match_job, fresh, job.language, self._inline_matcher)
+            self.times.match += took
+        added, matched = await self.db(self._store, job, fresh, verdicts, state, now)
+        log.debug("feed %s: %d new entries, %d new matches", job.name, added, matched)
+        return FeedReport(job.name, "ok", new_entries=added, new_matches=matched)
+
+    @property
+    def _inline_matcher(self) -> EntryMatcher | None:
+        return self.matcher if self.pool is None else None
+
+    def _record(self, job: FeedJob, state: feed_store.FetchState) -> None:
+        with self.sessions.begin() as session:
+            feed_store.record_fetch(session, job.id, state)
+
+    def _known(self, job: FeedJob, entries: Sequence[ParsedEntry]) -> set[str]:
+        with self.sessions() as session:
+            return entry_store.known_identities(session, job.id, [e.identity for e in entries])
+
+    def _store(
+        self,
+        job: FeedJob,
+        fresh: Sequence[ParsedEntry],
+        verdicts: Sequence[EntryVerdict],
+        state: feed_store.FetchState,
+        now: datetime,
+    ) -> tuple[int, int]:
+        with self.sessions.begin() as session:
+            added, matched = store_entries(session, job.id, fresh, verdicts, now)
+            feed_store.record_fetch(session, job.id, state)
+        return added, matched
+
+
 async def poll_feeds(
     sessions: sessionmaker[Session],
     settings: Settings,
@@ -111,19 +228,26 @@ async def poll_feeds(
     clock: Clock,
     fetcher: Fetcher | None = None,
     on_feed: Progress | None = None,
+    workers: int | None = None,
 ) -> PollReport:
     """Fetch and process ``jobs`` with bounded concurrency; one report line per feed."""
     report = PollReport()
+    started = time.perf_counter()
+    run = _Pass(sessions, settings, matcher, clock, parse_workers(workers, len(jobs)))
 
     async def one(job: FeedJob, f: Fetcher) -> None:
+        fetch_start = time.perf_counter()
         try:
             result: FetchResult | FetchError = await f.fetch(
                 job.url, etag=job.etag, last_modified=job.last_modified
             )
         except FetchError as exc:
             result = exc
+        run.times.fetch += time.perf_counter() - fetch_start
         try:
-            line = process_result(sessions, settings, job, result, matcher=matcher, now=clock())
+            line = await run.process(job, result)
+        except asyncio.CancelledError:
+            raise
         except Exception as exc:  # a bug or a database fault on one feed must not stop the rest
             log.exception("feed %s: processing failed", job.name)
             line = FeedReport(
@@ -133,89 +257,61 @@ async def poll_feeds(
         if on_feed is not None:
             on_feed(line)
 
-    if fetcher is not None:
-        await asyncio.gather(*(one(job, fetcher) for job in jobs))
-    else:
-        async with Fetcher(settings.fetch) as f:
-            await asyncio.gather(*(one(job, f) for job in jobs))
+    try:
+        if fetcher is not None:
+            await asyncio.gather(*(one(job, fetcher) for job in jobs))
+        else:
+            async with Fetcher(settings.fetch) as f:
+                await asyncio.gather(*(one(job, f) for job in jobs))
+    finally:
+        run.close()
     order = {job.name: i for i, job in enumerate(jobs)}
     report.feeds.sort(key=lambda r: order.get(r.name, 0))
+    run.times.wall = time.perf_counter() - started
+    report.timings = run.times
     return report
 
 
-def process_result(
-    sessions: sessionmaker[Session],
-    settings: Settings,
+def fetch_state(
     job: FeedJob,
     result: FetchResult | FetchError,
-    *,
-    matcher: EntryMatcher | None,
+    parsed: ParsedFeed | None,
+    error: Exception | None,
     now: datetime,
-) -> FeedReport:
-    """Parse a fetch result, store what is new and the feed's new state, in one transaction."""
-    parsed: ParsedFeed | None = None
-    error: FetchError | ParseError | None = result if isinstance(result, FetchError) else None
-    if isinstance(result, Fetched):
-        try:
-            parsed = parse(result.content, result.headers, max_text=settings.fetch.max_text)
-        except ParseError as exc:
-            error = exc
+    settings: Settings,
+) -> feed_store.FetchState:
+    """The feed row's new state after a fetch: a pure function of the outcome and now."""
     outcome = _outcome(result, parsed, error)
-    errors = job.consecutive_errors + 1 if error else 0
     due = next_due(
         name=job.name,
         interval=job.interval,
         outcome=outcome,
-        consecutive_errors=errors,
+        consecutive_errors=job.consecutive_errors + 1 if error else 0,
         now=now,
         max_delay=settings.fetch.max_backoff,
     )
     http_status = getattr(result, "status", None)
-    new_url = None if isinstance(result, FetchError) else result.permanent_url
-    with sessions.begin() as session:
-        if error is not None:
-            gone = isinstance(error, HttpStatusError) and error.gone
-            feed_store.record_fetch(
-                session,
-                job.id,
-                feed_store.FetchState(
-                    "error", now, due, http_status=http_status, error=str(error), gone=gone
-                ),
-            )
-            log.info("feed %s: error: %s", job.name, error)
-            return FeedReport(job.name, "error", error=str(error))
-        if parsed is None:
-            feed_store.record_fetch(
-                session,
-                job.id,
-                feed_store.FetchState("not_modified", now, due, http_status=304, new_url=new_url),
-            )
-            return FeedReport(job.name, "not_modified")
-        assert isinstance(result, Fetched)
-        new_entries, new_matches = store_entries(
-            session,
-            job,
-            parsed.entries,
-            matcher=matcher,
-            threshold=settings.matching.threshold,
-            now=now,
+    if error is not None:
+        gone = isinstance(error, HttpStatusError) and error.gone
+        return feed_store.FetchState(
+            "error", now, due, http_status=http_status, error=str(error), gone=gone
         )
-        feed_store.record_fetch(
-            session,
-            job.id,
-            feed_store.FetchState(
-                "ok",
-                now,
-                due,
-                http_status=http_status,
-                etag=result.etag,
-                last_modified=result.last_modified,
-                new_url=new_url,
-                title=parsed.title,
-            ),
+    assert not isinstance(result, FetchError)
+    if parsed is None:
+        return feed_store.FetchState(
+            "not_modified", now, due, http_status=304, new_url=result.permanent_url
         )
-    log.debug("feed %s: %d new entries, %d new matches", job.name, new_entries, new_matches)
-    return FeedReport(job.name, "ok", new_entries=new_entries, new_matches=new_matches)
+    assert isinstance(result, Fetched)
+    return feed_store.FetchState(
+        "ok",
+        now,
+        due,
+        http_status=http_status,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        new_url=result.permanent_url,
+        title=parsed.title,
+    )
 
 
 def new_entries_of(entries: Sequence[ParsedEntry], known: set[str]) -> list[ParsedEntry]:
@@ -225,30 +321,27 @@ def new_entries_of(entries: Sequence[ParsedEntry], known: set[str]) -> list[Pars
 
 def store_entries(
     session: Session,
-    job: FeedJob,
-    entries: Sequence[ParsedEntry],
-    *,
-    matcher: EntryMatcher | None,
-    threshold: float,
+    feed_id: int,
+    fresh: Sequence[ParsedEntry],
+    verdicts: Sequence[EntryVerdict],
     now: datetime,
 ) -> tuple[int, int]:
-    """Insert the new entries of a feed and their matches. Returns (entries, matches) added."""
-    known = entry_store.known_identities(session, job.id, [e.identity for e in entries])
-    fresh = new_entries_of(entries, known)
+    """Insert new entries and the matches among them. Returns (entries, matches) added.
+
+    Identities are checked again inside the write transaction, so a concurrent poll of the
+    same feed (say, `monitor poll` beside the daemon) cannot store an entry twice.
+    """
     if not fresh:
         return 0, 0
-    results = [
-        matcher.match(e.title, e.summary, e.content, e.language or job.language)
-        if matcher
-        else None
-        for e in fresh
-    ]
-    languages = [r.language if r else (e.language or job.language) for e, r in zip(fresh, results)]
-    ids = entry_store.insert_entries(session, job.id, fresh, languages, now)
+    known = entry_store.known_identities(session, feed_id, [e.identity for e in fresh])
+    pairs = [(e, v) for e, v in zip(fresh, verdicts, strict=True) if e.identity not in known]
+    ids = entry_store.insert_entries(
+        session, feed_id, [e for e, _ in pairs], [v.language for _, v in pairs], now
+    )
     matches = [
-        match_store.NewMatch(entry_id, r.score, list(r.terms), list(r.term_ids), r.to_explanation())
-        for entry_id, r in zip(ids, results, strict=True)
-        if r is not None and r.relevant
+        match_store.NewMatch(entry_id, v.score, v.terms, v.term_ids, v.explanation)
+        for entry_id, (_, v) in zip(ids, pairs, strict=True)
+        if v.relevant
     ]
     return len(ids), match_store.insert_matches(session, matches, now)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 JITTER = 0.1  # ± share of the delay, so feeds on one host drift apart
+MAX_CACHE_HINT = timedelta(hours=6)  # max-age, Expires and ttl stretch an interval this far at most
 _MAX_AGE = re.compile(r"(?:^|,)\s*(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
 
 
@@ -24,10 +25,11 @@ class Outcome:
 
 
 def server_hint(outcome: Outcome, now: datetime) -> timedelta | None:
-    """The longest delay the server asked for: Retry-After, Cache-Control max-age, Expires, ttl."""
+    """The longest delay the server asked for: Retry-After, Cache-Control max-age, Expires, ttl.
+
+    Caching hints count for at most six hours; Retry-After is capped only by the caller.
+    """
     hints: list[timedelta] = []
-    if outcome.retry_after is not None:
-        hints.append(outcome.retry_after)
     headers = outcome.headers or {}
     cache = headers.get("cache-control", "")
     if m := _MAX_AGE.search(cache):
@@ -42,6 +44,9 @@ def server_hint(outcome: Outcome, now: datetime) -> timedelta | None:
             pass
     if outcome.ttl_minutes and outcome.ttl_minutes > 0:
         hints.append(timedelta(minutes=outcome.ttl_minutes))
+    hints = [min(h, MAX_CACHE_HINT) for h in hints]
+    if outcome.retry_after is not None:
+        hints.append(outcome.retry_after)
     return max(hints) if hints else None
 
 

@@ -57,7 +57,8 @@ def parse_when(value: str, now: datetime) -> datetime:
         return _iso(text)
     except ValueError:
         raise ValueError(
-            f"invalid time {value!r} (use an ISO 8601 date or time, or a duration such as 36h or 7d)"
+            f"invalid time {value!r} "
+            "(use an ISO 8601 date or time, or a duration such as 36h or 7d)"
         ) from None
 
 

@@ -7,12 +7,38 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 _TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "at_", "oly_", "vero_")
 _TRACKING = frozenset(
     {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "twclid",
-        "ttclid", "li_fat_id", "mkt_tok", "_ga", "_gl", "_hsenc", "_hsmi", "cmpid", "ocid",
-        "ncid", "sr_share", "ref", "ref_src", "ref_url", "spm",
-        "smid", "fromrss", "rss_source", "s_cid", "icid", "__twitter_impression",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "mkt_tok",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "cmpid",
+        "ocid",
+        "ncid",
+        "sr_share",
+        "ref",
+        "ref_src",
+        "ref_url",
+        "spm",
+        "smid",
+        "fromrss",
+        "rss_source",
+        "s_cid",
+        "icid",
+        "__twitter_impression",
     }
-)  # fmt: skip
+)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 

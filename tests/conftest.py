@@ -1,4 +1,4 @@
-"""Shared fixtures: a loopback feed server, a config writer and a runner for the `monitor` command."""
+"""Shared fixtures: a loopback feed server, a config writer, a runner for `monitor`."""
 
 from __future__ import annotations
 
@@ -56,13 +56,24 @@ class Monitor:
         self.config_path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         return self.config_path
 
-    def run(self, *args: str, timeout: float = 120, check: bool | None = None,
-            env: dict[str, str] | None = None, input: str | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    def run(
+        self,
+        *args: str,
+        timeout: float = 120,
+        check: bool | None = None,
+        env: dict[str, str] | None = None,
+        input: str | None = None,
+    ) -> subprocess.CompletedProcess[str]:
         cmd = [sys.executable, "-m", "monitor", "--config", str(self.config_path), *args]
         proc = subprocess.run(
-            cmd, cwd=self.home, env={**self.env, **(env or {})}, capture_output=True,
-            text=True, timeout=timeout, input=input,
-        )  # fmt: skip
+            cmd,
+            cwd=self.home,
+            env={**self.env, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            input=input,
+        )
         if check is True and proc.returncode != 0:
             raise AssertionError(f"{cmd} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
         return proc
@@ -74,6 +85,10 @@ class Monitor:
     def sql(self, query: str, *params: Any) -> list[tuple[Any, ...]]:
         with sqlite3.connect(self.db_path) as conn:
             return list(conn.execute(query, params))
+
+    def sql_exec(self, query: str, *params: Any) -> None:
+        with sqlite3.connect(self.db_path) as conn:
+            conn.execute(query, params)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import threading
@@ -31,10 +32,8 @@ class Handler(BaseHTTPRequestHandler):
         if route is None:
             self.reply(404, b"not found", "text/plain")
             return
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             route(self)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
     def reply(
         self, status: int, body: bytes, ctype: str, headers: dict[str, str] | None = None
@@ -59,6 +58,9 @@ class FeedServer(ThreadingHTTPServer):
         self.stopping = threading.Event()
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # clients that give up (deadline, body cap) reset connections: expected here
+
     def start(self) -> FeedServer:
         self._thread.start()
         return self
@@ -72,8 +74,16 @@ class FeedServer(ThreadingHTTPServer):
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
 
     # ---- routes -------------------------------------------------------------------------
-    def feed(self, path: str, body: bytes, ctype: str = "application/rss+xml", *,
-             etag: bool = True, last_modified: bool = True, extra: dict[str, str] | None = None) -> None:  # fmt: skip
+    def feed(
+        self,
+        path: str,
+        body: bytes,
+        ctype: str = "application/rss+xml",
+        *,
+        etag: bool = True,
+        last_modified: bool = True,
+        extra: dict[str, str] | None = None,
+    ) -> None:
         """A feed that answers conditional requests with 304."""
         tag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         stamp = email.utils.formatdate(1_700_000_000, usegmt=True)

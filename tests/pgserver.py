@@ -71,7 +71,10 @@ def postgres_server() -> Iterator[str]:
         try:
             yield f"postgresql+psycopg://monitor@127.0.0.1:{port}/postgres"
         finally:
-            subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
-                           capture_output=True, timeout=60)  # fmt: skip
+            subprocess.run(
+                [*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
+                capture_output=True,
+                timeout=60,
+            )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -11,10 +11,12 @@ def test_migrations_and_poll_on_postgres(
 ) -> None:
     feed_server.fixture("/rss2.xml", "rss2.xml")
     feed_server.fixture("/cp1251.xml", "cp1251.xml", "application/xml")
-    monitor.write_config([
-        {"name": "wire", "url": feed_server.url("/rss2.xml")},
-        {"name": "ru", "url": feed_server.url("/cp1251.xml")},
-    ])  # fmt: skip
+    monitor.write_config(
+        [
+            {"name": "wire", "url": feed_server.url("/rss2.xml")},
+            {"name": "ru", "url": feed_server.url("/cp1251.xml")},
+        ]
+    )
     up = monitor.run("--db", postgres_db, "db", "upgrade", check=True)
     assert "upgraded" in up.stdout
     again = monitor.run("--db", postgres_db, "db", "upgrade", check=True)

@@ -11,6 +11,9 @@ import typer
 from monitor import __version__
 from monitor.cli import digest as digest_cli
 from monitor.cli import feeds as feeds_cli
+from monitor.cli import matches as matches_cli
+from monitor.cli import matching as matching_cli
+from monitor.cli import stats as stats_cli
 from monitor.cli.common import CliState, print_json, state, stderr, stdout
 from monitor.errors import MonitorError, UsageError
 
@@ -25,7 +28,10 @@ app = typer.Typer(
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(feeds_cli.app, name="feeds")
+app.add_typer(matches_cli.app, name="matches")
 app.add_typer(digest_cli.app, name="digest")
+stats_cli.register(app)
+matching_cli.register(app)
 
 
 def _version(value: bool) -> None:
@@ -39,19 +45,27 @@ def root(
     ctx: typer.Context,
     config: Annotated[
         str | None,
-        typer.Option("--config", metavar="PATH", help="Config file (default: $MONITOR_CONFIG, "
-                     "./config/monitor.yaml, else the packaged default)."),
+        typer.Option(
+            "--config",
+            metavar="PATH",
+            help="Config file (default: $MONITOR_CONFIG, "
+            "./config/monitor.yaml, else the packaged default).",
+        ),
     ] = None,
     db: Annotated[
         str | None,
-        typer.Option("--db", metavar="URL", envvar="MONITOR_DATABASE_URL",
-                     help="SQLAlchemy database URL; overrides database.url."),
+        typer.Option(
+            "--db",
+            metavar="URL",
+            envvar="MONITOR_DATABASE_URL",
+            help="SQLAlchemy database URL; overrides database.url.",
+        ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Tracebacks and debug logging.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
-) -> None:  # fmt: skip
+) -> None:
     ctx.obj = CliState(config_path=config, db_url=db, debug=debug)
     ctx.call_on_close(ctx.obj.close)
     configure_logging(logging.DEBUG if debug else logging.WARNING)
@@ -76,8 +90,10 @@ def configure_logging(level: int, fmt: str = "text") -> None:
     root_logger.addHandler(handler)
     root_logger.setLevel(level)
     if level > logging.DEBUG:
-        for noisy in ("httpx", "httpcore", "alembic", "apscheduler"):
+        for noisy in ("httpx", "httpcore", "alembic"):
             logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+        # "skipped: maximum number of running instances" is the intended back-pressure
+        logging.getLogger("apscheduler").setLevel(logging.ERROR)
 
 
 @db_app.command("upgrade")
@@ -197,6 +213,11 @@ def main(argv: list[str] | None = None) -> None:
         code = 1
     except KeyboardInterrupt:
         code = 130
+    except Exception as exc:  # a bug: still one line, unless --debug
+        if debug:
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        code = 1
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -28,9 +28,14 @@ def poll_progress(
         yield None
         return
     with Progress(
-        TextColumn("polling"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        TimeElapsedColumn(), console=stderr, transient=True,
-    ) as progress:  # fmt: skip
+        TextColumn("polling"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+    ) as progress:
         task = progress.add_task("", total=total)
 
         def advance(line: FeedReport) -> None:
@@ -41,14 +46,22 @@ def poll_progress(
 
 def print_poll_report(report: PollReport) -> None:
     table = Table(box=None, pad_edge=False)
-    for col, justify in (("feed", "left"), ("result", "left"), ("new", "right"),
-                         ("matches", "right"), ("error", "left")):  # fmt: skip
+    for col, justify in (
+        ("feed", "left"),
+        ("result", "left"),
+        ("new", "right"),
+        ("matches", "right"),
+        ("error", "left"),
+    ):
         table.add_column(col, justify=justify)  # type: ignore[arg-type]
     for f in report.feeds:
         table.add_row(
-            f.name, Text(f.status, style=_STYLE.get(f.status, "")), str(f.new_entries),
-            str(f.new_matches), Text(f.error or "", style="red"),
-        )  # fmt: skip
+            f.name,
+            Text(f.status, style=_STYLE.get(f.status, "")),
+            str(f.new_entries),
+            str(f.new_matches),
+            Text(f.error or "", style="red"),
+        )
     stdout.print(table)
     t = report.totals()
     stdout.print(
@@ -82,10 +95,13 @@ def print_feed_table(feeds: Sequence[dict[str, Any]], *, detailed: bool = False)
         if not f["enabled"]:
             result = "disabled"
         row = [
-            f["name"], Text(result, style=_STYLE.get(result, "")), _ago(f["last_fetch"], now),
-            _ago(f["next_due"], now) if f["enabled"] else "—", str(f["consecutive_errors"]),
+            f["name"],
+            Text(result, style=_STYLE.get(result, "")),
+            _ago(f["last_fetch"], now),
+            _ago(f["next_due"], now) if f["enabled"] else "—",
+            str(f["consecutive_errors"]),
             str(f["entries"]),
-        ]  # fmt: skip
+        ]
         if detailed:
             row.insert(1, f["url"])
         row.append(Text(f["error"] or f["disabled_reason"] or "", style="red"))
@@ -101,9 +117,17 @@ def print_status(report: dict[str, Any]) -> None:
         f"{db['feeds']} feeds, {db['entries']} entries, {db['matches']} matches"
     )
     feeds = report["feeds"]
-    failing = [f for f in feeds if f["result"] == "error"]
+    failing = [f for f in feeds if f["result"] == "error" and f["enabled"]]
     stdout.print(f"\n[bold]feeds[/] {len(feeds)} known, {len(failing)} failing")
     print_feed_table(feeds)
+    due = sorted((f for f in feeds if f["enabled"] and f["next_due"]), key=lambda f: f["next_due"])
+    if due:
+        soon = ", ".join(f"{f['name']} ({_ago(f['next_due'], now)})" for f in due[:5])
+        stdout.print(f"next due: {soon}", markup=False)
+    for f in failing:
+        stdout.print(
+            Text(f"failing: {f['name']}: {f['error']} ({f['consecutive_errors']} in a row)", "red")
+        )
     stdout.print("\n[bold]digests[/]")
     if not report["digests"]:
         stdout.print("no digest channels configured")
@@ -122,10 +146,14 @@ def print_status(report: dict[str, Any]) -> None:
     for d in report["digests"]:
         sched = f"{d['schedule']} {d['timezone']}" if d["schedule"] else "not in config"
         table.add_row(
-            d["name"], d["type"] or "—", sched, _ago(d["last_sent"], now),
+            d["name"],
+            d["type"] or "—",
+            sched,
+            _ago(d["last_sent"], now),
             Text(d["last_status"] or "—", style="red" if d["last_status"] == "failed" else ""),
-            _ago(d["next_run"], now) if d["next_run"] else "—", str(d["undelivered"]),
-        )  # fmt: skip
+            _ago(d["next_run"], now) if d["next_run"] else "—",
+            str(d["undelivered"]),
+        )
     stdout.print(table)
 
 
@@ -136,10 +164,14 @@ def print_feed_checks(checks: Sequence[FeedCheck]) -> None:
     for c in checks:
         age = f"{c.newest_age_hours:g}h ago" if c.newest_age_hours is not None else "—"
         table.add_row(
-            c.name, Text("yes" if c.ok else "no", style="green" if c.ok else "red"),
-            str(c.http_status or "—"), str(c.entries), age, f"{c.elapsed_ms} ms",
+            c.name,
+            Text("yes" if c.ok else "no", style="green" if c.ok else "red"),
+            str(c.http_status or "—"),
+            str(c.entries),
+            age,
+            f"{c.elapsed_ms} ms",
             Text(c.problem or "", style="red" if not c.ok else "yellow"),
-        )  # fmt: skip
+        )
     stdout.print(table)
     ok = sum(c.ok for c in checks)
     stdout.print(f"{ok} of {len(checks)} feeds reachable and parseable")

@@ -1,4 +1,4 @@
-"""All aliases of a watchlist compiled into one Aho-Corasick automaton over normalized text."""
+"""All curated aliases of a watchlist compiled into one Aho-Corasick automaton (normalized)."""
 
 from __future__ import annotations
 
@@ -41,14 +41,15 @@ class AliasAutomaton:
         self.size = 0
         keys: dict[str, AliasRef] = {}
         for index, entry in enumerate(watchlist.entries):
+            if entry.status == "candidate" or entry.role == "candidate":
+                continue  # not curated yet: never matched, so it can neither score nor block
             plain = [(a, False) for a in [entry.name, *entry.aliases]]
             proper = [(a, True) for a in entry.proper_aliases]
             for alias, is_proper in plain + proper:
                 for form in expand_alias(alias):
-                    key = normalize(form).strip()
-                    if not key or key in keys:
-                        continue
-                    keys[key] = AliasRef(index, alias, alias_script(key), is_proper)
+                    for key in spelling_variants(normalize(form).strip()):
+                        if key and key not in keys:
+                            keys[key] = AliasRef(index, alias, alias_script(key), is_proper)
         for key, ref in keys.items():
             self._automaton.add_word(key, (len(key), ref))
         self.size = len(keys)
@@ -76,10 +77,8 @@ class AliasAutomaton:
                     word_end += 1
                 if not suffix_allowed(text[end:word_end], ref.script):
                     continue
-            if ref.proper:
-                first, _ = norm.original_span(start, start + 1)
-                if first >= len(original) or not original[first].isupper():
-                    continue
+            if ref.proper and not _proper_noun_at(norm, original, start):
+                continue
             found.append(RawHit(ref.entry_index, ref.alias, start, word_end))
         found.sort(key=lambda h: (h.start, -(h.end - h.start)))
         chosen: list[RawHit] = []
@@ -89,6 +88,29 @@ class AliasAutomaton:
                 chosen.append(hit)
                 reach = hit.end
         return chosen
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Keys an alias is also published as.
+
+    * hyphen ↔ space in short names (ISIS-Khorasan / ISIS Khorasan, Gorno Badakhshan);
+    * a Tajik final ӣ is written и before a suffix (сарҳадӣ → сарҳадии).
+    """
+    keys = [key]
+    if "-" in key:
+        keys.append(key.replace("-", " "))
+    if " " in key and key.count(" ") <= 2 and alias_script(key) != "arabic":
+        keys.append(key.replace(" ", "-"))
+    return keys + [k[:-1] + "и" for k in keys if k.endswith("ӣ")]
+
+
+def _proper_noun_at(norm: NormalizedText, original: str, start: int) -> bool:
+    """Capitalised in the original and not merely because it starts a sentence."""
+    first, _ = norm.original_span(start, start + 1)
+    if first >= len(original) or not original[first].isupper():
+        return False
+    before = original[:first].rstrip(" \t\"'«“(")
+    return bool(before) and before[-1] not in ".!?:;\n"
 
 
 def normalized_key(alias: str) -> str:

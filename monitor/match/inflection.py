@@ -20,25 +20,44 @@ import re
 from itertools import product
 from typing import Literal
 
+from monitor.match.normalize import normalize
+
 Script = Literal["latin", "cyrillic", "arabic", "other"]
 
-_RU_ENDINGS = (
+
+def _endings(text: str) -> tuple[str, ...]:
+    """Space-separated endings, normalized like the text they are checked against (ё → е)."""
+    return tuple(normalize(e) for e in text.split())
+
+
+_RU_ENDINGS = _endings(
     "а я о е и ы у ю ь й ом ем ой ей ою ею ам ям ами ями ах ях ов ев ый ий ая яя ое ее ые ие "
     "ого его ому ему ым им ых их ую юю ыми ими"
-).split()
-_TG_ENDINGS = "и ӣ ро ву у ю аш ам ат ашон амон атон мон тон шон ест аст ҳо ҳои ҳоро ҳояш".split()
-_FA_ENDINGS = "ی یی ای ش شان مان تان را ست اش ها های هایی".split()
+)
+_TG_ENDINGS = _endings(
+    "и ӣ ии ро ву у ю аш ам ат ашон амон атон мон тон шон ест аст анд ем ед ҳо ҳои ҳоро ҳояш"
+)
+_TG_PLURALS = _endings("он ён ҳо иҳо ӣ ия")
+_RU_DERIVATIONS = _endings("ск цк ник ик ец ц")
+_FA_ENDINGS = _endings("ی یی ای ش شان مان تان را ست اش ها های هایی")
+_FA_PLURALS = _endings("ها ان یان گان ی")
 
-_RU = "|".join(sorted(_RU_ENDINGS, key=len, reverse=True))
-_TG = "|".join(sorted(_TG_ENDINGS, key=len, reverse=True))
-_FA = "|".join(sorted(_FA_ENDINGS, key=len, reverse=True))
+
+def _alternation(endings: tuple[str, ...]) -> str:
+    return "|".join(sorted(set(endings), key=len, reverse=True))
+
+
+_RU = _alternation(_RU_ENDINGS)
+_TG = _alternation(_TG_ENDINGS)
+_FA = _alternation(_FA_ENDINGS)
 
 SUFFIX_PATTERNS: dict[Script, re.Pattern[str]] = {
     "latin": re.compile(r"(?:s|es)"),
     "cyrillic": re.compile(
-        rf"(?:(?:ск|цк|ник|ик|ец|ц)?(?:{_RU})?|(?:он|ён|ҳо|иҳо|ӣ|ия)?(?:{_TG})?)"
+        rf"(?:(?:{_alternation(_RU_DERIVATIONS)})?(?:{_RU})?"
+        rf"|(?:{_alternation(_TG_PLURALS)})?(?:{_TG}){{0,2}})"
     ),
-    "arabic": re.compile(rf"(?:ها|ان|یان|گان|ی)?(?:{_FA})?"),
+    "arabic": re.compile(rf"(?:{_alternation(_FA_PLURALS)})?(?:{_FA}){{0,2}}"),
     "other": re.compile(r""),
 }
 

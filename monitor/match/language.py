@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from monitor.match.inflection import script_of
-
 _TAJIK_LETTERS = set("ҳқғҷӣӯҲҚҒҶӢӮ")
 _RUSSIAN_ONLY = set("ыщьъэЫЩЬЪЭ")  # э exists in Tajik but ы щ ь ъ do not
 _UKRAINIAN = set("іїєґІЇЄҐ")
@@ -17,14 +15,47 @@ _PASHTO = set("ټډړږښګڼېۍځڅ")
 _URDU = set("ٹڈڑںےھ")
 _PERSIAN = set("پچژگ")
 _ARABIC_ONLY = set("ةيىأإ")
-_TAJIK_WORDS = frozenset("ва дар бо аз ба барои ки ин он шуд мешавад кард гуфт низ бо ҳам".split())
-_RUSSIAN_WORDS = frozenset("и в на с по не что это для из от как к за о при".split())
+_TAJIK_WORDS = frozenset(
+    [
+        "ва",
+        "дар",
+        "бо",
+        "аз",
+        "ба",
+        "барои",
+        "ки",
+        "ин",
+        "он",
+        "шуд",
+        "мешавад",
+        "кард",
+        "гуфт",
+        "низ",
+        "бо",
+        "ҳам",
+    ]
+)
+_RUSSIAN_WORDS = frozenset(
+    ["и", "в", "на", "с", "по", "не", "что", "это", "для", "из", "от", "как", "к", "за", "о", "при"]
+)
 _CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]+")
-_KNOWN = frozenset("en ru tg fa ps ur ar uz ky kk uk prs".split())
+_KNOWN = frozenset(["en", "ru", "tg", "fa", "ps", "ur", "ar", "uz", "ky", "kk", "uk", "prs"])
+
+
+_SCRIPT_PATTERNS = {
+    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "cyrillic": re.compile(r"[\u0400-\u052f]"),
+    "arabic": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]"),
+}
 
 
 def _script_counts(text: str) -> Counter[str]:
-    return Counter(script_of(c) for c in text if c.isalpha())
+    counts: Counter[str] = Counter()
+    for script, pattern in _SCRIPT_PATTERNS.items():
+        n = len(pattern.findall(text))
+        if n:
+            counts[script] = n
+    return counts
 
 
 def _cyrillic_language(text: str) -> str:

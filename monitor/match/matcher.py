@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,7 @@ from monitor.match.scoring import ScoringRules, score_hits
 from monitor.match.watchlist import Watchlist
 
 EXPLANATION_VERSION = 1
+_SPACE = re.compile(r"\s")
 
 
 @dataclass
@@ -66,7 +68,7 @@ class Matcher:
         raw = self._automaton.find(norm, text)
         if not raw:
             return []
-        spaces = [i for i, c in enumerate(norm.text) if c.isspace()]
+        spaces = [m.start() for m in _SPACE.finditer(norm.text)]
         hits = []
         for r in raw:
             entry = self.watchlist.entries[r.entry_index]

@@ -9,6 +9,7 @@ the index of the original character it came from.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -31,6 +32,27 @@ _DROPPED = {"\u0640", "\u200c", "\u200d", "\u200b", "\u00ad", "\u200e", "\u200f"
 _HYPHENS = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d")
 _SINGLE_QUOTES = set("\u2018\u2019\u201a\u201b\u02bc\u02bb\u0060\u00b4\u2032")
 _DOUBLE_QUOTES = set("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033")
+
+
+# Characters that force the slow per-character path (they vanish or combine).
+_SLOW = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0640\u200b-\u200f\u00ad\ufeff]"
+)
+
+
+def _fast_table() -> dict[int, str]:
+    """One-to-one replacements usable with str.translate after casefold."""
+    table = {ord(k): v for k, v in _LETTER_MAP.items()}
+    table.update({ord(c): "-" for c in _HYPHENS})
+    table.update({ord(c): "'" for c in _SINGLE_QUOTES})
+    table.update({ord(c): '"' for c in _DOUBLE_QUOTES})
+    for start in (0x0660, 0x06F0, 0x0966):
+        table.update({start + d: str(d) for d in range(10)})
+    return table
+
+
+_FAST_TABLE = _fast_table()
 
 
 def normalize_char(char: str) -> str:
@@ -103,6 +125,13 @@ class Normalizer:
 
     def normalize(self, text: str) -> NormalizedText:
         """Normalize ``text`` keeping an offset map to the original."""
+        if not _SLOW.search(text) and unicodedata.is_normalized("NFC", text):
+            # NFC input whose NFKC form has the same length maps one character to one
+            # (NBSP → space, full-width → ASCII), so offsets stay the identity.
+            compat = unicodedata.normalize("NFKC", text)
+            folded = compat.casefold() if len(compat) == len(text) else ""
+            if len(folded) == len(text):
+                return NormalizedText(folded.translate(_FAST_TABLE), None, len(text))
         source = text
         composed_origin: list[int] | None = None
         if not unicodedata.is_normalized("NFC", text):

@@ -18,7 +18,7 @@ ROLE_WEIGHT = {
     "anchor": 0.3,
     "country": 0.15,
     "border": 0.1,
-    "place": 0.3,
+    "place": 0.25,
     "region": 0.1,
     "actor": 0.1,
     "topic": 0.05,
@@ -63,6 +63,7 @@ class ScoringRules:
     context_cap: float = 0.6
     border_next_to_context: float = 0.2
     penalty_cap: float = 0.8
+    strong_evidence_penalty_scale: float = 0.5
 
 
 @dataclass
@@ -72,6 +73,17 @@ class Scored:
     score: float
     breakdown: list[dict[str, object]] = field(default_factory=list)
     term_order: list[str] = field(default_factory=list)  # term ids, most contributing first
+
+
+def _as_float(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+def _opposite(place_side: str, term_side: str) -> bool:
+    """Whether a term names the other country than a place (a both-sided place: any)."""
+    if "none" in (place_side, term_side):
+        return False
+    return place_side == "both" or term_side == "both" or place_side != term_side
 
 
 def _near(a: Sequence[Hit], b: Sequence[Hit]) -> bool:
@@ -135,6 +147,7 @@ def score_hits(
         if e.role == "border" or (e.implies_border and e.role != "negative")
     }
     topics = {t for t, e in entries.items() if e.role == "topic" and not e.implies_border}
+    national = {t for t, e in entries.items() if e.role in ("country", "actor", "anchor")}
     both = bool(anchors or both_places) or any(a != b for a in tj_terms for b in af_terms)
     has_border = bool(border_terms)
 
@@ -143,6 +156,7 @@ def score_hits(
 
     if anchors and has_border:
         rule("pair_and_border", "Tajik–Afghan pair + border word", rules.pair_and_border)
+    qualified = False
     if both and has_border:
         rule(
             "both_countries_and_border",
@@ -151,6 +165,7 @@ def score_hits(
         )
         sided = hits_where(lambda e: e.role in ("country", "actor", "anchor") and e.side != "none")
         if _near(hits_where(lambda e: e.role == "border"), sided):
+            qualified = True
             rule(
                 "border_next_to_country",
                 "border word next to Tajik/Afghan term",
@@ -158,7 +173,7 @@ def score_hits(
             )
     if places and has_border:
         rule("place_and_border", "border place + border word", rules.place_and_border)
-    if places and (tj_terms | af_terms) - places:
+    if any(_opposite(entries[p].side, entries[t].side) for p in places for t in national):
         rule("place_and_country", "border place + country", rules.place_and_country)
     if both and topics and not has_border:
         rule(
@@ -167,6 +182,9 @@ def score_hits(
             rules.both_countries_and_topic,
         )
 
+    # Explicit Tajik–Afghan border evidence outweighs a mention of another neighbour.
+    strong = qualified or bool(has_border and (anchors or places))
+    scale = rules.strong_evidence_penalty_scale if strong else 1.0
     penalty = 0.0
     contexts: dict[str, list[str]] = defaultdict(list)
     for term_id, entry in entries.items():
@@ -178,7 +196,7 @@ def score_hits(
         value = min(rules.context_cap, rules.context_first + rules.context_more * (len(terms) - 1))
         if _near(border_hits, [h for t in terms for h in by_term[t]]):
             value += rules.border_next_to_context
-        value = min(value, rules.penalty_cap - penalty)
+        value = min(value * scale, rules.penalty_cap - penalty)
         penalty += value
         if value > 0:
             names = ", ".join(entries[t].name for t in sorted(terms))
@@ -186,7 +204,7 @@ def score_hits(
             for t in terms:
                 contributions[t] = -value / len(terms)
 
-    total = sum(float(item["contribution"]) for item in breakdown)  # type: ignore[arg-type]
+    total = sum(_as_float(item["contribution"]) for item in breakdown)
     score = round(min(1.0, max(0.0, total)), 4)
     order = sorted(contributions, key=lambda t: (-contributions[t], t))
     return Scored(score=score, breakdown=breakdown, term_order=order)

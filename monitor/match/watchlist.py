@@ -131,8 +131,9 @@ def parse_watchlist(raw: Any, source: str) -> Watchlist:
                 problem = f"{key}: {err['msg'].removeprefix('Value error, ')}"
             raise ConfigError(f"{source}: {label}: {problem}") from None
         if entry.id in seen_ids:
+            first = seen_ids[entry.id]
             raise ConfigError(
-                f"{source}: {label}: duplicate id {entry.id!r} (first at entries[{seen_ids[entry.id]}])"
+                f"{source}: {label}: duplicate id {entry.id!r} (first: entries[{first}])"
             )
         seen_ids[entry.id] = i
         if entry.role == "negative" and entry.context is None:

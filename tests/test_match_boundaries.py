@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+from match_support import shipped_matcher
+
+from monitor.match import Matcher
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return shipped_matcher()
+
+
+def term_ids(matcher: Matcher, text: str) -> set[str]:
+    return {h.term_id for h in matcher.find_hits(text, "title")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Punjab floods",
+        "Panjab University",
+        "Panjshir valley",
+        "Panjsher province",
+        "Наводнение в Пенджабе",
+        "бои в Панджшере",
+        "Обхезӣ дар Панҷоб",
+        "муқовимат дар Панҷшер",
+        "سیلاب در پنجاب",
+        "مقاومت در پنجشیر",
+        "پنج نفر کشته شدند",
+        "Панҷ нафар захмӣ шуданд",
+        "Ба гуфтаи онҳо панҷ нафар боздошт шуданд",
+    ],
+)
+def test_panj_never_matches_inside_other_words_or_as_five(matcher: Matcher, text: str) -> None:
+    assert "panj" not in term_ids(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shots across the Panj",
+        "the Pyanj river",
+        "на реке Пяндж",
+        "у Пянджа",
+        "дар дарёи Панҷ",
+        "сокинони ноҳияи Панҷ",
+        "дар соҳили Панҷ",
+        "در کنار دریای پنج",
+    ],
+)
+def test_panj_matches_the_river(matcher: Matcher, text: str) -> None:
+    assert "panj" in term_ids(matcher, text)
+
+
+def test_punjab_is_its_own_negative_term(matcher: Matcher) -> None:
+    assert term_ids(matcher, "Punjab and پنجاب") == {"punjab"}
+
+
+def test_longest_alias_wins(matcher: Matcher) -> None:
+    ids = term_ids(matcher, "Tajik-Afghan border")
+    assert ids == {"tajik-afghan-border"}
+
+
+def test_word_start_boundary(matcher: Matcher) -> None:
+    assert "iran" not in term_ids(matcher, "Tirana")
+    assert "border" not in term_ids(matcher, "Mirzaborder")
+    assert "border" not in term_ids(matcher, "میرزا")
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("ISIS-Khorasan claims attack", "iskp"),
+        ("Gorno Badakhshan", "gbao"),
+        ("Sher-Khan Bandar", "sher-khan-bandar"),
+        ("Imam-Sahib district", "imam-sahib"),
+    ],
+)
+def test_hyphen_and_space_variants(matcher: Matcher, text: str, term: str) -> None:
+    assert term in term_ids(matcher, text)

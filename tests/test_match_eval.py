@@ -1,0 +1,51 @@
+"""The labelled evaluation set must meet the targets in every language (this may fail)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from monitor.match import Matcher
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from eval_match import evaluate, load_items  # noqa: E402
+from match_support import shipped_matcher  # noqa: E402
+
+TARGET = 0.95
+LANGUAGES = ("en", "ru", "tg", "fa")
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return shipped_matcher()
+
+
+def test_eval_set_shape() -> None:
+    items = load_items()
+    kinds = {
+        "kyrgyz_border",
+        "afpak_border",
+        "afiran_border",
+        "af_uz_tm_border",
+        "no_border_angle",
+        "name_other_context",
+        "punjab_like",
+    }
+    for lang in LANGUAGES:
+        mine = [i for i in items if i["language"] == lang]
+        assert len(mine) >= 60
+        assert kinds <= {i["kind"] for i in mine if not i["relevant"]}
+    assert len(items) >= 250
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_precision_and_recall_per_language(matcher: Matcher, language: str) -> None:
+    scores, wrong = evaluate(matcher, [i for i in load_items() if i["language"] == language])
+    s = scores[language]
+    missed = [item["id"] for item, _ in wrong]
+    assert s.precision >= TARGET, missed
+    assert s.recall >= TARGET, missed
