@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from monitor import __version__
+from monitor.cli import digest as digest_cli
 from monitor.cli import feeds as feeds_cli
 from monitor.cli import matches as matches_cli
 from monitor.cli import matching as matching_cli
@@ -28,6 +29,7 @@ db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(feeds_cli.app, name="feeds")
 app.add_typer(matches_cli.app, name="matches")
+app.add_typer(digest_cli.app, name="digest")
 stats_cli.register(app)
 matching_cli.register(app)
 

@@ -1,0 +1,1 @@
+"""Digests: build the undelivered matches of a channel into one message and deliver it."""

@@ -1,0 +1,397 @@
+"""What a digest holds: selection, story grouping (dedup), snippets and header counts.
+
+Pure functions over loaded rows; ``now`` is always a parameter.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from monitor.models import Feed
+from monitor.storage.digests import FeedRow, MatchRow
+from monitor.text import one_line, truncate
+
+SNIPPET_CHARS = 260
+_WORD = re.compile(r"\w+", re.UNICODE)
+_LEAD_CHARS = 140
+NEAR_DUP_THRESHOLD = 0.6
+_MAX_CANDIDATES = 10
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of text; ``hit`` pieces are the matched words (templates highlight them)."""
+
+    text: str
+    hit: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Another outlet's report of the same story."""
+
+    match_id: int
+    outlet: str
+    feed: str
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Item:
+    match_id: int
+    title: str
+    title_segments: tuple[Segment, ...]
+    url: str | None
+    feed: str
+    outlet: str
+    published: datetime | None
+    published_local: str
+    language: str | None
+    score: float
+    terms: tuple[str, ...]
+    snippet: tuple[Segment, ...]
+    also: tuple[Mention, ...] = ()
+
+    @property
+    def match_ids(self) -> list[int]:
+        return [self.match_id, *(m.match_id for m in self.also)]
+
+
+@dataclass(frozen=True)
+class FailingFeed:
+    name: str
+    title: str | None
+    error: str
+    consecutive_errors: int
+    last_ok: str | None
+
+
+@dataclass(frozen=True)
+class DigestContent:
+    """Everything the templates and the webhook payloads need; rendering adds nothing."""
+
+    channel: str
+    timezone: str
+    generated: datetime
+    period_start: datetime | None
+    period_end: datetime
+    items: tuple[Item, ...]
+    held_back: int
+    by_language: tuple[tuple[str, int], ...]
+    top_entities: tuple[tuple[str, int], ...]
+    failing: tuple[FailingFeed, ...]
+    key: str = ""
+    digest_id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def match_ids(self) -> list[int]:
+        return [m for item in self.items for m in item.match_ids]
+
+    @property
+    def match_count(self) -> int:
+        return sum(1 + len(i.also) for i in self.items)
+
+    @property
+    def empty(self) -> bool:
+        return not self.items
+
+    def local(self, when: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+        if when is None:
+            return ""
+        return when.astimezone(ZoneInfo(self.timezone)).strftime(fmt)
+
+
+# ------------------------------------------------------------------------------- snippets
+def _hits(match: MatchRow, field_name: str, text: str) -> list[tuple[int, int]]:
+    """Valid, merged (start, end) spans of ``field_name`` from the match explanation."""
+    expl = match.explanation if isinstance(match.explanation, dict) else {}
+    raw = expl.get("hits")
+    spans: list[tuple[int, int]] = []
+    if isinstance(raw, list):
+        for hit in raw:
+            if not isinstance(hit, dict) or hit.get("field") != field_name:
+                continue
+            start, end = hit.get("start"), hit.get("end")
+            if (
+                isinstance(start, int)
+                and isinstance(end, int)
+                and not isinstance(start, bool)
+                and 0 <= start < end <= len(text)
+            ):
+                spans.append((start, end))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _segments(text: str, spans: Sequence[tuple[int, int]], lo: int, hi: int) -> list[Segment]:
+    out: list[Segment] = []
+    pos = lo
+    for s, e in spans:
+        if e <= lo or s >= hi:
+            continue
+        s, e = max(s, lo), min(e, hi)
+        if s > pos:
+            out.append(Segment(text[pos:s]))
+        out.append(Segment(text[s:e], True))
+        pos = e
+    if pos < hi:
+        out.append(Segment(text[pos:hi]))
+    return out
+
+
+def highlight_title(match: MatchRow) -> tuple[Segment, ...]:
+    title = match.entry.title or ""
+    return tuple(_segments(title, _hits(match, "title", title), 0, len(title)))
+
+
+def snippet(match: MatchRow, width: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
+    """About ``width`` characters around the first summary/content hit, hits highlighted.
+
+    Without such a hit: the start of the summary (or content), plain.
+    """
+    entry = match.entry
+    for name, text in (("summary", entry.summary or ""), ("content", entry.content or "")):
+        spans = _hits(match, name, text)
+        if spans:
+            break
+    else:
+        text = entry.summary or entry.content or ""
+        spans = []
+    if not text:
+        return ()
+    first = spans[0][0] if spans else 0
+    lo = max(0, first - width // 3)
+    if lo > 0:
+        space = text.find(" ", lo, first)
+        lo = space + 1 if space != -1 else lo
+    hi = min(len(text), lo + width)
+    if hi < len(text):
+        space = text.rfind(" ", first, hi)
+        hi = space if space > first else hi
+    segs = _segments(text, spans, lo, hi)
+    if lo > 0:
+        segs.insert(0, Segment("…"))
+    if hi < len(text):
+        segs.append(Segment("…"))
+    return tuple(segs)
+
+
+# ------------------------------------------------------------------------------- grouping
+def normalize_title(title: str) -> str:
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return " ".join(_WORD.findall(text))
+
+
+def _shingles(text: str) -> set[str]:
+    """The distinct words of the normalized text."""
+    return set(normalize_title(text).split())
+
+
+class _Groups:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group_stories(
+    matches: Sequence[MatchRow], threshold: float = NEAR_DUP_THRESHOLD
+) -> list[list[int]]:
+    """Indexes of ``matches`` grouped by story, each group in input order.
+
+    Same canonical URL or same normalized title first; then near-duplicate title + lead
+    (Jaccard similarity of their words, see ``_near_duplicates``).
+    """
+    groups = _Groups(len(matches))
+    first_seen: dict[str, int] = {}
+    for i, m in enumerate(matches):
+        keys = [f"t:{normalize_title(m.entry.title or '')}"]
+        if m.entry.url:
+            keys.append(f"u:{m.entry.url}")
+        for key in keys:
+            if key in ("t:",):
+                continue
+            if key in first_seen:
+                groups.union(first_seen[key], i)
+            else:
+                first_seen[key] = i
+    _near_duplicates(matches, groups, threshold)
+    out: dict[int, list[int]] = {}
+    for i in range(len(matches)):
+        out.setdefault(groups.find(i), []).append(i)
+    return list(out.values())
+
+
+def _near_duplicates(matches: Sequence[MatchRow], groups: _Groups, threshold: float) -> None:
+    """Merge each match into the first earlier story whose title + lead it nearly duplicates.
+
+    An exact set-similarity join with prefix filtering: tokens are ordered rarest first, and
+    two sets with Jaccard >= t must share a token among the first ``|x| - ceil(t|x|) + 1`` of
+    either. Only one representative per story is indexed, and at most ``_MAX_CANDIDATES`` are
+    verified per match, so a flood of look-alike items stays linear. (Like MinHash LSH, but
+    exact and without hashing every shingle.)
+    """
+    sets = []
+    for m in matches:
+        lead = (m.entry.summary or m.entry.content or "")[:_LEAD_CHARS]
+        sets.append(_shingles(f"{m.entry.title or ''} {lead}"))
+    freq: Counter[str] = Counter(t for sh in sets for t in sh)
+    index: dict[str, list[int]] = {}
+    for i, sh in enumerate(sets):
+        if not sh:
+            continue
+        size = len(sh)
+        tokens = sorted(sorted(sh), key=freq.__getitem__)  # rarest first, ties by text
+        prefix = tokens[: len(tokens) - math.ceil(threshold * len(tokens)) + 1]
+        seen: set[int] = set()
+        merged = False
+        for tok in prefix:
+            for j in index.get(tok, ()):
+                if j in seen:
+                    continue
+                seen.add(j)
+                other = sets[j]
+                if not threshold * size <= len(other) <= size / threshold:
+                    continue  # sizes alone rule out the threshold
+                common = len(sh & other)
+                if common >= threshold * (size + len(other) - common):
+                    groups.union(j, i)
+                    merged = True
+                    break
+                if len(seen) >= _MAX_CANDIDATES:
+                    break
+            if merged or len(seen) >= _MAX_CANDIDATES:
+                break
+        if not merged and groups.find(i) == i:
+            for tok in prefix:
+                index.setdefault(tok, []).append(i)
+
+
+# ------------------------------------------------------------------------------- building
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s) (feed links may say ``javascript:``), else None."""
+    if url and re.match(r"^https?://[^\s]+$", url, re.IGNORECASE):
+        return url
+    return None
+
+
+def outlet_of(feed: FeedRow) -> str:
+    return one_line(feed.title or feed.name, 80)
+
+
+def _item(group: Sequence[MatchRow], tz: ZoneInfo) -> Item:
+    head = group[0]
+    entry = head.entry
+    published = entry.published_at
+    also = tuple(
+        Mention(
+            m.id,
+            outlet_of(m.entry.feed),
+            m.entry.feed.name,
+            one_line(m.entry.title or "", 200),
+            safe_url(m.entry.link or m.entry.url),
+        )
+        for m in group[1:]
+    )
+    return Item(
+        match_id=head.id,
+        title=one_line(entry.title or "(untitled)", 400),
+        title_segments=highlight_title(head),
+        url=safe_url(entry.link or entry.url),
+        feed=entry.feed.name,
+        outlet=outlet_of(entry.feed),
+        published=published,
+        published_local=published.astimezone(tz).strftime("%d %b %H:%M") if published else "",
+        language=entry.language or entry.feed.language,
+        score=round(float(head.score), 3),
+        terms=tuple(str(t) for t in (head.terms or []))[:12],
+        snippet=snippet(head),
+        also=also,
+    )
+
+
+def _failing(feeds: Sequence[Feed], tz: ZoneInfo) -> tuple[FailingFeed, ...]:
+    return tuple(
+        FailingFeed(
+            f.name,
+            f.title,
+            one_line(f.last_error or "error", 200),
+            f.consecutive_errors,
+            f.last_ok_at.astimezone(tz).strftime("%Y-%m-%d %H:%M") if f.last_ok_at else None,
+        )
+        for f in feeds
+    )
+
+
+def build_digest(
+    channel: str,
+    timezone: str,
+    candidates: Sequence[MatchRow],
+    failing: Sequence[Feed],
+    *,
+    max_items: int,
+    now: datetime,
+    period_start: datetime | None = None,
+) -> DigestContent:
+    """Group ``candidates`` (undelivered matches) into stories and keep the best ``max_items``.
+
+    Stories are ordered by their best score; matches of the stories left out are held back
+    (they stay undelivered for the next digest).
+    """
+    tz = ZoneInfo(timezone)
+    ordered = sorted(candidates, key=lambda m: (-m.score, m.id))
+    stories = [[ordered[i] for i in g] for g in group_stories(ordered)]
+    stories.sort(key=lambda g: (-g[0].score, -_ts(g[0]), g[0].id))
+    kept, rest = stories[:max_items], stories[max_items:]
+    items = tuple(_item(g, tz) for g in kept)
+    kept_matches = [m for g in kept for m in g]
+    langs = Counter(m.entry.language or m.entry.feed.language or "?" for m in kept_matches)
+    entities = Counter(t for m in kept_matches for t in dict.fromkeys(m.terms or []))
+    if period_start is None and kept_matches:
+        period_start = min(m.matched_at for m in kept_matches)
+    return DigestContent(
+        channel=channel,
+        timezone=timezone,
+        generated=now,
+        period_start=period_start,
+        period_end=now,
+        items=items,
+        held_back=sum(len(g) for g in rest),
+        by_language=tuple(langs.most_common()),
+        top_entities=tuple((str(k), v) for k, v in entities.most_common(8)),
+        failing=_failing(failing, tz),
+    )
+
+
+def _ts(match: MatchRow) -> float:
+    published = match.entry.published_at
+    return published.astimezone(UTC).timestamp() if published else 0.0
+
+
+def short(text: str, n: int) -> str:
+    return truncate(text, n)

@@ -1,0 +1,1 @@
+"""Delivery channels: each ``deliver`` returns a one-line description or raises DeliveryError."""

@@ -1,0 +1,208 @@
+"""Digest use cases: send, preview, history. Called by the CLI and the daemon's scheduler.
+
+Each call opens its own sessions from ``app.sessions`` (safe from a scheduler thread).
+Bookkeeping: the digest row and its items are committed *before* delivery; after the channel
+accepts, one transaction marks it sent and its matches delivered. A digest left ``pending``
+(a crash between acceptance and that commit) is resent first, as-is, with the same key.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from monitor.app import App
+from monitor.config import EmailChannel, FileChannel, WebhookChannel
+from monitor.digest.build import DigestContent, build_digest
+from monitor.digest.render import Format, render
+from monitor.errors import DeliveryError, NotFoundError
+from monitor.models import Digest
+from monitor.storage import digests as store
+
+log = logging.getLogger(__name__)
+AnyChannel = EmailChannel | WebhookChannel | FileChannel
+
+
+@dataclass
+class DigestOutcome:
+    """What one ``send_digest`` did.
+
+    ``status``: ``sent`` (delivered), ``empty`` (nothing new, nothing sent), ``dry_run``.
+    """
+
+    channel: str
+    status: str
+    digest_id: int | None = None
+    key: str | None = None
+    match_count: int = 0
+    story_count: int = 0
+    held_back: int = 0
+    detail: str = ""
+    resent: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "channel": self.channel, "status": self.status, "digest_id": self.digest_id,
+            "key": self.key, "match_count": self.match_count, "story_count": self.story_count,
+            "held_back": self.held_back, "detail": self.detail, "resent": self.resent,
+        }  # fmt: skip
+
+
+def channel_named(app: App, name: str) -> AnyChannel:
+    channel = app.settings.channel(name)
+    if channel is None:
+        known = ", ".join(c.name for c in app.settings.digests) or "none configured"
+        raise NotFoundError(f"no digest channel named {name!r} (channels: {known})")
+    return channel
+
+
+def new_key(channel: str, now: datetime) -> str:
+    return f"{channel[:40]}-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:12]}"
+
+
+def build_for(app: App, channel: AnyChannel, now: datetime) -> DigestContent:
+    """The digest ``channel`` would get now, from its undelivered matches."""
+    with app.sessions() as session:
+        candidates = store.undelivered_matches(session, channel.name, channel.min_score)
+        failing = store.failing_feeds(session)
+        start = store.last_sent_period_end(session, channel.name)
+        return build_digest(
+            channel.name, channel.timezone, candidates, failing,
+            max_items=channel.max_items, now=now, period_start=start,
+        )  # fmt: skip
+
+
+def _rebuild(app: App, channel: AnyChannel, digest: Digest) -> DigestContent:
+    """A pending digest's content from the matches it holds (every one of them)."""
+    with app.sessions() as session:
+        ids = store.digest_match_ids(session, digest.id)
+        matches = store.matches_by_id(session, ids)
+        failing = store.failing_feeds(session)
+        content = build_digest(
+            channel.name, channel.timezone, matches, failing,
+            max_items=max(len(matches), 1), now=digest.created_at,
+            period_start=digest.period_start,
+        )  # fmt: skip
+    return _with_ids(content, digest)
+
+
+def _with_ids(content: DigestContent, digest: Digest) -> DigestContent:
+    from dataclasses import replace
+
+    return replace(content, key=digest.key, digest_id=digest.id, period_end=digest.period_end)
+
+
+def deliver(channel: AnyChannel, content: DigestContent) -> str:
+    """Hand the digest to its channel; returns a one-line description or raises DeliveryError."""
+    if isinstance(channel, EmailChannel):
+        from monitor.digest.channels import email
+
+        return email.deliver(channel, content)
+    if isinstance(channel, WebhookChannel):
+        from monitor.digest.channels import webhook
+
+        return webhook.deliver(channel, content)
+    from monitor.digest.channels import file
+
+    return file.deliver(channel, content)
+
+
+def _send_recorded(app: App, channel: AnyChannel, content: DigestContent) -> str:
+    assert content.digest_id is not None
+    try:
+        detail = deliver(channel, content)
+    except DeliveryError as exc:
+        with app.sessions.begin() as session:
+            store.mark_failed(session, content.digest_id, str(exc))
+        raise DeliveryError(f"digest {channel.name}: {exc}") from exc
+    except Exception as exc:
+        with app.sessions.begin() as session:
+            store.mark_failed(session, content.digest_id, f"{type(exc).__name__}: {exc}")
+        raise
+    with app.sessions.begin() as session:
+        store.mark_sent(session, content.digest_id, app.clock())
+    log.info("digest %s #%s: %s", channel.name, content.digest_id, detail)
+    return detail
+
+
+def send_digest(app: App, channel_name: str, *, dry_run: bool = False) -> DigestOutcome:
+    """Build the digest of the channel's undelivered matches and deliver it.
+
+    Raises NotFoundError for an unknown channel and DeliveryError (after recording the
+    failure; the matches stay undelivered) when the channel does not accept the digest.
+    """
+    channel = channel_named(app, channel_name)
+    now = app.clock()
+    resent: list[int] = []
+    if not dry_run:
+        with app.sessions() as session:
+            pending = store.pending_digests(session, channel.name)
+        for digest in pending:
+            log.warning("digest %s #%s was never confirmed: resending it", channel.name, digest.id)
+            _send_recorded(app, channel, _rebuild(app, channel, digest))
+            resent.append(digest.id)
+
+    content = build_for(app, channel, now)
+    outcome = DigestOutcome(
+        channel.name, "dry_run" if dry_run else "sent", match_count=content.match_count,
+        story_count=len(content.items), held_back=content.held_back, resent=resent,
+    )  # fmt: skip
+    if dry_run:
+        outcome.detail = "dry run: nothing delivered or recorded"
+        return outcome
+    if content.empty and not channel.send_empty:
+        with app.sessions.begin() as session:
+            digest = store.create_digest(
+                session, channel=channel.name, key=new_key(channel.name, now), status="empty",
+                period_start=content.period_start, period_end=now, match_ids=[], now=now,
+            )  # fmt: skip
+        outcome.status, outcome.digest_id, outcome.key = "empty", digest.id, digest.key
+        outcome.detail = "nothing new: no digest sent"
+        return outcome
+    with app.sessions.begin() as session:
+        digest = store.create_digest(
+            session, channel=channel.name, key=new_key(channel.name, now), status="pending",
+            period_start=content.period_start, period_end=now,
+            match_ids=content.match_ids, now=now,
+        )  # fmt: skip
+    content = _with_ids(content, digest)
+    outcome.digest_id, outcome.key = digest.id, digest.key
+    outcome.detail = _send_recorded(app, channel, content)
+    return outcome
+
+
+def preview_digest(app: App, channel_name: str, fmt: Format = "text") -> str:
+    """The digest ``send`` would deliver now, rendered; records nothing."""
+    channel = channel_named(app, channel_name)
+    return render(build_for(app, channel, app.clock()), fmt)
+
+
+def digest_history(
+    app: App, channel_name: str | None = None, limit: int = 20
+) -> list[dict[str, Any]]:
+    """Digest rows, newest first."""
+    with app.sessions() as session:
+        rows = store.history(session, channel_name, limit)
+    return [
+        {
+            "id": d.id,
+            "channel": d.channel,
+            "key": d.key,
+            "status": d.status,
+            "attempts": d.attempts,
+            "last_error": d.last_error,
+            "match_count": d.match_count,
+            "period_start": _iso(d.period_start),
+            "period_end": _iso(d.period_end),
+            "created": _iso(d.created_at),
+            "sent": _iso(d.sent_at),
+        }
+        for d in rows
+    ]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z") if value else None
