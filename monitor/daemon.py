@@ -128,6 +128,11 @@ class Daemon:
         }
         try:
             self.app.sync_feeds()
+            if lock is not None:  # we are the only daemon on this database file
+                with self.app.sessions.begin() as session:
+                    stale = schedule_store.release_stale_claims(session)
+                if stale:
+                    log.info("released %d claims left by a daemon that did not stop cleanly", stale)
             self._schedule_jobs()
             log.info(
                 "monitor daemon started: %d feeds, %d digest channels, tick %gs",

@@ -124,3 +124,6 @@ def postgres_db(postgres_url: str) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+from receivers import receiver, smtp  # noqa: E402,F401  (fixtures shared by delivery tests)

@@ -7,20 +7,13 @@ import base64
 import hashlib
 import hmac
 import json
-import socket
 import sqlite3
-import threading
-from collections.abc import Iterator
-from email import message_from_bytes, policy
-from email.message import EmailMessage
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import pytest
-from aiosmtpd.controller import Controller
 from conftest import Monitor
 from feedserver import FeedServer
+from receivers import Receiver, Sink, free_port
 
 _EVIL_TITLE = (
     "Tajik border guards &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; "
@@ -37,79 +30,6 @@ was closed.</description>
 <pubDate>Mon, 03 Jun 2024 08:00:00 +0000</pubDate></item>
 </channel></rss>
 """
-
-
-# ---------------------------------------------------------------------------- receivers
-class _Sink:
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-        self.envelopes: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.envelopes.append(envelope)
-        raw: bytes = envelope.content
-        self.messages.append(message_from_bytes(raw, policy=policy.default))  # type: ignore[arg-type]
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[int, _Sink]]:
-    sink = _Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        yield controller.port, sink
-    finally:
-        controller.stop()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Receiver(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.answers: list[int] = []  # status codes to answer, in order; then 200
-        self.received: list[tuple[int, dict[str, str], bytes]] = []
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/hook/secret-path"
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: Receiver  # type: ignore[assignment]
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        status = self.server.answers.pop(0) if self.server.answers else 200
-        self.server.received.append((status, dict(self.headers.items()), body))
-        out = b"{}" if status < 300 else b"upstream exploded"
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(out)))
-        if status == 429:
-            self.send_header("Retry-After", "1")
-        self.end_headers()
-        self.wfile.write(out)
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -151,7 +71,7 @@ def delivered(monitor: Monitor, channel: str) -> list[int]:
 
 
 # ---------------------------------------------------------------------------- tests
-def test_email_digest(monitor: Monitor, feed_server: FeedServer, smtp: tuple[int, _Sink]) -> None:
+def test_email_digest(monitor: Monitor, feed_server: FeedServer, smtp: tuple[int, Sink]) -> None:
     port, sink = smtp
     monitor.write_config(feeds(feed_server), digests=[email_channel(port)])
     ids = poll(monitor)
@@ -188,7 +108,7 @@ def test_email_digest(monitor: Monitor, feed_server: FeedServer, smtp: tuple[int
 
 
 def test_unreachable_smtp_loses_nothing(
-    monitor: Monitor, feed_server: FeedServer, smtp: tuple[int, _Sink]
+    monitor: Monitor, feed_server: FeedServer, smtp: tuple[int, Sink]
 ) -> None:
     port, sink = smtp
     closed = free_port()
@@ -283,7 +203,7 @@ def test_unknown_channel_is_usage_error(monitor: Monitor) -> None:
 
 
 def test_crash_after_acceptance_resends_same_digest(
-    monitor: Monitor, feed_server: FeedServer, smtp: tuple[int, _Sink]
+    monitor: Monitor, feed_server: FeedServer, smtp: tuple[int, Sink]
 ) -> None:
     port, sink = smtp
     monitor.write_config(feeds(feed_server), digests=[email_channel(port)])

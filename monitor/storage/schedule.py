@@ -85,3 +85,19 @@ def next_due_feeds(session: Session, limit: int = 10) -> list[Feed]:
             .limit(limit)
         )
     )
+
+
+def release_stale_claims(session: Session) -> int:
+    """Drop every feed and channel claim: only when no other daemon can be alive (SQLite lock).
+
+    After ``kill -9`` the dead daemon's claims would otherwise block its work until they expire.
+    """
+    feeds = session.execute(
+        update(Feed).where(Feed.claimed_until.is_not(None)).values(claimed_until=None)
+    )
+    channels = session.execute(
+        update(ChannelState)
+        .where(ChannelState.claimed_until.is_not(None))
+        .values(claimed_until=None, claimed_by=None)
+    )
+    return int(feeds.rowcount) + int(channels.rowcount)  # type: ignore[attr-defined]
