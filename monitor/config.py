@@ -15,7 +15,6 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -27,6 +26,7 @@ from pydantic import (
 )
 
 from monitor.errors import ConfigError
+from monitor.files import read_yaml
 from monitor.units import parse_duration, parse_size
 
 ENV_CONFIG = "MONITOR_CONFIG"
@@ -304,19 +304,7 @@ def load_config(
     """Find and validate the configuration. Raises ConfigError with one readable line."""
     env = os.environ if env is None else env
     path, packaged = find_config(explicit, cwd)
-    try:
-        raw_text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config file: {exc.strerror}") from exc
-    try:
-        raw = yaml.safe_load(raw_text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ConfigError(f"{path}:{line}: {problem}") from exc
+    raw = read_yaml(path, "config") or {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: top level must be a mapping of keys")
     try:

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Any, Literal, TextIO
 
 from monitor.app import App
 from monitor.errors import NotFoundError, UsageError
+from monitor.files import write_atomic
 from monitor.storage import review as store
 from monitor.storage.review import MatchFilter, ReviewRow
 from monitor.units import parse_when
@@ -165,22 +164,12 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, stream: TextIO) -> int:
     return count
 
 
-def _write_atomically(path: Path, write: Any) -> int:
+def _write_atomically(path: Path, write: Callable[[TextIO], int]) -> int:
     path = path.expanduser()
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"--output: no such folder {str(folder)!r}")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            count = int(write(stream))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
+    return write_atomic(path, write, newline="")
 
 
 @dataclass

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from monitor.errors import ConfigError
+from monitor.files import read_yaml
 from monitor.match.normalize import normalize
 
 Role = Literal[
@@ -152,18 +152,5 @@ def parse_watchlist(raw: Any, source: str) -> Watchlist:
 
 def load_watchlist(path: Path) -> Watchlist:
     """Read and validate a watchlist YAML file. Raises ConfigError with one readable line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: watchlist file not found") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read watchlist: {exc.strerror}") from exc
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(
-            f"{path}:{line}: {getattr(exc, 'problem', None) or 'invalid YAML'}"
-        ) from exc
+    raw = read_yaml(path, "watchlist")
     return parse_watchlist(raw, str(path))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
+from functools import partial
 from pathlib import Path
+from typing import TextIO
 
 from monitor.config import FileChannel
 from monitor.digest.build import DigestContent
 from monitor.digest.render import render
 from monitor.errors import DeliveryError
+from monitor.files import write_atomic
 
 _SUFFIX = {"html": "html", "md": "md"}
 
@@ -21,18 +22,8 @@ def file_names(channel: FileChannel, content: DigestContent) -> list[Path]:
     return [channel.path / f"{channel.name}_{stamp}_{ident}.{_SUFFIX[f]}" for f in channel.formats]
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to a temp file in the same folder, fsync, then rename into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _write_text(text: str, stream: TextIO) -> int:
+    return stream.write(text)
 
 
 def deliver(channel: FileChannel, content: DigestContent) -> str:
@@ -41,7 +32,7 @@ def deliver(channel: FileChannel, content: DigestContent) -> str:
     try:
         channel.path.mkdir(parents=True, exist_ok=True)
         for fmt, path in zip(channel.formats, paths, strict=True):
-            write_atomic(path, render(content, fmt))
+            write_atomic(path, partial(_write_text, render(content, fmt)))
     except OSError as exc:
         raise DeliveryError(
             f"cannot write digest to {channel.path}: {exc.strerror or exc}"

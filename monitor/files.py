@@ -1,0 +1,51 @@
+"""Reading and writing the user's files: YAML with one-line errors, atomic replacement."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+import yaml
+
+from monitor.errors import ConfigError
+
+T = TypeVar("T")
+
+
+def read_yaml(path: Path, what: str) -> Any:
+    """Parse a YAML file; a missing, unreadable or malformed file is one-line ConfigError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: {what} file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read {what} file: {exc.strerror}") from exc
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{path}:{line}: {problem}") from exc
+
+
+def write_atomic(path: Path, write: Callable[[TextIO], T], *, newline: str | None = "\n") -> T:
+    """Write through ``write`` to a temp file beside ``path``, fsync, then rename into place.
+
+    Readers see the old file or the new one, never half of it; on error nothing is left behind.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as stream:
+            result = write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return result
