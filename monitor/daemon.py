@@ -127,6 +127,7 @@ class Daemon:
             sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)
         }
         try:
+            self.app.matcher  # noqa: B018  a broken watchlist stops the start, not every tick
             self.app.sync_feeds()
             if lock is not None:  # we are the only daemon on this database file
                 with self.app.sessions.begin() as session:
