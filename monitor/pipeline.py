@@ -255,30 +255,36 @@ class _Pass:
             self.pool.shutdown(wait=False, cancel_futures=True)
         self.writer.close()
 
+    def start_pool(self) -> Executor:
+        """The worker pool, forked on first call.
+
+        'fork' is safe here (the event loop's and the writer's threads are not used in the
+        children: workers run only pure parse/match code) and it is what makes workers cheap:
+        the matcher, built here first, is inherited, not pickled, and its pages are shared.
+        gc.freeze() keeps the children's collector off the inherited objects (touching them
+        would copy their pages).
+        """
+        if self.pool is None:
+            matcher = self.matcher
+            gc.freeze()
+            try:
+                self.pool = ProcessPoolExecutor(
+                    self.workers,
+                    mp_context=multiprocessing.get_context("fork"),
+                    initializer=init_worker,
+                    initargs=(matcher,),
+                )
+                self.pool.submit(int)  # forks every worker now (a fork pool starts them all)
+            finally:
+                gc.unfreeze()  # the parent's own collection goes on as before
+        return self.pool
+
     async def cpu(self, fn: Callable[..., T], *args: Any) -> T:
         if not self.workers:
             return fn(*args)
-        loop = asyncio.get_running_loop()
-        if self.pool is not None:
-            return await loop.run_in_executor(self.pool, fn, *args)
-        # Started by the first body: a pass of 304s never forks. 'fork' is safe here (the
-        # event loop's and the writer's threads are not used in the children: workers run
-        # only pure parse/match code) and it is what makes workers cheap: the matcher, built
-        # here first, is inherited, not pickled, and its pages are shared. gc.freeze() keeps
-        # the children's collector off the inherited objects (touching them would copy pages).
-        matcher = self.matcher
-        gc.freeze()
-        try:
-            self.pool = ProcessPoolExecutor(
-                self.workers,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=init_worker,
-                initargs=(matcher,),
-            )
-            future = loop.run_in_executor(self.pool, fn, *args)  # forks every worker now
-        finally:
-            gc.unfreeze()  # the parent's own collection goes on as before
-        return await future
+        # Started by the first body unless started earlier: a pass of 304s never forks.
+        pool = self.start_pool()
+        return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
 
     async def process(self, job: FeedJob, result: FetchResult | FetchError) -> FeedReport:
         """Parse, match and store one fetch result; one transaction writes the feed's state."""
@@ -348,6 +354,10 @@ async def poll_feeds(
     report = PollReport()
     started = time.perf_counter()
     run = _Pass(sessions, settings, matcher, clock, parse_workers(workers, len(jobs)))
+    if run.workers and any(job.unfetched for job in jobs):
+        # A first poll of some feed: bodies are coming. Fork before the HTTP client and the
+        # bodies exist, so the workers inherit (and count) a smaller parent.
+        run.start_pool()
     # Backpressure: a feed holds a slot from its fetch until it is stored, so fetched bodies
     # cannot pile up waiting for a parse worker (memory stays flat however many feeds).
     slots = asyncio.Semaphore(settings.fetch.concurrency + 2 * max(run.workers, 1))
