@@ -69,7 +69,6 @@ def poll_once(
 ) -> PollReport:
     """Fetch every pollable feed (or the named ones) now, whatever their due times."""
     app.sync_feeds()
-    matcher = app.matcher
     default = app.settings.fetch.default_interval
     with app.sessions() as session:
         if names:
@@ -87,7 +86,12 @@ def poll_once(
     ]
     report = asyncio.run(
         poll_feeds(
-            app.sessions, app.settings, jobs, matcher=matcher, clock=app.clock, on_feed=on_feed
+            app.sessions,
+            app.settings,
+            jobs,
+            matcher=lambda: app.matcher,  # built only if some feed has entries to match
+            clock=app.clock,
+            on_feed=on_feed,
         )
     )
     report.feeds.extend(skipped)

@@ -244,7 +244,7 @@ class Daemon:
                 self.app.sessions,
                 self.app.settings,
                 jobs,
-                matcher=self.app.matcher,
+                matcher=lambda: self.app.matcher,  # built (once) when first needed
                 clock=self.app.clock,
             )
         )

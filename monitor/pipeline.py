@@ -8,21 +8,23 @@ A feed's failure is recorded on that feed and never stops the others.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+import multiprocessing
 import os
 import queue
-import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.config import Settings
-from monitor.errors import FetchError, ParseError
+from monitor.errors import FetchError, ParseError, UsageError
 from monitor.fetch import Fetched, Fetcher, FetchResult, HttpStatusError
 from monitor.models import Feed
 from monitor.parse import ParsedEntry, ParsedFeed
@@ -32,7 +34,7 @@ from monitor.storage import feeds as feed_store
 from monitor.storage import matches as match_store
 from monitor.workers import EntryMatcher, EntryVerdict, ingest_job, init_worker, match_job, unpack
 
-__all__ = ["EntryMatcher", "FeedJob", "FeedReport", "PollReport", "poll_feeds"]
+__all__ = ["EntryMatcher", "FeedJob", "FeedReport", "MatcherSource", "PollReport", "poll_feeds"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -123,6 +125,8 @@ class FeedJob:
 
 
 Clock = Callable[[], datetime]
+# The matcher, or a function that builds it (called only when a pass has entries to match).
+MatcherSource = EntryMatcher | Callable[[], EntryMatcher] | None
 Progress = Callable[[FeedReport], None]
 
 
@@ -136,27 +140,31 @@ def parse_workers(requested: int | None, feeds: int) -> int:
 
 
 StoreFn = Callable[[Session], Any]
+Record = tuple[int, feed_store.FetchState]  # a feed's id and its fetch outcome
+_Call = tuple[StoreFn | None, Record | None, asyncio.Future[Any]]
 
 
 class _Writer:
     """One writer thread; store calls queued while a transaction runs share the next one.
 
     Per-feed transactions cost a session, BEGIN and COMMIT each; grouping them is most of the
-    writer's saving on a cold pass. When a grouped transaction fails, its calls are retried one
+    writer's saving on a cold pass. The fetch outcomes of a group are written by one
+    executemany UPDATE per kind of outcome, after the group's other writes (on a warm pass
+    that is all there is). When a grouped transaction fails, its calls are retried one
     transaction each, so one feed's fault never loses another feed's entries.
     """
 
     def __init__(self, sessions: sessionmaker[Session], times: StageTimes) -> None:
         self.sessions = sessions
         self.times = times
-        self._queue: queue.SimpleQueue[tuple[StoreFn, asyncio.Future[Any]]] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[_Call] = queue.SimpleQueue()
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="monitor-store")
-        self._lock = threading.Lock()
 
-    async def run(self, fn: StoreFn) -> Any:
+    async def run(self, fn: StoreFn | None, record: Record | None = None) -> Any:
+        """``fn(session)`` then ``record`` (written with the group's), in one transaction."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Any] = loop.create_future()
-        self._queue.put((fn, future))
+        self._queue.put((fn, record, future))
         self._thread.submit(self._drain, loop)
         return await future
 
@@ -164,7 +172,7 @@ class _Writer:
         self._thread.shutdown(wait=True)
 
     def _drain(self, loop: asyncio.AbstractEventLoop) -> None:
-        batch: list[tuple[StoreFn, asyncio.Future[Any]]] = []
+        batch: list[_Call] = []
         while len(batch) < STORE_BATCH:
             try:
                 batch.append(self._queue.get_nowait())
@@ -177,22 +185,32 @@ class _Writer:
         try:
             try:
                 with self.sessions.begin() as session:
-                    results = [(fn(session), None) for fn, _ in batch]
+                    results = self._write(session, batch)
             except Exception:
                 if len(batch) == 1:
                     raise
-                results = [self._alone(fn) for fn, _ in batch]
+                results = [self._alone(call) for call in batch]
         except Exception as exc:
             results = [(None, exc)]
         finally:
             self.times.store += time.perf_counter() - start
-        for (_, future), (value, error) in zip(batch, results, strict=True):
+        for (_, _, future), (value, error) in zip(batch, results, strict=True):
             loop.call_soon_threadsafe(_settle, future, value, error)
 
-    def _alone(self, fn: StoreFn) -> tuple[Any, Exception | None]:
+    @staticmethod
+    def _write(session: Session, batch: list[_Call]) -> list[tuple[Any, Exception | None]]:
+        results: list[tuple[Any, Exception | None]] = [
+            (fn(session) if fn is not None else None, None) for fn, _, _ in batch
+        ]
+        records = [record for _, record, _ in batch if record is not None]
+        if records:
+            feed_store.record_fetches(session, records)
+        return results
+
+    def _alone(self, call: _Call) -> tuple[Any, Exception | None]:
         try:
             with self.sessions.begin() as session:
-                return fn(session), None
+                return self._write(session, [call])[0]
         except Exception as exc:
             return None, exc
 
@@ -213,32 +231,60 @@ class _Pass:
         self,
         sessions: sessionmaker[Session],
         settings: Settings,
-        matcher: EntryMatcher | None,
+        matcher: MatcherSource,
         clock: Clock,
         workers: int,
     ) -> None:
         self.sessions = sessions
         self.settings = settings
-        self.matcher = matcher
+        self._matcher_source = matcher
         self.clock = clock
         self.times = StageTimes()
         self.writer = _Writer(sessions, self.times)
         self.workers = workers
         self.pool: Executor | None = None
 
+    @cached_property
+    def matcher(self) -> EntryMatcher | None:
+        """Built (when given as a factory) on first use: a pass of 304s never builds it."""
+        source = self._matcher_source
+        return source() if callable(source) else source
+
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
         self.writer.close()
 
+    def start_pool(self) -> Executor:
+        """The worker pool, forked on first call.
+
+        'fork' is safe here (the event loop's and the writer's threads are not used in the
+        children: workers run only pure parse/match code) and it is what makes workers cheap:
+        the matcher, built here first, is inherited, not pickled, and its pages are shared.
+        gc.freeze() keeps the children's collector off the inherited objects (touching them
+        would copy their pages).
+        """
+        if self.pool is None:
+            matcher = self.matcher
+            gc.freeze()
+            try:
+                self.pool = ProcessPoolExecutor(
+                    self.workers,
+                    mp_context=multiprocessing.get_context("fork"),
+                    initializer=init_worker,
+                    initargs=(matcher,),
+                )
+                self.pool.submit(int)  # forks every worker now (a fork pool starts them all)
+            finally:
+                gc.unfreeze()  # the parent's own collection goes on as before
+        return self.pool
+
     async def cpu(self, fn: Callable[..., T], *args: Any) -> T:
         if not self.workers:
             return fn(*args)
-        if self.pool is None:  # started by the first body: a pass of 304s never forks
-            self.pool = ProcessPoolExecutor(
-                self.workers, initializer=init_worker, initargs=(self.matcher,)
-            )
-        return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
+        # Started by the first body unless started earlier: a pass of 304s never forks.
+        pool = self.start_pool()
+        return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
 
     async def process(self, job: FeedJob, result: FetchResult | FetchError) -> FeedReport:
         """Parse, match and store one fetch result; one transaction writes the feed's state."""
@@ -264,7 +310,7 @@ class _Pass:
         now = self.clock()
         state = fetch_state(job, result, parsed, error, now, self.settings)
         if parsed is None:
-            await self.writer.run(lambda s: feed_store.record_fetch(s, job.id, state))
+            await self.writer.run(None, (job.id, state))
             if error is not None:
                 log.info("feed %s: error: %s", job.name, error)
                 return FeedReport(job.name, "error", error=str(error))
@@ -283,7 +329,7 @@ class _Pass:
                 )
                 self.times.match += took
         added, matched = await self.writer.run(
-            lambda s: self._store(s, job, fresh, matched_verdicts, state, now)
+            lambda s: store_entries(s, job.id, fresh, matched_verdicts, now), (job.id, state)
         )
         log.debug("feed %s: %d new entries, %d new matches", job.name, added, matched)
         return FeedReport(job.name, "ok", new_entries=added, new_matches=matched)
@@ -292,26 +338,13 @@ class _Pass:
     def _inline_matcher(self) -> EntryMatcher | None:
         return self.matcher if not self.workers else None
 
-    @staticmethod
-    def _store(
-        session: Session,
-        job: FeedJob,
-        fresh: Sequence[ParsedEntry],
-        verdicts: Sequence[EntryVerdict],
-        state: feed_store.FetchState,
-        now: datetime,
-    ) -> tuple[int, int]:
-        added, matched = store_entries(session, job.id, fresh, verdicts, now)
-        feed_store.record_fetch(session, job.id, state)
-        return added, matched
-
 
 async def poll_feeds(
     sessions: sessionmaker[Session],
     settings: Settings,
     jobs: Sequence[FeedJob],
     *,
-    matcher: EntryMatcher | None,
+    matcher: MatcherSource,
     clock: Clock,
     fetcher: Fetcher | None = None,
     on_feed: Progress | None = None,
@@ -321,6 +354,10 @@ async def poll_feeds(
     report = PollReport()
     started = time.perf_counter()
     run = _Pass(sessions, settings, matcher, clock, parse_workers(workers, len(jobs)))
+    if run.workers and any(job.unfetched for job in jobs):
+        # A first poll of some feed: bodies are coming. Fork before the HTTP client and the
+        # bodies exist, so the workers inherit (and count) a smaller parent.
+        run.start_pool()
     # Backpressure: a feed holds a slot from its fetch until it is stored, so fetched bodies
     # cannot pile up waiting for a parse worker (memory stays flat however many feeds).
     slots = asyncio.Semaphore(settings.fetch.concurrency + 2 * max(run.workers, 1))
@@ -340,8 +377,8 @@ async def poll_feeds(
         run.times.fetch += time.perf_counter() - fetch_start
         try:
             line = await run.process(job, result)
-        except asyncio.CancelledError:
-            raise
+        except (asyncio.CancelledError, UsageError):
+            raise  # UsageError: a broken watchlist, met when the matcher is built (lazily)
         except Exception as exc:  # a bug or a database fault on one feed must not stop the rest
             log.exception("feed %s: processing failed", job.name)
             line = FeedReport(

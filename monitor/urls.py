@@ -63,12 +63,17 @@ def canonical_url(url: str | None) -> str | None:
         host = f"{host}:{port}"
     if parts.username:
         host = f"{parts.username}@{host}"
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if k.lower() not in _TRACKING and not k.lower().startswith(_TRACKING_PREFIXES)
-    ]
-    return urlunsplit((scheme, host, parts.path or "/", urlencode(query, doseq=True), ""))
+    query = ""
+    if parts.query:  # most feed links have none: skip parsing and re-encoding
+        query = urlencode(
+            [
+                (k, v)
+                for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                if k.lower() not in _TRACKING and not k.lower().startswith(_TRACKING_PREFIXES)
+            ],
+            doseq=True,
+        )
+    return urlunsplit((scheme, host, parts.path or "/", query, ""))
 
 
 def host_of(url: str) -> str:

@@ -16,11 +16,16 @@ from monitor.parse import ParsedEntry, ParsedFeed, parse
 
 
 class MatchOutcome(Protocol):
-    score: float
-    relevant: bool
-    language: str | None
-    terms: list[str]
-    term_ids: list[str]
+    @property
+    def score(self) -> float: ...
+    @property
+    def relevant(self) -> bool: ...
+    @property
+    def language(self) -> str | None: ...
+    @property
+    def terms(self) -> list[str]: ...
+    @property
+    def term_ids(self) -> list[str]: ...
 
     def to_explanation(self) -> dict[str, Any]: ...
 
@@ -71,20 +76,26 @@ def match_job(
 
 
 def verdict(matcher: EntryMatcher | None, entry: ParsedEntry, hint: str | None) -> EntryVerdict:
-    """Match one entry. Only a relevant entry is stored with its explanation, so only a
-    relevant verdict carries one (the others get ``{}``: cheaper to build and to pickle)."""
+    """Match one entry (see :func:`packed_verdict`)."""
+    return EntryVerdict(*packed_verdict(matcher, entry, hint))
+
+
+def packed_verdict(
+    matcher: EntryMatcher | None, entry: ParsedEntry, hint: str | None
+) -> PackedVerdict:
+    """Match one entry, as the fields of an :class:`EntryVerdict`.
+
+    Only a relevant entry is stored with its terms and explanation, so only a relevant verdict
+    carries them (the others get empty ones: the matcher never builds them, and they cost
+    nothing to pickle).
+    """
     language = entry.language or hint
     if matcher is None:
-        return EntryVerdict(language, False, 0.0, [], [], {})
+        return (language, False, 0.0, [], [], {})
     r = matcher.match(entry.title, entry.summary, entry.content, language)
-    return EntryVerdict(
-        r.language,
-        r.relevant,
-        r.score,
-        list(r.terms),
-        list(r.term_ids),
-        r.to_explanation() if r.relevant else {},
-    )
+    if not r.relevant:
+        return (r.language, False, r.score, [], [], {})
+    return (r.language, True, r.score, list(r.terms), list(r.term_ids), r.to_explanation())
 
 
 # Results cross the process boundary as plain tuples: pickling dataclasses (a class lookup and
@@ -138,12 +149,7 @@ def ingest_job(
     packed_verdicts: list[PackedVerdict] | None = None
     if match:
         m = matcher or _matcher
-        packed_verdicts = []
-        for e in parsed.entries:
-            v = verdict(m, e, feed_language)
-            packed_verdicts.append(
-                (v.language, v.relevant, v.score, v.terms, v.term_ids, v.explanation)
-            )
+        packed_verdicts = [packed_verdict(m, e, feed_language) for e in parsed.entries]
     meta = (parsed.title, parsed.link, parsed.language, parsed.ttl_minutes, parsed.problem)
     entries = [pack_entry(e) for e in parsed.entries]
     return (

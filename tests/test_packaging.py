@@ -39,7 +39,7 @@ def test_installed_command_runs_on_the_packaged_default(wheel: Path, tmp_path: P
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
     py = venv / "bin" / "python"
     subprocess.run(
-        [str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        [str(py), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", "--no-index", str(wheel)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     home = tmp_path / "home"

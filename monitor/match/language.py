@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TAJIK_LETTERS = set("ҳқғҷӣӯҲҚҒҶӢӮ")
 _RUSSIAN_ONLY = set("ыщьъэЫЩЬЪЭ")  # э exists in Tajik but ы щ ь ъ do not
@@ -94,6 +95,17 @@ def _arabic_language(text: str) -> str:
     return "fa"
 
 
+_EXPECTED_SCRIPT = {"en": "latin", "ru": "cyrillic", "tg": "cyrillic", "fa": "arabic"}
+
+
+@lru_cache(maxsize=256)
+def _hint_code(hint: str) -> str:
+    """The ISO 639-1 code a feed's language hint stands for (``prs``/``dari`` → ``fa``)."""
+    code = hint.strip().lower().replace("_", "-").split("-")[0]
+    code = "fa" if code in ("prs", "per", "fas", "dari") else code
+    return "tg" if code == "tj" else code
+
+
 def detect_language(text: str, hint: str | None = None) -> str | None:
     """ISO 639-1 code of ``text``: the hint if the script agrees, else script + letters.
 
@@ -101,11 +113,8 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
     """
     script = _main_script(text)
     if hint:
-        code = hint.strip().lower().replace("_", "-").split("-")[0]
-        code = "fa" if code in ("prs", "per", "fas", "dari") else code
-        if code == "tj":
-            code = "tg"
-        expected = {"en": "latin", "ru": "cyrillic", "tg": "cyrillic", "fa": "arabic"}.get(code)
+        code = _hint_code(hint)
+        expected = _EXPECTED_SCRIPT.get(code)
         if script is None or expected is None or expected == script:
             return code if code in _KNOWN or len(code) == 2 else None
     if script == "latin":

@@ -3,33 +3,91 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from monitor.match.automaton import AliasAutomaton
 from monitor.match.hit import Field, Hit
 from monitor.match.language import detect_language
 from monitor.match.normalize import Normalizer
-from monitor.match.scoring import ScoringRules, score_hits
+from monitor.match.scoring import ScoringRules, score_hits, score_value
 from monitor.match.watchlist import Watchlist
 
 EXPLANATION_VERSION = 1
 SEPARATOR = "\x00"  # joins the fields of an entry for one matching pass
 
 
-@dataclass
 class MatchResult:
-    """The outcome of matching one entry."""
+    """The outcome of matching one entry.
 
-    score: float
-    relevant: bool
-    language: str | None
-    threshold: float
-    watchlist_version: str
-    hits: list[Hit] = field(default_factory=list)
-    terms: list[str] = field(default_factory=list)
-    term_ids: list[str] = field(default_factory=list)
-    breakdown: list[dict[str, Any]] = field(default_factory=list)
+    ``terms``, ``term_ids`` and ``breakdown`` are computed on first use (most entries are not
+    relevant, and only relevant ones are stored with them), from the hits and the matcher.
+    """
+
+    __slots__ = (
+        "_details", "_matcher", "hits", "language", "relevant", "score", "threshold",
+        "watchlist_version",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        score: float,
+        relevant: bool,
+        language: str | None,
+        threshold: float,
+        watchlist_version: str,
+        hits: list[Hit] | None = None,
+        terms: list[str] | None = None,
+        term_ids: list[str] | None = None,
+        breakdown: list[dict[str, Any]] | None = None,
+        *,
+        matcher: Matcher | None = None,
+    ) -> None:
+        self.score = score
+        self.relevant = relevant
+        self.language = language
+        self.threshold = threshold
+        self.watchlist_version = watchlist_version
+        self.hits: list[Hit] = hits if hits is not None else []
+        self._matcher = matcher
+        self._details: _Details | None = None
+        if matcher is None:
+            self._details = _Details(terms or [], term_ids or [], breakdown or [])
+
+    @property
+    def terms(self) -> list[str]:
+        """Names of the contributing terms, most contributing first."""
+        return self._explained().terms
+
+    @property
+    def term_ids(self) -> list[str]:
+        return self._explained().term_ids
+
+    @property
+    def breakdown(self) -> list[dict[str, Any]]:
+        """Each term's contribution and each rule that fired."""
+        return self._explained().breakdown
+
+    def _explained(self) -> _Details:
+        if self._details is None:
+            assert self._matcher is not None
+            self._details = self._matcher.explain_hits(self.hits)
+        return self._details
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_result,
+            (
+                self.score, self.relevant, self.language, self.threshold, self.watchlist_version,
+                self.hits, self.terms, self.term_ids, self.breakdown,
+            ),
+        )  # fmt: skip
+
+    def __repr__(self) -> str:
+        return (
+            f"MatchResult(score={self.score!r}, relevant={self.relevant!r}, "
+            f"language={self.language!r}, terms={self.terms!r})"
+        )
 
     def to_explanation(self) -> dict[str, Any]:
         """A JSON-serialisable explanation of the score."""
@@ -42,6 +100,19 @@ class MatchResult:
             "breakdown": [dict(b) for b in self.breakdown],
             "watchlist_version": self.watchlist_version,
         }
+
+
+def _rebuild_result(*args: Any) -> MatchResult:
+    return MatchResult(*args)
+
+
+@dataclass(frozen=True, slots=True)
+class _Details:
+    """The human side of a score: contributing terms and the breakdown."""
+
+    terms: list[str]
+    term_ids: list[str]
+    breakdown: list[dict[str, Any]]
 
 
 class Matcher:
@@ -110,22 +181,28 @@ class Matcher:
     def match(
         self, title: str, summary: str, content: str = "", language: str | None = None
     ) -> MatchResult:
-        """Match and score one entry; ``language`` is the feed's hint."""
+        """Match and score one entry; ``language`` is the feed's hint.
+
+        Only the score is computed here; the breakdown and term names wait until asked for.
+        """
         parts: list[tuple[str, Field]] = [(title, "title"), (summary, "summary")]
         parts.append((content, "content"))
         hits = self._find_in_fields([(text, name) for text, name in parts if text])
         sample = " ".join(part for part in (title, summary) if part) or content[:2000]
         detected = detect_language(sample, language)
+        score = score_value(hits, self.watchlist, self.rules)
+        return MatchResult(
+            score,
+            score >= self.threshold,
+            detected,
+            self.threshold,
+            self.watchlist.version,
+            hits,
+            matcher=self if hits else None,
+        )
+
+    def explain_hits(self, hits: list[Hit]) -> _Details:
+        """Contributing terms (most first) and the score's breakdown, for ``hits``."""
         scored = score_hits(hits, self.watchlist, self.rules)
         names = [self._names.get(term_id, term_id) for term_id in scored.term_order]
-        return MatchResult(
-            score=scored.score,
-            relevant=scored.score >= self.threshold,
-            language=detected,
-            threshold=self.threshold,
-            watchlist_version=self.watchlist.version,
-            hits=hits,
-            terms=names,
-            term_ids=list(scored.term_order),
-            breakdown=scored.breakdown,
-        )
+        return _Details(names, list(scored.term_order), scored.breakdown)

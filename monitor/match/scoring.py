@@ -142,7 +142,30 @@ def _near(a: Sequence[Hit], b: Sequence[Hit]) -> bool:
 def score_hits(
     hits: Sequence[Hit], watchlist: Watchlist, rules: ScoringRules | None = None
 ) -> Scored:
-    """Score hits against their watchlist entries (pure function)."""
+    """Score hits against their watchlist entries (pure function), with the breakdown."""
+    breakdown: list[dict[str, object]] = []
+    score, contributions = _score(hits, watchlist, rules, breakdown)
+    order = [t for _, t in sorted((-c, t) for t, c in contributions.items())]
+    return Scored(score=score, breakdown=breakdown, term_order=order)
+
+
+def score_value(
+    hits: Sequence[Hit], watchlist: Watchlist, rules: ScoringRules | None = None
+) -> float:
+    """``score_hits(...).score`` without building the breakdown and term order (cheaper)."""
+    return _score(hits, watchlist, rules, None)[0] if hits else 0.0
+
+
+def _score(
+    hits: Sequence[Hit],
+    watchlist: Watchlist,
+    rules: ScoringRules | None,
+    breakdown: list[dict[str, object]] | None,
+) -> tuple[float, dict[str, float]]:
+    """The score and each term's contribution; fills ``breakdown`` unless it is None.
+
+    Both public functions go through here, so the score never depends on explaining it.
+    """
     rules = rules or _DEFAULT_RULES
     profile = _profile(watchlist)
     by_term: dict[str, list[Hit]] = {}
@@ -165,12 +188,10 @@ def score_hits(
         by_term[hit.term_id] = [hit]
         terms[hit.term_id] = term
         best[hit.term_id] = FIELD_WEIGHT.get(hit.field, 0.6)
-    if not terms:
-        return Scored(score=0.0)
-    entries = {t: term.entry for t, term in terms.items()}
-
-    breakdown: list[dict[str, object]] = []
     contributions: dict[str, float] = {}
+    if not terms:
+        return 0.0, contributions
+
     total = 0.0
     raw = sorted((-term.base * best[term_id], term_id) for term_id, term in terms.items())
     used: dict[str, float] = {}
@@ -182,7 +203,8 @@ def score_hits(
         contributions[term_id] = value
         if value > 0:
             total += value
-            breakdown.append({"term_id": term_id, "label": term.label, "contribution": value})
+            if breakdown is not None:
+                breakdown.append({"term_id": term_id, "label": term.label, "contribution": value})
 
     tj = af = False
     sided_terms = 0
@@ -226,7 +248,8 @@ def score_hits(
         nonlocal total
         value = round(value, 4)
         total += value
-        breakdown.append({"rule": name, "label": label, "contribution": value})
+        if breakdown is not None:
+            breakdown.append({"rule": name, "label": label, "contribution": value})
 
     if anchors and has_border:
         rule("pair_and_border", "Tajik–Afghan pair + border word", rules.pair_and_border)
@@ -270,11 +293,11 @@ def score_hits(
         value = min(value * scale, rules.penalty_cap - penalty)
         penalty += value
         if value > 0:
-            names = ", ".join(entries[t].name for t in sorted(others))
+            names = ""
+            if breakdown is not None:
+                names = ", ".join(terms[t].entry.name for t in sorted(others))
             rule(f"context:{context}", f"{CONTEXT_LABEL.get(context, context)} ({names})", -value)
             for t in others:
                 contributions[t] = -value / len(others)
 
-    score = round(min(1.0, max(0.0, total)), 4)
-    order = [t for _, t in sorted((-c, t) for t, c in contributions.items())]
-    return Scored(score=score, breakdown=breakdown, term_order=order)
+    return round(min(1.0, max(0.0, total)), 4), contributions

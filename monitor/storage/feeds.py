@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Table, Update, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.config import FeedSettings
@@ -193,6 +195,28 @@ class FetchState:
 
 def record_fetch(session: Session, feed_id: int, state: FetchState) -> None:
     """Store a fetch's outcome and release the feed's claim."""
+    record_fetches(session, [(feed_id, state)])
+
+
+def record_fetches(session: Session, fetches: Sequence[tuple[int, FetchState]]) -> None:
+    """:func:`record_fetch` for many feeds: one executemany UPDATE per kind of outcome.
+
+    A Core UPDATE on the session's connection: Feed objects already loaded in ``session`` are
+    not refreshed (the poll's writer sessions load none).
+    """
+    groups: dict[tuple[bool, tuple[str, ...]], list[dict[str, object]]] = {}
+    for feed_id, state in fetches:
+        values = _fetch_values(state)
+        params = {f"b_{column}": value for column, value in values.items()}
+        params["b_feed_id"] = feed_id
+        groups.setdefault((state.status == "error", tuple(values)), []).append(params)
+    connection = session.connection()
+    for (error, columns), rows in groups.items():
+        connection.execute(_fetch_update(error, columns), rows)
+
+
+def _fetch_values(state: FetchState) -> dict[str, object]:
+    """The plain column values one fetch sets, by column name."""
     values: dict[str, object] = {
         "last_status": state.status,
         "last_fetched_at": state.fetched_at,
@@ -202,8 +226,7 @@ def record_fetch(session: Session, feed_id: int, state: FetchState) -> None:
         "updated_at": state.fetched_at,
     }
     if state.status == "error":
-        values["last_error"] = state.error
-        values["consecutive_errors"] = Feed.consecutive_errors + 1
+        values["last_error"] = state.error  # and consecutive_errors + 1, in the statement
     else:
         values["last_error"] = None
         values["consecutive_errors"] = 0
@@ -214,10 +237,26 @@ def record_fetch(session: Session, feed_id: int, state: FetchState) -> None:
     if state.new_url:
         values["url"] = state.new_url
     if state.title:
-        values["title"] = func.coalesce(Feed.title, state.title)
+        values["title"] = state.title  # only where the feed has none: coalesce, in the statement
     if state.gone:
         values["disabled_reason"] = f"HTTP 410 Gone at {state.fetched_at:%Y-%m-%d %H:%M} UTC"
-    session.execute(update(Feed).where(Feed.id == feed_id).values(**values))
+    return values
+
+
+@lru_cache(maxsize=64)
+def _fetch_update(error: bool, columns: tuple[str, ...]) -> Update:
+    """UPDATE feeds SET <columns from b_<column> parameters> WHERE id = :b_feed_id."""
+    table = cast(Table, Feed.__table__)
+    values: dict[str, Any] = {
+        c: bindparam(f"b_{c}", type_=table.c[c].type) for c in columns if c != "title"
+    }
+    if "title" in columns:
+        values["title"] = func.coalesce(
+            table.c.title, bindparam("b_title", type_=table.c.title.type)
+        )
+    if error:
+        values["consecutive_errors"] = table.c.consecutive_errors + 1
+    return update(table).where(table.c.id == bindparam("b_feed_id")).values(values)
 
 
 def set_feed_enabled(session: Session, name: str, enabled: bool, now: datetime) -> bool:

@@ -1,0 +1,76 @@
+"""Batched fetch records (one executemany per kind of outcome) equal one UPDATE per feed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from monitor import db
+from monitor.models import Feed
+from monitor.storage.feeds import FetchState, record_fetch, record_fetches
+
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+LATER = NOW + timedelta(minutes=30)
+
+STATES = [
+    FetchState("ok", NOW, LATER, http_status=200, etag='"a"', last_modified="x", title="T0"),
+    FetchState("not_modified", NOW, LATER, http_status=304),
+    FetchState("error", NOW, LATER, http_status=500, error="HTTP 500"),
+    FetchState("error", NOW, LATER, http_status=410, error="HTTP 410 Gone", gone=True),
+    FetchState("not_modified", NOW, LATER, http_status=304, new_url="https://moved/feed"),
+    FetchState("ok", NOW, LATER, http_status=200, etag=None, title="Not used: has a title"),
+    FetchState("error", NOW, LATER, error="timed out"),
+]
+
+
+def _feeds_after(path: Path, batched: bool) -> list[dict[str, Any]]:
+    engine = db.open_database(f"sqlite:///{path}", auto_upgrade=True)
+    sessions = db.session_factory(engine)
+    with sessions.begin() as session:
+        for i, _ in enumerate(STATES):
+            session.add(
+                Feed(
+                    name=f"f{i}",
+                    origin="config",
+                    config_url=f"https://f{i}/",
+                    url=f"https://f{i}/",
+                    title="Has a title" if i == 5 else None,
+                    enabled=True,
+                    consecutive_errors=i,
+                    etag='"old"',
+                    created_at=NOW,
+                    updated_at=NOW,
+                )
+            )
+    with sessions.begin() as session:
+        ids = list(session.scalars(select(Feed.id).order_by(Feed.name)))
+        pairs = list(zip(ids, STATES, strict=True))
+        if batched:
+            record_fetches(session, pairs)
+        else:
+            for feed_id, state in pairs:
+                record_fetch(session, feed_id, state)
+    with sessions() as session:
+        rows = [
+            {c.key: getattr(f, c.key) for c in Feed.__table__.columns}
+            for f in session.scalars(select(Feed).order_by(Feed.name))
+        ]
+    engine.dispose()
+    return rows
+
+
+def test_batched_records_equal_single_ones(tmp_path: Path) -> None:
+    batched = _feeds_after(tmp_path / "a.db", batched=True)
+    single = _feeds_after(tmp_path / "b.db", batched=False)
+    assert batched == single
+    ok, not_modified, error, gone, moved, titled, timeout = batched
+    assert ok["etag"] == '"a"' and ok["title"] == "T0" and ok["consecutive_errors"] == 0
+    assert not_modified["etag"] == '"old"' and not_modified["last_ok_at"] == NOW
+    assert error["consecutive_errors"] == 3 and error["last_error"] == "HTTP 500"
+    assert gone["disabled_reason"].startswith("HTTP 410 Gone") and gone["consecutive_errors"] == 4
+    assert moved["url"] == "https://moved/feed" and moved["claimed_until"] is None
+    assert titled["title"] == "Has a title" and titled["etag"] is None
+    assert timeout["last_http_status"] is None and timeout["consecutive_errors"] == 7
