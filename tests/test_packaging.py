@@ -38,10 +38,11 @@ def test_installed_command_runs_on_the_packaged_default(wheel: Path, tmp_path: P
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
     py = venv / "bin" / "python"
+    # --force-reinstall: the wheel goes into the venv even where monitor is installed system-wide
+    install = [str(py), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps"]
     subprocess.run(
-        [str(py), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", "--no-index", str(wheel)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
+        [*install, "--no-index", str(wheel)], check=True, capture_output=True, timeout=300
+    )
     home = tmp_path / "home"
     work = tmp_path / "elsewhere"  # no config/ folder here: the packaged default is used
     work.mkdir()
