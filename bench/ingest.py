@@ -579,9 +579,13 @@ def report(r: Result) -> str:
         f"| peak RSS < 250 MB | {_mb(peak)} MB (sum of VmHWM, parent + workers; forked workers' "
         f"shared pages counted in each); PSS {_mb(pss)} MB | {_yes(peak < 250 * 1024)} |"
     )
-    share = ct["match"] / ct["wall"] if ct["wall"] else 0.0
+    # Matching runs in the parse workers, in parallel: its share of the cold poll is its share of
+    # the CPU the poll used. Summed worker seconds over the wall clock would count it twice.
+    share = ct["match"] / r.cold.cpu if r.cold.cpu else 0.0
+    naive = ct["match"] / ct["wall"] if ct["wall"] else 0.0
     lines.append(
-        f"| matching <= 10 % of cold | {ct['match']:.2f} s = {share:.1%} | {_yes(share <= 0.1)} |"
+        f"| matching <= 10 % of cold | {ct['match']:.2f} s of {r.cold.cpu:.2f} CPU s = "
+        f"{share:.1%} (summed worker time over wall time: {naive:.1%}) | {_yes(share <= 0.1)} |"
     )
     return "\n".join(lines)
 
