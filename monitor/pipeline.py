@@ -381,9 +381,13 @@ async def poll_feeds(
             raise  # UsageError: a broken watchlist, met when the matcher is built (lazily)
         except Exception as exc:  # a bug or a database fault on one feed must not stop the rest
             log.exception("feed %s: processing failed", job.name)
-            line = FeedReport(
-                job.name, "error", error=f"internal error: {type(exc).__name__}: {exc}"
-            )
+            failure = FetchError(f"internal error: {type(exc).__name__}: {exc}")
+            line = FeedReport(job.name, "error", error=str(failure))
+            state = fetch_state(job, failure, None, failure, run.clock(), settings)
+            try:  # recorded like any failed fetch: shown in status, backed off, claim released
+                await run.writer.run(None, (job.id, state))
+            except Exception:
+                log.exception("feed %s: could not record the failure", job.name)
         report.feeds.append(line)
         if on_feed is not None:
             on_feed(line)
