@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from conftest import REPO
+
 from monitor import db
 from monitor.config import FeedSettings, Settings
 from monitor.match import Matcher, load_watchlist
 from monitor.pipeline import FeedJob, poll_feeds
 from monitor.storage import feeds as feed_store
-
-from conftest import REPO
 
 FIXTURES = REPO / "tests" / "fixtures" / "feeds"
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
