@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 
-from monitor.app import App
-from monitor.config import LoadedConfig, load_config
+if TYPE_CHECKING:  # imported when a command needs them: `--help` stays fast
+    from monitor.app import App
+    from monitor.config import LoadedConfig
 
 stdout = Console(soft_wrap=True, highlight=False)
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -26,11 +27,15 @@ class CliState:
     _app: App | None = field(default=None, repr=False)
 
     def config(self) -> LoadedConfig:
+        from monitor.config import load_config
+
         if self._config is None:
             self._config = load_config(self.config_path, db_url=self.db_url)
         return self._config
 
     def app(self, *, auto_upgrade: bool = True) -> App:
+        from monitor.app import App
+
         if self._app is None:
             self._app = App.open(self.config(), auto_upgrade=auto_upgrade)
         return self._app
