@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, TextIO
 
 from monitor.app import App
 from monitor.errors import NotFoundError, UsageError
@@ -31,8 +31,6 @@ CSV_COLUMNS = (
 )  # fmt: skip
 # Roles of watchlist terms that name a thing (a place, a group, a country), not a topic word.
 ENTITY_ROLES = frozenset({"anchor", "country", "actor", "place", "region"})
-
-ExportFormat = Literal["csv", "json", "jsonl"]
 
 
 def build_filter(

@@ -56,15 +56,6 @@ def init_worker(matcher: EntryMatcher | None) -> None:
     _matcher = matcher
 
 
-def parse_job(
-    content: bytes, headers: Mapping[str, str], max_text: int
-) -> tuple[ParsedFeed, float]:
-    """Parse feed bytes; returns the feed and the seconds it took. Raises ParseError."""
-    start = time.perf_counter()
-    parsed = parse(content, headers, max_text=max_text)
-    return parsed, time.perf_counter() - start
-
-
 def match_job(
     entries: Sequence[ParsedEntry], feed_language: str | None, matcher: EntryMatcher | None = None
 ) -> tuple[list[EntryVerdict], float]:

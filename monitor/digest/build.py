@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from monitor.models import Feed
 from monitor.storage.digests import FeedRow, MatchRow
-from monitor.text import one_line, truncate
+from monitor.text import one_line
 
 SNIPPET_CHARS = 260
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -391,7 +391,3 @@ def build_digest(
 def _ts(match: MatchRow) -> float:
     published = match.entry.published_at
     return published.astimezone(UTC).timestamp() if published else 0.0
-
-
-def short(text: str, n: int) -> str:
-    return truncate(text, n)

@@ -121,8 +121,3 @@ def _proper_noun_at(norm: NormalizedText, original: str, start: int) -> bool:
         return False
     before = original[:first].rstrip(" \t\"'«“(")
     return bool(before) and before[-1] not in ".!?:;\n\x00"  # NUL: a field boundary
-
-
-def normalized_key(alias: str) -> str:
-    """The automaton key of an alias."""
-    return normalize(alias).strip()

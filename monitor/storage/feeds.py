@@ -123,17 +123,6 @@ def feeds_named(session: Session, names: Iterable[str]) -> list[Feed]:
     return list(session.scalars(select(Feed).where(Feed.name.in_(wanted)).order_by(Feed.name)))
 
 
-def pollable_feeds(session: Session) -> list[Feed]:
-    """Enabled feeds not disabled by the program (410, dropped from config)."""
-    return list(
-        session.scalars(
-            select(Feed)
-            .where(Feed.enabled.is_(True), Feed.disabled_reason.is_(None))
-            .order_by(Feed.name)
-        )
-    )
-
-
 def claim_due_feeds(
     session: Session,
     now: datetime,
@@ -193,13 +182,8 @@ class FetchState:
     gone: bool = False
 
 
-def record_fetch(session: Session, feed_id: int, state: FetchState) -> None:
-    """Store a fetch's outcome and release the feed's claim."""
-    record_fetches(session, [(feed_id, state)])
-
-
 def record_fetches(session: Session, fetches: Sequence[tuple[int, FetchState]]) -> None:
-    """:func:`record_fetch` for many feeds: one executemany UPDATE per kind of outcome.
+    """Store fetch outcomes and release the feeds' claims: one executemany UPDATE per kind.
 
     A Core UPDATE on the session's connection: Feed objects already loaded in ``session`` are
     not refreshed (the poll's writer sessions load none).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
 from monitor.models import ChannelState, Feed
@@ -54,12 +54,6 @@ def finish_channel_run(
     )
 
 
-def set_next_run(session: Session, name: str, next_run: datetime) -> None:
-    session.execute(
-        update(ChannelState).where(ChannelState.name == name).values(next_run_at=next_run)
-    )
-
-
 def release_feed_claims(session: Session, feed_ids: list[int], now: datetime) -> int:
     """Give back claims of feeds that were claimed but not processed (e.g. at shutdown).
 
@@ -73,18 +67,6 @@ def release_feed_claims(session: Session, feed_ids: list[int], now: datetime) ->
         .values(claimed_until=None, next_due_at=now)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
-
-
-def next_due_feeds(session: Session, limit: int = 10) -> list[Feed]:
-    """The pollable feeds due soonest."""
-    return list(
-        session.scalars(
-            select(Feed)
-            .where(Feed.enabled.is_(True), Feed.disabled_reason.is_(None))
-            .order_by(Feed.next_due_at.is_not(None), Feed.next_due_at)
-            .limit(limit)
-        )
-    )
 
 
 def release_stale_claims(session: Session) -> int:
