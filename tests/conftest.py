@@ -127,3 +127,11 @@ def postgres_db(postgres_url: str) -> Iterator[str]:
 
 
 from receivers import receiver, smtp  # noqa: E402,F401  (fixtures shared by delivery tests)
+
+
+@pytest.fixture(scope="session")
+def matcher() -> Any:
+    """The matcher built from the shipped watchlist, shared by the matching tests."""
+    from match_support import shipped_matcher
+
+    return shipped_matcher()

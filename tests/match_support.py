@@ -1,4 +1,4 @@
-"""Shared helpers for the matching tests (kept out of conftest.py, which the CLI tests own)."""
+"""Shared helpers for the matching tests (the `matcher` fixture is in conftest.py)."""
 
 from __future__ import annotations
 
@@ -16,3 +16,8 @@ def shipped_watchlist() -> Watchlist:
 
 def shipped_matcher(threshold: float = 0.5) -> Matcher:
     return Matcher(shipped_watchlist(), threshold)
+
+
+def term_ids(matcher: Matcher, text: str) -> set[str]:
+    """The watchlist ids found in ``text`` (as a title)."""
+    return {h.term_id for h in matcher.find_hits(text, "title")}

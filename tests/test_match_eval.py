@@ -13,15 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_match import evaluate, load_items  # noqa: E402
-from match_support import shipped_matcher  # noqa: E402
 
 TARGET = 0.95
 LANGUAGES = ("en", "ru", "tg", "fa")
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return shipped_matcher()
 
 
 def test_eval_set_shape() -> None:

@@ -1,19 +1,10 @@
 from __future__ import annotations
 
 import pytest
-from match_support import shipped_matcher
+from match_support import term_ids
 
 from monitor.match import Matcher
 from monitor.match.inflection import expand_alias, suffix_allowed
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return shipped_matcher()
-
-
-def term_ids(matcher: Matcher, text: str) -> set[str]:
-    return {h.term_id for h in matcher.find_hits(text, "title")}
 
 
 @pytest.mark.parametrize(

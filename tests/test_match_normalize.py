@@ -2,16 +2,8 @@ from __future__ import annotations
 
 import unicodedata
 
-import pytest
-from match_support import shipped_matcher
-
 from monitor.match import Matcher
 from monitor.match.normalize import Normalizer, normalize
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return shipped_matcher()
 
 
 def test_case_folding_and_nfkc() -> None:

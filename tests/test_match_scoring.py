@@ -4,14 +4,9 @@ import json
 import pickle
 
 import pytest
-from match_support import shipped_matcher, shipped_watchlist
+from match_support import shipped_watchlist
 
 from monitor.match import Matcher, Watchlist, WatchlistEntry
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return shipped_matcher()
 
 
 @pytest.fixture(scope="module")
