@@ -91,6 +91,17 @@ class Monitor:
             conn.execute(query, params)
 
 
+def one_error_line(proc: subprocess.CompletedProcess[str], *needles: str, code: int = 2) -> str:
+    """Assert the command failed with ``code`` and one line on stderr naming ``needles``."""
+    assert proc.returncode == code, (proc.stdout, proc.stderr)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
 @pytest.fixture
 def monitor(tmp_path: Path) -> Monitor:
     return Monitor(tmp_path)

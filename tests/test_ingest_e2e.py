@@ -151,29 +151,11 @@ def test_poll_everything_once(monitor, feed_server: FeedServer, gzip_bomb: bytes
 
 
 def test_text_and_encodings_come_out_right(monitor, feed_server: FeedServer) -> None:
-    for path in (
-        "/cp1251.xml",
-        "/koi8r.xml",
-        "/utf16.xml",
-        "/persian.xml",
-        "/rss2.xml",
-        "/atom.xml",
-    ):
+    paths = ("/cp1251.xml", "/koi8r.xml", "/utf16.xml", "/persian.xml", "/rss2.xml", "/atom.xml")
+    for path in paths:
         fixture, ctype, _ = GOOD[path]
         feed_server.fixture(path, fixture, ctype)
-    monitor.write_config(
-        [
-            {"name": name_of(p), "url": feed_server.url(p)}
-            for p in (
-                "/cp1251.xml",
-                "/koi8r.xml",
-                "/utf16.xml",
-                "/persian.xml",
-                "/rss2.xml",
-                "/atom.xml",
-            )
-        ]
-    )
+    monitor.write_config([{"name": name_of(p), "url": feed_server.url(p)} for p in paths])
     monitor.run("poll", check=True)
     titles = {t for (t,) in monitor.sql("SELECT title FROM entries")}
     assert "Пограничники Таджикистана задержали нарушителей на Пяндже" in titles
