@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,11 +22,21 @@ from monitor.config import LoadedConfig, Settings
 from monitor.errors import ConfigError, NotFoundError
 from monitor.pipeline import FeedJob, FeedReport, PollReport, poll_feeds
 from monitor.storage import feeds as feed_store
-from monitor.workers import EntryMatcher
+from monitor.units import format_utc
+
+if TYPE_CHECKING:
+    from monitor.match import Matcher
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def build_matcher(settings: Settings) -> Matcher:
+    """The matcher of the configured watchlist and threshold (raises ConfigError)."""
+    from monitor.match import Matcher, load_watchlist
+
+    return Matcher(load_watchlist(settings.watchlist), settings.matching.threshold)
 
 
 @dataclass
@@ -51,10 +61,8 @@ class App:
         return db.session_factory(self.engine)
 
     @cached_property
-    def matcher(self) -> EntryMatcher:
-        from monitor.match import Matcher, load_watchlist
-
-        return Matcher(load_watchlist(self.settings.watchlist), self.settings.matching.threshold)
+    def matcher(self) -> Matcher:
+        return build_matcher(self.settings)
 
     def sync_feeds(self) -> feed_store.FeedSync:
         with self.sessions.begin() as session:
@@ -78,11 +86,9 @@ def poll_once(
                 raise NotFoundError(f"no feed named {', '.join(map(repr, missing))}")
         else:
             feeds = feed_store.all_feeds(session)
-    jobs = [FeedJob.of(f, default) for f in feeds if f.enabled and not f.disabled_reason]
+    jobs = [FeedJob.of(f, default) for f in feeds if f.pollable]
     skipped = [
-        FeedReport(f.name, "disabled", error=f.disabled_reason or "disabled in config")
-        for f in feeds
-        if not (f.enabled and not f.disabled_reason)
+        FeedReport(f.name, "disabled", error=f.why_not_polled) for f in feeds if not f.pollable
     ]
     report = asyncio.run(
         poll_feeds(
@@ -205,15 +211,15 @@ def status_report(app: App) -> dict[str, Any]:
             "name": f.name,
             "url": f.url,
             "origin": f.origin,
-            "enabled": f.enabled and not f.disabled_reason,
-            "disabled_reason": f.disabled_reason or (None if f.enabled else "disabled in config"),
-            "last_fetch": _iso(f.last_fetched_at),
-            "last_ok": _iso(f.last_ok_at),
+            "enabled": f.pollable,
+            "disabled_reason": f.why_not_polled,
+            "last_fetch": format_utc(f.last_fetched_at),
+            "last_ok": format_utc(f.last_ok_at),
             "result": f.last_status,
             "http_status": f.last_http_status,
             "error": f.last_error,
             "consecutive_errors": f.consecutive_errors,
-            "next_due": _iso(f.next_due_at),
+            "next_due": format_utc(f.next_due_at),
             "overdue": bool(f.next_due_at and f.next_due_at < now),
             "entries": counts.get(f.id, 0),
         }
@@ -230,23 +236,19 @@ def status_report(app: App) -> dict[str, Any]:
                 "configured": chan is not None,
                 "schedule": chan.schedule if chan else None,
                 "timezone": chan.timezone if chan else None,
-                "last_sent": _iso(info.get("last_sent")),
+                "last_sent": format_utc(info.get("last_sent")),
                 "last_status": info.get("last_status"),
                 "last_error": info.get("last_error"),
-                "next_run": _iso(info.get("next_run")),
+                "next_run": format_utc(info.get("next_run")),
                 "undelivered": undelivered[name],
             }
         )
     return {
-        "generated": _iso(now),
+        "generated": format_utc(now),
         "feeds": feed_rows,
         "digests": digest_rows,
         "database": {**database_info(app), **totals},
     }
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat().replace("+00:00", "Z") if value else None
 
 
 @dataclass(frozen=True)
@@ -302,7 +304,7 @@ async def _check_all(
             True,
             status,
             len(parsed.entries),
-            _iso(newest),
+            format_utc(newest),
             age,
             parsed.title,
             parsed.problem,

@@ -6,24 +6,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from monitor.app import App
+from monitor.app import App, build_matcher
 from monitor.config import LoadedConfig
 from monitor.errors import ConfigError, NotFoundError
-from monitor.match import Matcher, MatchResult, load_watchlist
+from monitor.match import MatchResult
 from monitor.storage import entries as entry_store
 from monitor.storage import matches as match_store
-
-
-def matcher_for(config: LoadedConfig) -> Matcher:
-    s = config.settings
-    return Matcher(load_watchlist(s.watchlist), s.matching.threshold)
 
 
 def explain_text(
     config: LoadedConfig, text: str, *, title: str = "", language: str | None = None
 ) -> MatchResult:
     """Match a free text (as summary) and an optional title; stores nothing."""
-    return matcher_for(config).match(title, text, "", language)
+    return build_matcher(config.settings).match(title, text, "", language)
 
 
 @dataclass(frozen=True)

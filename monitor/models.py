@@ -92,6 +92,15 @@ class Feed(Base):
 
     entries: Mapped[list[Entry]] = relationship(back_populates="feed", passive_deletes=True)
 
+    @property
+    def pollable(self) -> bool:
+        """Enabled, and not disabled by the program (410 Gone, dropped from the config)."""
+        return self.enabled and not self.disabled_reason
+
+    @property
+    def why_not_polled(self) -> str | None:
+        return self.disabled_reason or (None if self.enabled else "disabled in config")
+
 
 class Entry(Base):
     """One item of a feed, stored once per (feed, identity)."""
@@ -198,7 +207,3 @@ class ChannelState(Base):
     next_run_at: Mapped[datetime | None]
     claimed_until: Mapped[datetime | None]
     claimed_by: Mapped[str | None] = mapped_column(String(100))
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)

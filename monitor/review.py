@@ -20,7 +20,7 @@ from monitor.errors import NotFoundError, UsageError
 from monitor.files import write_atomic
 from monitor.storage import review as store
 from monitor.storage.review import MatchFilter, ReviewRow
-from monitor.units import parse_when
+from monitor.units import format_utc, parse_when
 
 STATUSES = ("new", "seen", "relevant", "irrelevant")
 MARKS = ("relevant", "irrelevant", "seen")
@@ -57,7 +57,9 @@ def build_filter(
         raise UsageError("--min-score: must be a number")
     start, end = _when("--since", since, now), _when("--until", until, now)
     if start is not None and end is not None and start >= end:
-        raise UsageError(f"--since ({_iso(start)}) must be before --until ({_iso(end)})")
+        raise UsageError(
+            f"--since ({format_utc(start)}) must be before --until ({format_utc(end)})"
+        )
     return MatchFilter(
         since=start,
         until=end,
@@ -98,7 +100,7 @@ def show_match(app: App, match_id: int) -> dict[str, Any]:
             "hits": [h for h in explanation.get("hits") or [] if isinstance(h, dict)],
             "breakdown": [b for b in explanation.get("breakdown") or [] if isinstance(b, dict)],
             "history": [
-                {"status": m.status, "note": m.note, "marked_at": _iso(m.marked_at)}
+                {"status": m.status, "note": m.note, "marked_at": format_utc(m.marked_at)}
                 for m in history
             ],
         }
@@ -225,9 +227,9 @@ def match_stats(
         )
     ]
     return {
-        "generated": _iso(now),
-        "since": _iso(since),
-        "until": _iso(until),
+        "generated": format_utc(now),
+        "since": format_utc(since),
+        "until": format_utc(until),
         "total": sum(statuses.values()),
         "by_status": {s: statuses[s] for s in STATUSES},
         "per_day": [{"date": d.isoformat(), "matches": days[d]} for d in _days(first, last)],
@@ -286,17 +288,17 @@ def match_json(row: ReviewRow) -> dict[str, Any]:
         "title": e.title or "",
         "url": e.url or e.link,
         "feed": row.feed,
-        "published": _iso(e.published_at),
+        "published": format_utc(e.published_at),
         "language": row.language,
         "score": round(float(m.score), 4),
         "terms": [str(t) for t in m.terms or []],
         "status": m.status,
-        "time": _iso(row.when),
-        "fetched": _iso(e.fetched_at),
-        "matched_at": _iso(m.matched_at),
+        "time": format_utc(row.when),
+        "fetched": format_utc(e.fetched_at),
+        "matched_at": format_utc(m.matched_at),
         "term_ids": [str(t) for t in m.term_ids or []],
         "note": m.status_note,
-        "status_at": _iso(m.status_at),
+        "status_at": format_utc(m.status_at),
     }
 
 
@@ -311,7 +313,3 @@ def _when(option: str, value: str | None, now: datetime) -> datetime | None:
 
 def _clean(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v.strip() for v in values if v and v.strip()))
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat().replace("+00:00", "Z") if value else None

@@ -80,3 +80,8 @@ def format_duration(delta: timedelta) -> str:
     if seconds or not out:
         out.append(f"{seconds}s")
     return ("-" if delta.total_seconds() < 0 else "") + "".join(out[:2])
+
+
+def format_utc(value: datetime | None) -> str | None:
+    """An aware datetime as ISO 8601 UTC with a ``Z`` (``2026-01-02T03:04:05Z``); None stays."""
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z") if value else None

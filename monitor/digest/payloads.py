@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from monitor.digest.build import DigestContent, Item
 from monitor.digest.render import text_segments, title
+from monitor.units import format_utc
 
 SCHEMA = "monitor.digest/v1"
 _SLACK_MAX_ITEMS = 40  # Slack allows 50 blocks per message
 _TEAMS_MAX_ITEMS = 50
-
-
-def iso(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat().replace("+00:00", "Z") if value else None
 
 
 def _match(item: Item) -> list[dict[str, Any]]:
@@ -24,7 +20,7 @@ def _match(item: Item) -> list[dict[str, Any]]:
         "url": item.url,
         "feed": item.feed,
         "outlet": item.outlet,
-        "published": iso(item.published),
+        "published": format_utc(item.published),
         "language": item.language,
         "score": item.score,
         "terms": list(item.terms),
@@ -46,8 +42,8 @@ def json_payload(d: DigestContent) -> dict[str, Any]:
             "id": d.digest_id,
             "key": d.key,
             "channel": d.channel,
-            "generated": iso(d.generated),
-            "period": {"start": iso(d.period_start), "end": iso(d.period_end)},
+            "generated": format_utc(d.generated),
+            "period": {"start": format_utc(d.period_start), "end": format_utc(d.period_end)},
             "match_count": d.match_count,
             "story_count": len(d.items),
             "held_back": d.held_back,

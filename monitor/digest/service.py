@@ -21,6 +21,7 @@ from monitor.digest.render import Format, render
 from monitor.errors import DeliveryError, NotFoundError
 from monitor.models import Digest
 from monitor.storage import digests as store
+from monitor.units import format_utc
 
 log = logging.getLogger(__name__)
 AnyChannel = EmailChannel | WebhookChannel | FileChannel
@@ -195,14 +196,10 @@ def digest_history(
             "attempts": d.attempts,
             "last_error": d.last_error,
             "match_count": d.match_count,
-            "period_start": _iso(d.period_start),
-            "period_end": _iso(d.period_end),
-            "created": _iso(d.created_at),
-            "sent": _iso(d.sent_at),
+            "period_start": format_utc(d.period_start),
+            "period_end": format_utc(d.period_end),
+            "created": format_utc(d.created_at),
+            "sent": format_utc(d.sent_at),
         }
         for d in rows
     ]
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat().replace("+00:00", "Z") if value else None
