@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,6 +20,12 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # The newest migration. Opening a database compares against this without importing Alembic
 # (a third of the command's start-up); a test checks it equals Alembic's head.
 SCHEMA_HEAD = "0001"
+# pg_advisory_xact_lock keys: one transaction at a time migrates, or syncs the configured feeds.
+MIGRATION_LOCK = 0x6D6F6E01
+FEED_SYNC_LOCK = 0x6D6F6E02
+# Execution option: open the transaction with BEGIN IMMEDIATE on SQLite (take the write lock
+# first, waiting up to the busy timeout, instead of failing when a read turns into a write).
+SQLITE_IMMEDIATE = "monitor_sqlite_immediate"
 
 
 def alembic_dir() -> Path:
@@ -64,7 +70,18 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    immediate = conn.get_execution_options().get(SQLITE_IMMEDIATE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def exclusive(conn: Connection, key: int) -> None:
+    """Serialize this transaction with every other one taking ``key``, until it ends.
+
+    PostgreSQL: a transaction-level advisory lock. SQLite has one write lock per database:
+    a transaction begun with :data:`SQLITE_IMMEDIATE` holds it from its start.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def alembic_config(engine: Engine) -> AlembicConfig:
@@ -79,9 +96,13 @@ def alembic_config(engine: Engine) -> AlembicConfig:
 def current_revision(engine: Engine) -> str | None:
     """The database's schema revision; None for an empty database."""
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return _revision(conn)
+
+
+def _revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def head_revision(engine: Engine) -> str | None:
@@ -91,15 +112,22 @@ def head_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> tuple[str | None, str | None]:
-    """Apply migrations up to head. Returns (revision before, revision after)."""
+    """Apply migrations up to head. Returns (revision before, revision after).
+
+    One transaction, serialized with any other process migrating the same database (several
+    daemons started at once on an empty one): the later ones find the schema current.
+    """
     from alembic import command
 
     cfg = alembic_config(engine)
     try:
-        before = current_revision(engine)
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            conn.execution_options(**{SQLITE_IMMEDIATE: True})
+            with conn.begin():
+                exclusive(conn, MIGRATION_LOCK)
+                before = _revision(conn)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
         return before, current_revision(engine)
     except OperationalError as exc:
         raise StorageError(f"database {engine.url!r}: {exc.orig}") from exc

@@ -272,7 +272,7 @@ class _Pass:
                     self.workers,
                     mp_context=multiprocessing.get_context("fork"),
                     initializer=init_worker,
-                    initargs=(matcher,),
+                    initargs=(matcher, os.getpid()),  # dies with this process
                 )
                 self.pool.submit(int)  # forks every worker now (a fork pool starts them all)
             finally:

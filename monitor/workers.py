@@ -1,11 +1,19 @@
 """CPU-bound work of a poll pass (parsing, matching), runnable in a process pool.
 
 Everything here takes and returns plain picklable data; the matcher is installed once per
-worker process by :func:`init_worker`.
+worker process by :func:`init_worker`, which also cuts the worker loose from what it inherited
+from the daemon by ``fork`` (signal handlers, sockets) and ties its life to the parent's.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
+import signal
+import stat
+import sys
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -51,9 +59,64 @@ class EntryVerdict:
 _matcher: EntryMatcher | None = None
 
 
-def init_worker(matcher: EntryMatcher | None) -> None:
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+PARENT_CHECK_SECONDS = 1.0
+
+
+def init_worker(matcher: EntryMatcher | None, parent: int | None = None) -> None:
+    """Install the matcher; with ``parent`` (the forking process's pid), detach from it."""
     global _matcher
     _matcher = matcher
+    if parent is not None:
+        detach_from_parent(parent)
+
+
+def detach_from_parent(parent: int) -> None:
+    """Make a forked worker its own process that dies with ``parent``.
+
+    * SIGTERM kills it (the default), instead of running the daemon's inherited handler;
+      SIGINT (a terminal's Ctrl-C reaches the whole process group) is ignored: the parent
+      shuts its pool down.
+    * The kernel kills it when the parent dies (``PR_SET_PDEATHSIG`` on Linux); a thread
+      watching the parent pid is the fallback elsewhere (and covers a parent that died
+      before the prctl call).
+    * Every inherited socket (the daemon's database connections, its HTTP connections) is
+      replaced by /dev/null: the worker never uses them, and a worker outliving its parent
+      must not keep the parent's connections open.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+    _drop_inherited_sockets()
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _drop_inherited_sockets() -> None:
+    try:
+        fds = [int(fd) for fd in os.listdir("/proc/self/fd")]
+    except OSError:  # no /proc: leave them (they are never used here)
+        return
+    devnull = os.open(os.devnull, os.O_RDWR)
+    try:
+        for fd in fds:
+            with contextlib.suppress(OSError):
+                if fd != devnull and stat.S_ISSOCK(os.fstat(fd).st_mode):
+                    # dup2, not close: the fd number stays taken, so a finaliser of the
+                    # inherited connection object can never write into an unrelated file
+                    os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 def match_job(

@@ -12,6 +12,7 @@ from sqlalchemy import Table, Update, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.config import FeedSettings
+from monitor.db import FEED_SYNC_LOCK, exclusive
 from monitor.models import Entry, Feed
 
 NOT_IN_CONFIG = "not in config"
@@ -27,8 +28,10 @@ class FeedSync:
 def sync_config_feeds(session: Session, feeds: Sequence[FeedSettings], now: datetime) -> FeedSync:
     """Make the feeds table agree with the config; feeds dropped from it are kept but disabled.
 
-    Fetch state survives; a changed URL resets the effective URL and any 410 verdict.
+    Fetch state survives; a changed URL resets the effective URL and any 410 verdict. Syncs
+    are serialized (daemons started at once on an empty database would all insert the feeds).
     """
+    exclusive(session.connection(), FEED_SYNC_LOCK)
     existing = {f.name: f for f in session.scalars(select(Feed))}
     added, updated, retired = [], [], []
     for fs in feeds:

@@ -1,0 +1,192 @@
+"""Several `monitor run` processes on one real PostgreSQL database."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import pytest
+from feedserver import FeedServer, wait_for
+
+
+class Daemons:
+    """``monitor run`` processes with their stderr in files (read while they run)."""
+
+    def __init__(self, monitor) -> None:
+        self.monitor = monitor
+        self.procs: list[subprocess.Popen[bytes]] = []
+        self.logs: list[Path] = []
+
+    def start(self, *args: str) -> subprocess.Popen[bytes]:
+        m = self.monitor
+        log = m.home / f"daemon{len(self.procs)}.log"
+        cmd = [sys.executable, "-m", "monitor", "--config", str(m.config_path), "run", *args]
+        with log.open("wb") as err:
+            proc = subprocess.Popen(
+                cmd, cwd=m.home, env=m.env, stdout=subprocess.DEVNULL, stderr=err
+            )
+        self.procs.append(proc)
+        self.logs.append(log)
+        return proc
+
+    def log(self, i: int) -> str:
+        return self.logs[i].read_text(encoding="utf-8", errors="replace")
+
+    def stop_all(self, timeout: float = 20) -> list[int]:
+        for p in self.procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+        codes = []
+        for p in self.procs:
+            try:
+                codes.append(p.wait(timeout=timeout))
+            except subprocess.TimeoutExpired:
+                p.kill()
+                codes.append(p.wait())
+        return codes
+
+
+@contextmanager
+def daemons(monitor) -> Iterator[Daemons]:
+    d = Daemons(monitor)
+    try:
+        yield d
+    finally:
+        d.stop_all()
+
+
+def test_four_daemons_started_at_once_on_an_empty_database_all_run(
+    monitor, feed_server: FeedServer, postgres_db: str
+) -> None:
+    feed_server.fixture("/rss2.xml", "rss2.xml")
+    feeds = [{"name": f"f{i}", "url": feed_server.url(f"/rss2.xml?{i}")} for i in range(20)]
+    monitor.write_config(feeds, database={"url": postgres_db})
+    with daemons(monitor) as d:
+        for _ in range(4):
+            d.start("--tick", "0.5s")
+        assert wait_for(
+            lambda: (
+                all("daemon started" in d.log(i) for i in range(4))
+                or any(p.poll() is not None for p in d.procs)
+            ),
+            timeout=60,
+        )
+        running = [p.poll() is None for p in d.procs]
+        codes = d.stop_all()
+    logs = "\n".join(d.log(i) for i in range(4))
+    assert all(running), logs
+    assert codes == [0, 0, 0, 0], logs
+    assert "Traceback" not in logs and "UniqueViolation" not in logs
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(postgres_db)
+    try:
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM feeds")) == 20
+            assert conn.scalar(text("SELECT count(*) FROM alembic_version")) == 1
+    finally:
+        engine.dispose()
+
+
+def _children(pid: int) -> list[int]:
+    """Child processes, whichever of its threads forked them."""
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with suppress(OSError):
+            out.extend(int(c) for c in (task / "children").read_text().split())
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited (reaped later by whoever adopted it)
+
+
+def _sigterm_caught(pid: int) -> bool:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
+    raise AssertionError("no SigCgt line")
+
+
+def _sockets(pid: int) -> int:
+    count = 0
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        with suppress(OSError):
+            count += os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:")
+    return count
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: passes parse in-process")
+def test_parse_workers_die_with_a_killed_daemon(
+    monitor, feed_server: FeedServer, postgres_db: str
+) -> None:
+    feed_server.fixture("/rss2.xml", "rss2.xml")
+    feed_server.slow("/slow.xml", interval=0.2)  # keeps the pass (and its workers) running
+    feeds = [{"name": f"f{i}", "url": feed_server.url(f"/rss2.xml?{i}")} for i in range(10)]
+    feeds.append({"name": "slow", "url": feed_server.url("/slow.xml")})
+    monitor.write_config(
+        feeds,
+        database={"url": postgres_db},
+        fetch={"deadline": "120s", "read_timeout": "60s", "connect_timeout": "2s"},
+    )
+    with daemons(monitor) as d:
+        proc = d.start("--tick", "0.5s")
+        assert wait_for(lambda: "poll pass" in d.log(0) or feed_server.hits["/slow.xml"], 60)
+        assert wait_for(lambda: len(_children(proc.pid)) >= 2, timeout=30), d.log(0)
+        workers = _children(proc.pid)
+        # a worker runs none of the daemon's signal handlers and holds none of its sockets
+        assert not any(_sigterm_caught(w) for w in workers)
+        assert all(_sockets(w) == 0 for w in workers), [_sockets(w) for w in workers]
+        assert _sockets(proc.pid) > 0  # the daemon's own database connection, at least
+        proc.kill()
+        proc.wait(timeout=10)
+        assert wait_for(lambda: not any(_alive(w) for w in workers), timeout=10), workers
+
+
+def test_concurrent_migrations_and_feed_syncs_are_serialized(postgres_db: str) -> None:
+    """Four processes' worth of start-up at the same instant: every one succeeds."""
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import UTC, datetime
+    from threading import Barrier
+
+    from sqlalchemy import create_engine, text
+
+    from monitor import db
+    from monitor.config import FeedSettings
+    from monitor.storage import feeds as feed_store
+
+    feeds = [FeedSettings(name=f"f{i}", url=f"http://127.0.0.1:9/{i}.xml") for i in range(50)]
+    barrier = Barrier(4, timeout=60)
+
+    def start_up(_: int) -> int:
+        engine = db.create_db_engine(postgres_db)
+        try:
+            barrier.wait()
+            db.upgrade(engine)
+            barrier.wait()
+            with db.session_factory(engine).begin() as session:
+                sync = feed_store.sync_config_feeds(session, feeds, datetime.now(UTC))
+            return len(sync.added)
+        finally:
+            engine.dispose()
+
+    with ThreadPoolExecutor(4) as pool:
+        added = list(pool.map(start_up, range(4)))
+    assert sorted(added) == [0, 0, 0, 50]
+    engine = create_engine(postgres_db)
+    try:
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == db.SCHEMA_HEAD
+            assert conn.scalar(text("SELECT count(*) FROM feeds")) == 50
+    finally:
+        engine.dispose()
