@@ -89,6 +89,7 @@ class RunResult:
     samples: list[Sample] = field(default_factory=list)
     start_failures: list[str] = field(default_factory=list)
     errors: int = 0
+    traces: dict[int, dict[str, Any]] = field(default_factory=dict)  # pid -> last snapshot diff
 
 
 def _item(index: int, seq: int, lang: str) -> str:
@@ -222,6 +223,7 @@ def run_daemons(
     tick: str | None,
     prepare: bool,
     sample_every: float,
+    trace: float | None = None,
 ) -> RunResult:
     from sqlalchemy import create_engine, text
 
@@ -243,9 +245,14 @@ def run_daemons(
     server.log.clear()
     server.epoch = time.monotonic()
     args = ["run", "--log-format", "json"] + (["--tick", tick] if tick else [])
+    if trace:
+        traced = [sys.executable, str(ROOT / "bench" / "traced_daemon.py"), str(trace)]
+        command = [*traced, "--config", str(config), *args]
+    else:
+        command = [*base, *args]
     logs = [home / f"daemon{i}.log" for i in range(n)]
     procs = [
-        subprocess.Popen([*base, *args], env=env, stderr=log.open("w"), stdout=subprocess.DEVNULL)
+        subprocess.Popen(command, env=env, stderr=log.open("w"), stdout=subprocess.DEVNULL)
         for log in logs
     ]
     result = RunResult(n, duration)
@@ -284,6 +291,8 @@ def run_daemons(
                 record = json.loads(line)
             except ValueError:
                 continue
+            if record.get("logger") == "tracemalloc":
+                result.traces[p.pid] = record
             if m := re.match(r"poll pass: (\d+) feeds", str(record.get("message", ""))):
                 fetched += int(m.group(1))
                 result.errors += int(record.get("errors", 0))
@@ -342,6 +351,7 @@ def summarize(r: RunResult, interval: int, feeds: int) -> dict[str, Any]:
         "connections_max": max((s.connections for s in r.samples), default=0),
         "memory": rss,
         "start_failures": r.start_failures,
+        "tracemalloc": r.traces,
     }
 
 
@@ -354,6 +364,7 @@ def main() -> None:
     ap.add_argument("--tick", default=None, help="passed to `monitor run --tick`")
     ap.add_argument("--cold", action="store_true", help="start on an empty database")
     ap.add_argument("--sample-every", type=float, default=10)
+    ap.add_argument("--tracemalloc", type=float, metavar="SECONDS", help="trace allocations (slow)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
@@ -383,6 +394,7 @@ def main() -> None:
                     tick=args.tick,
                     prepare=not args.cold,
                     sample_every=args.sample_every,
+                    trace=args.tracemalloc,
                 )
                 s = summarize(r, args.interval, args.feeds)
                 out.append(s)
@@ -400,6 +412,10 @@ def report_line(s: dict[str, Any]) -> str:
         for m in s["memory"].values()
     )
     fails = f"\n   start failures: {s['start_failures']}" if s["start_failures"] else ""
+    for pid, trace in s["tracemalloc"].items():
+        fails += f"\n   {pid} {trace['message']}: traced {trace['traced_kib']} KiB; growth:"
+        for site in trace["top"]:
+            fails += f"\n     {site['kib']:+8.1f} KiB {site['count']:+6d}  {' < '.join(site['at'])}"
     return (
         f"{s['daemons']} daemon(s): {s['fetches']} fetches of {s['feeds_fetched']} feeds, "
         f"shares {s['shares']} (passes {s['passes']}), "

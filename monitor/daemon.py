@@ -8,7 +8,6 @@ restart after ``kill -9`` picks up where the last commit left off.
 
 from __future__ import annotations
 
-import asyncio
 import fcntl
 import logging
 import os
@@ -28,10 +27,9 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.engine import make_url
 
 from monitor.errors import AlreadyRunningError, MonitorError
-from monitor.pipeline.poll import FeedJob, poll_feeds
 from monitor.pipeline.schedule import next_fire
 from monitor.storage import claims as claim_store
-from monitor.storage import feeds as feed_store
+from monitor.usecases import polling
 from monitor.usecases.context import App
 
 log = logging.getLogger(__name__)
@@ -97,7 +95,8 @@ class Daemon:
     ) -> None:
         self.app = app
         self.tick = tick
-        self.owner = f"{socket.gethostname()}:{os.getpid()}"
+        self.instance = polling.Instance.current()
+        self.owner = self.instance.id  # marks this process's claims
         self.stop_event = threading.Event()
         self._send_digest = send_digest or _default_sender
         self._scheduler = BlockingScheduler(
@@ -105,8 +104,7 @@ class Daemon:
             job_defaults={"coalesce": True, "max_instances": 1},
             timezone=ZoneInfo("UTC"),
         )
-        settings = app.settings.fetch
-        self.lease = max(timedelta(minutes=5), settings.deadline * 3)
+        self._poller = threading.Thread(target=self._poll, name="monitor-poll", daemon=True)
 
     # ---- life cycle -------------------------------------------------------------------
     def run(self) -> None:
@@ -122,10 +120,11 @@ class Daemon:
             self.app.matcher  # noqa: B018  a broken watchlist stops the start, not every tick
             self.app.sync_feeds()
             if lock is not None:  # we are the only daemon on this database file
-                with self.app.sessions.begin() as session:
-                    stale = claim_store.release_stale_claims(session)
-                if stale:
-                    log.info("released %d claims left by a daemon that did not stop cleanly", stale)
+                stale = polling.release_stale_claims(self.app)
+            else:  # only those of this host's daemons that are gone
+                stale = polling.release_dead_claims(self.app, self.instance)
+            if stale:
+                log.info("released %d claims left by a daemon that did not stop cleanly", stale)
             self._schedule_jobs()
             log.info(
                 "monitor daemon started: %d feeds, %d digest channels, tick %gs",
@@ -134,8 +133,11 @@ class Daemon:
                 self.tick.total_seconds(),
             )
             if not self.stop_event.is_set():
+                self._poller.start()
                 self._scheduler.start()
         finally:
+            if self._poller.is_alive():
+                self._poller.join()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
             if lock is not None:
@@ -157,14 +159,6 @@ class Daemon:
 
     def _schedule_jobs(self) -> None:
         now = self.app.clock()
-        self._scheduler.add_job(
-            self.poll_due,
-            "interval",
-            seconds=self.tick.total_seconds(),
-            id="poll",
-            next_run_time=now,
-            misfire_grace_time=max(1, int(self.tick.total_seconds())),
-        )
         for channel in self.app.settings.digests:
             if not channel.enabled:
                 continue
@@ -195,57 +189,13 @@ class Daemon:
                 )
 
     # ---- jobs ---------------------------------------------------------------------------
-    def poll_due(self) -> None:
-        """Claim the due feeds and poll them; one INFO line per pass."""
-        if self.stop_event.is_set():
-            return
-        app = self.app
-        now = app.clock()
-        default = app.settings.fetch.default_interval
-        with app.sessions.begin() as session:
-            feeds = feed_store.claim_due_feeds(session, now, self.lease, default)
-        if not feeds:
-            return
-        jobs = [FeedJob.of(f, default) for f in feeds]
+    def _poll(self) -> None:
+        """The polling thread: feeds are claimed and polled as they fall due until stopped."""
         try:
-            report = asyncio.run(self._poll(jobs))
-        except asyncio.CancelledError:
-            report = None
-        finally:
-            with app.sessions.begin() as session:
-                released = claim_store.release_feed_claims(
-                    session, [j.id for j in jobs], app.clock()
-                )
-            if released:
-                log.info("stopped: %d claimed feeds given back unpolled", released)
-        if report is None:
-            return
-        t = report.totals()
-        log.info(
-            "poll pass: %d feeds, %d new entries, %d new matches, %d errors",
-            t["feeds"],
-            t["new_entries"],
-            t["new_matches"],
-            t["errors"],
-            extra=t,
-        )
-
-    async def _poll(self, jobs: list[FeedJob]) -> Any:
-        task = asyncio.create_task(
-            poll_feeds(
-                self.app.sessions,
-                self.app.settings,
-                jobs,
-                matcher=lambda: self.app.matcher,  # built (once) when first needed
-                clock=self.app.clock,
-            )
-        )
-        while not task.done():
-            if self.stop_event.is_set():
-                task.cancel()
-                break
-            await asyncio.wait({task}, timeout=0.2)
-        return await task
+            polling.FeedLoop(self.app, self.owner, self.stop_event.is_set, self.tick).run()
+        except Exception:
+            log.exception("polling stopped by an unexpected error: stopping the daemon")
+            self.stop()
 
     def run_digest(self, name: str) -> None:
         """Send a channel's digest if the database says it is due and no one else claimed it."""

@@ -39,6 +39,67 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+class PostgresServer:
+    """A server of our own in a temporary folder, which a test may stop and start again."""
+
+    def __init__(self) -> None:
+        self.initdb, self.pg_ctl = _bin("initdb"), _bin("pg_ctl")
+        self.prefix: list[str] = []
+        self.workdir = Path(tempfile.mkdtemp(prefix="monitor-pg-"))
+        if os.geteuid() == 0:
+            try:
+                user = pwd.getpwnam("postgres")
+            except KeyError:
+                raise Unavailable("running as root and there is no 'postgres' user") from None
+            os.chown(self.workdir, user.pw_uid, user.pw_gid)
+            runuser = _bin("runuser") if shutil.which("runuser") else "runuser"
+            self.prefix = [runuser, "-u", "postgres", "--"]
+        self.data = self.workdir / "data"
+        self.port = _free_port()
+        self.url = f"postgresql+psycopg://monitor@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *cmd: str) -> None:
+        proc = subprocess.run([*self.prefix, *cmd], capture_output=True, text=True, timeout=120)
+        if proc.returncode != 0:
+            raise Unavailable(f"{Path(cmd[0]).name} failed: {proc.stderr.strip()[:300]}")
+
+    def init(self) -> None:
+        self._run(
+            self.initdb, "-D", str(self.data), "-A", "trust", "-U", "monitor", "-E", "UTF8",
+            "--no-sync",
+        )  # fmt: skip
+
+    def start(self) -> None:
+        opts = f"-p {self.port} -k {self.workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
+        log = str(self.workdir / "log")
+        self._run(self.pg_ctl, "-D", str(self.data), "-o", opts, "-l", log, "-w", "start")
+
+    def stop(self, mode: str = "immediate") -> None:
+        subprocess.run(
+            [*self.prefix, self.pg_ctl, "-D", str(self.data), "-m", mode, "-w", "stop"],
+            capture_output=True,
+            timeout=60,
+        )
+
+    def remove(self) -> None:
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+@contextmanager
+def own_postgres_server() -> Iterator[PostgresServer]:
+    """A fresh server for this caller alone (it may stop and start it)."""
+    server = PostgresServer()
+    try:
+        server.init()
+        server.start()
+        try:
+            yield server
+        finally:
+            server.stop()
+    finally:
+        server.remove()
+
+
 @contextmanager
 def postgres_server() -> Iterator[str]:
     """Yield a SQLAlchemy URL of a fresh, empty database on a real PostgreSQL server."""
@@ -46,35 +107,5 @@ def postgres_server() -> Iterator[str]:
     if url:
         yield url
         return
-    initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
-    prefix: list[str] = []
-    workdir = Path(tempfile.mkdtemp(prefix="monitor-pg-"))
-    if os.geteuid() == 0:
-        try:
-            user = pwd.getpwnam("postgres")
-        except KeyError:
-            raise Unavailable("running as root and there is no 'postgres' user") from None
-        os.chown(workdir, user.pw_uid, user.pw_gid)
-        prefix = [_bin("runuser") if shutil.which("runuser") else "runuser", "-u", "postgres", "--"]
-    data = workdir / "data"
-    port = _free_port()
-
-    def run(*cmd: str) -> None:
-        proc = subprocess.run([*prefix, *cmd], capture_output=True, text=True, timeout=120)
-        if proc.returncode != 0:
-            raise Unavailable(f"{Path(cmd[0]).name} failed: {proc.stderr.strip()[:300]}")
-
-    try:
-        run(initdb, "-D", str(data), "-A", "trust", "-U", "monitor", "-E", "UTF8", "--no-sync")
-        opts = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
-        run(pg_ctl, "-D", str(data), "-o", opts, "-l", str(workdir / "log"), "-w", "start")
-        try:
-            yield f"postgresql+psycopg://monitor@127.0.0.1:{port}/postgres"
-        finally:
-            subprocess.run(
-                [*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
-                capture_output=True,
-                timeout=60,
-            )
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    with own_postgres_server() as server:
+        yield server.url

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import signal
+import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -161,8 +165,8 @@ def test_concurrent_migrations_and_feed_syncs_are_serialized(postgres_db: str) -
 
     from sqlalchemy import create_engine, text
 
-    from monitor import db
     from monitor.config import FeedSettings
+    from monitor.storage import db
     from monitor.storage import feeds as feed_store
 
     feeds = [FeedSettings(name=f"f{i}", url=f"http://127.0.0.1:9/{i}.xml") for i in range(50)]
@@ -190,3 +194,62 @@ def test_concurrent_migrations_and_feed_syncs_are_serialized(postgres_db: str) -
             assert conn.scalar(text("SELECT count(*) FROM feeds")) == 50
     finally:
         engine.dispose()
+
+
+def timed_feeds(server: FeedServer, count: int) -> dict[str, list[float]]:
+    """``count`` feeds at /f{i}.xml; returns, per path, the times it was requested."""
+    from feedserver import FIXTURES
+
+    body = (FIXTURES / "rss2.xml").read_text(encoding="utf-8").replace("<ttl>60</ttl>", "")
+    times: dict[str, list[float]] = {}
+    for i in range(count):
+        path = f"/f{i}.xml"
+        server.feed(path, body.encode())
+        inner = server.routes[path]
+        times[path] = []
+
+        def route(h, inner=inner, seen=times[path]) -> None:
+            seen.append(time.monotonic())
+            inner(h)
+
+        server.routes[path] = route
+    return times
+
+
+def fetched_per_daemon(log: str) -> int:
+    return sum(int(m) for m in re.findall(r"poll pass: (\d+) feeds", log))
+
+
+def test_three_daemons_share_the_feeds_and_fetch_none_twice_in_an_interval(
+    monitor, feed_server: FeedServer, postgres_db: str
+) -> None:
+    count, interval = 24, 3.0
+    times = timed_feeds(feed_server, count)
+    feeds = [
+        {"name": f"f{i}", "url": feed_server.url(f"/f{i}.xml"), "interval": f"{interval:g}s"}
+        for i in range(count)
+    ]
+    monitor.write_config(feeds, database={"url": postgres_db})
+    monitor.run("db", "upgrade", check=True)
+    with daemons(monitor) as d:
+        for _ in range(3):
+            # a tick longer than the interval: feeds must be claimed when due, not per tick
+            d.start("--tick", "5s")
+        assert wait_for(lambda: all("daemon started" in d.log(i) for i in range(3)), 60)
+        started = time.monotonic()
+        # about four intervals with all three running
+        assert wait_for(
+            lambda: sum(t > started for ts in times.values() for t in ts) >= 4 * count, 90
+        ), [d.log(i)[-2000:] for i in range(3)]
+        codes = d.stop_all()
+    logs = [d.log(i) for i in range(3)]
+    assert codes == [0, 0, 0], logs
+    shares = [fetched_per_daemon(log) for log in logs]
+    total = sum(len(ts) for ts in times.values())
+    assert sum(shares) == total, (shares, total)
+    # every daemon did a real part of the work (an even share would be a third)
+    assert all(share >= total / 10 for share in shares), shares
+    gaps = sorted(b - a for ts in times.values() for a, b in itertools.pairwise(ts))
+    assert gaps and gaps[0] > interval / 2, gaps[:5]  # no feed fetched twice in an interval
+    assert statistics.median(gaps) < 1.5 * interval, gaps
+    assert not any("Traceback" in log for log in logs)

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.config import Settings
-from monitor.errors import FetchError, ParseError, UsageError
+from monitor.errors import FetchError, ParseError, StorageError, UsageError
 from monitor.fetch import Fetched, Fetcher, FetchResult, HttpStatusError
 from monitor.parse import ParsedEntry, ParsedFeed
 from monitor.pipeline.schedule import Outcome, next_due
@@ -39,9 +39,12 @@ from monitor.pipeline.workers import (
 from monitor.storage import entries as entry_store
 from monitor.storage import feeds as feed_store
 from monitor.storage import matches as match_store
+from monitor.storage.db import write_session
 from monitor.storage.orm import Feed
 
-__all__ = ["EntryMatcher", "FeedJob", "FeedReport", "MatcherSource", "PollReport", "poll_feeds"]
+__all__ = [
+    "EntryMatcher", "FeedJob", "FeedReport", "MatcherSource", "PollReport", "Poller", "poll_feeds",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -191,7 +194,7 @@ class _Writer:
         results: list[tuple[Any, Exception | None]]
         try:
             try:
-                with self.sessions.begin() as session:
+                with write_session(self.sessions) as session:
                     results = self._write(session, batch)
             except Exception:
                 if len(batch) == 1:
@@ -216,7 +219,7 @@ class _Writer:
 
     def _alone(self, call: _Call) -> tuple[Any, Exception | None]:
         try:
-            with self.sessions.begin() as session:
+            with write_session(self.sessions) as session:
                 return self._write(session, [call])[0]
         except Exception as exc:
             return None, exc
@@ -346,6 +349,87 @@ class _Pass:
         return self.matcher if not self.workers else None
 
 
+class Poller:
+    """Polls feeds as they are handed in, sharing one HTTP client, parse pool and writer.
+
+    A pass (:func:`poll_feeds`) hands in a list; the daemon hands in feeds as it claims them,
+    for as long as it runs. A feed's fetch, parse or processing fault is recorded on that feed;
+    a :class:`~monitor.errors.StorageError` (the database, not the feed, failed: unreachable,
+    locked for longer than the busy timeout) is raised to the caller instead, and nothing is
+    recorded on the feed (its claim expires or is released by the caller).
+    """
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        settings: Settings,
+        *,
+        matcher: MatcherSource,
+        clock: Clock,
+        workers: int,
+        fetcher: Fetcher | None = None,
+    ) -> None:
+        self.settings = settings
+        self.run = _Pass(sessions, settings, matcher, clock, workers)
+        self._given = fetcher
+        self._owned: Fetcher | None = None
+
+    async def __aenter__(self) -> Poller:
+        if self._given is None:
+            self._owned = await Fetcher(self.settings.fetch).__aenter__()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        try:
+            if self._owned is not None:
+                await self._owned.__aexit__(None, None, None)
+                self._owned = None
+        finally:
+            self.run.close()
+
+    @property
+    def times(self) -> StageTimes:
+        return self.run.times
+
+    def prefork(self) -> None:
+        """Start the parse workers now: before the HTTP client and any body exist, so they
+        inherit (and count) a smaller parent. Without workers, nothing to do."""
+        if self.run.workers:
+            self.run.start_pool()
+
+    async def poll(self, job: FeedJob) -> FeedReport:
+        """Fetch, parse, match and store one feed; its report line."""
+        fetcher = self._given or self._owned
+        if fetcher is None:
+            raise RuntimeError("Poller.poll outside `async with`")
+        run = self.run
+        fetch_start = time.perf_counter()
+        try:
+            result: FetchResult | FetchError = await fetcher.fetch(
+                job.url, etag=job.etag, last_modified=job.last_modified
+            )
+        except FetchError as exc:
+            result = exc
+        run.times.fetch += time.perf_counter() - fetch_start
+        try:
+            return await run.process(job, result)
+        except (asyncio.CancelledError, UsageError, StorageError):
+            # UsageError: a broken watchlist, met when the matcher is built (lazily);
+            # StorageError: the database failed, not this feed
+            raise
+        except Exception as exc:  # a bug on one feed must not stop the rest
+            log.exception("feed %s: processing failed", job.name)
+            failure = FetchError(f"internal error: {type(exc).__name__}: {exc}")
+            state = fetch_state(job, failure, None, failure, run.clock(), self.settings)
+            try:  # recorded like any failed fetch: shown in status, backed off, claim released
+                await run.writer.run(None, (job.id, state))
+            except StorageError:
+                raise
+            except Exception:
+                log.exception("feed %s: could not record the failure", job.name)
+            return FeedReport(job.name, "error", error=str(failure))
+
+
 async def poll_feeds(
     sessions: sessionmaker[Session],
     settings: Settings,
@@ -360,58 +444,39 @@ async def poll_feeds(
     """Fetch and process ``jobs`` with bounded concurrency; one report line per feed."""
     report = PollReport()
     started = time.perf_counter()
-    run = _Pass(sessions, settings, matcher, clock, parse_workers(workers, len(jobs)))
-    if run.workers and any(job.unfetched for job in jobs):
-        # A first poll of some feed: bodies are coming. Fork before the HTTP client and the
-        # bodies exist, so the workers inherit (and count) a smaller parent.
-        run.start_pool()
+    poller = Poller(
+        sessions,
+        settings,
+        matcher=matcher,
+        clock=clock,
+        workers=parse_workers(workers, len(jobs)),
+        fetcher=fetcher,
+    )
+    if any(job.unfetched for job in jobs):
+        poller.prefork()  # a first poll of some feed: bodies are coming
     # Backpressure: a feed holds a slot from its fetch until it is stored, so fetched bodies
     # cannot pile up waiting for a parse worker (memory stays flat however many feeds).
-    slots = asyncio.Semaphore(settings.fetch.concurrency + 2 * max(run.workers, 1))
+    slots = asyncio.Semaphore(pass_slots(settings, poller.run.workers))
 
-    async def one(job: FeedJob, f: Fetcher) -> None:
+    async def one(job: FeedJob) -> None:
         async with slots:
-            await _one(job, f)
-
-    async def _one(job: FeedJob, f: Fetcher) -> None:
-        fetch_start = time.perf_counter()
-        try:
-            result: FetchResult | FetchError = await f.fetch(
-                job.url, etag=job.etag, last_modified=job.last_modified
-            )
-        except FetchError as exc:
-            result = exc
-        run.times.fetch += time.perf_counter() - fetch_start
-        try:
-            line = await run.process(job, result)
-        except (asyncio.CancelledError, UsageError):
-            raise  # UsageError: a broken watchlist, met when the matcher is built (lazily)
-        except Exception as exc:  # a bug or a database fault on one feed must not stop the rest
-            log.exception("feed %s: processing failed", job.name)
-            failure = FetchError(f"internal error: {type(exc).__name__}: {exc}")
-            line = FeedReport(job.name, "error", error=str(failure))
-            state = fetch_state(job, failure, None, failure, run.clock(), settings)
-            try:  # recorded like any failed fetch: shown in status, backed off, claim released
-                await run.writer.run(None, (job.id, state))
-            except Exception:
-                log.exception("feed %s: could not record the failure", job.name)
+            line = await poller.poll(job)
         report.feeds.append(line)
         if on_feed is not None:
             on_feed(line)
 
-    try:
-        if fetcher is not None:
-            await asyncio.gather(*(one(job, fetcher) for job in jobs))
-        else:
-            async with Fetcher(settings.fetch) as f:
-                await asyncio.gather(*(one(job, f) for job in jobs))
-    finally:
-        run.close()
+    async with poller:
+        await asyncio.gather(*(one(job) for job in jobs))
     order = {job.name: i for i, job in enumerate(jobs)}
     report.feeds.sort(key=lambda r: order.get(r.name, 0))
-    run.times.wall = time.perf_counter() - started
-    report.timings = run.times
+    poller.times.wall = time.perf_counter() - started
+    report.timings = poller.times
     return report
+
+
+def pass_slots(settings: Settings, workers: int) -> int:
+    """Feeds in flight at once: the fetch concurrency, plus a couple queued per parse worker."""
+    return settings.fetch.concurrency + 2 * max(workers, 1)
 
 
 def fetch_state(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.storage.orm import ChannelState, Feed
@@ -64,9 +65,62 @@ def release_feed_claims(session: Session, feed_ids: list[int], now: datetime) ->
     result = session.execute(
         update(Feed)
         .where(Feed.id.in_(feed_ids), Feed.claimed_until.is_not(None))
-        .values(claimed_until=None, next_due_at=now)
+        .values(claimed_until=None, claimed_by=None, next_due_at=now)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def renew_feed_claims(
+    session: Session, feed_ids: Sequence[int], owner: str, until: datetime
+) -> int:
+    """Extend ``owner``'s claims on these feeds to ``until``; returns how many it still held."""
+    if not feed_ids:
+        return 0
+    result = session.execute(
+        update(Feed)
+        .where(Feed.id.in_(list(feed_ids)), Feed.claimed_by == owner)
+        .values(claimed_until=until)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def release_claims_of(
+    session: Session, owners: Sequence[str], now: datetime, keep: Sequence[int] = ()
+) -> int:
+    """Give back every feed and channel claim of ``owners`` (feeds due at once), except the
+    feeds in ``keep`` (still being polled)."""
+    if not owners:
+        return 0
+    owned = Feed.claimed_by.in_(list(owners))
+    feeds = session.execute(
+        update(Feed)
+        .where(owned, Feed.id.not_in(list(keep)) if keep else owned)
+        .values(claimed_until=None, claimed_by=None, next_due_at=now)
+    )
+    channels = session.execute(
+        update(ChannelState)
+        .where(ChannelState.claimed_by.in_(list(owners)))
+        .values(claimed_until=None, claimed_by=None)
+    )
+    return int(feeds.rowcount) + int(channels.rowcount)  # type: ignore[attr-defined]
+
+
+def claim_owners(session: Session) -> set[str]:
+    """Everyone holding a feed or channel claim now (expired or not)."""
+    feeds = select(Feed.claimed_by).where(Feed.claimed_by.is_not(None)).distinct()
+    channels = (
+        select(ChannelState.claimed_by).where(ChannelState.claimed_by.is_not(None)).distinct()
+    )
+    return {o for o in session.scalars(feeds.union(channels)) if o}
+
+
+def next_feed_due(session: Session, now: datetime) -> datetime | None:
+    """When the next pollable, unclaimed feed falls due (``now`` if one already is)."""
+    free = or_(Feed.claimed_until.is_(None), Feed.claimed_until <= now)
+    pollable = (Feed.enabled.is_(True), Feed.disabled_reason.is_(None), free)
+    if session.scalar(select(Feed.id).where(*pollable, Feed.next_due_at.is_(None)).limit(1)):
+        return now
+    return session.scalar(select(func.min(Feed.next_due_at)).where(*pollable))
 
 
 def release_stale_claims(session: Session) -> int:
@@ -75,7 +129,9 @@ def release_stale_claims(session: Session) -> int:
     After ``kill -9`` the dead daemon's claims would otherwise block its work until they expire.
     """
     feeds = session.execute(
-        update(Feed).where(Feed.claimed_until.is_not(None)).values(claimed_until=None)
+        update(Feed)
+        .where(Feed.claimed_until.is_not(None))
+        .values(claimed_until=None, claimed_by=None)
     )
     channels = session.execute(
         update(ChannelState)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # The newest migration. Opening a database compares against this without importing Alembic
 # (a third of the command's start-up); a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 # pg_advisory_xact_lock keys: one transaction at a time migrates, or syncs the configured feeds.
 MIGRATION_LOCK = 0x6D6F6E01
 FEED_SYNC_LOCK = 0x6D6F6E02
@@ -147,6 +149,16 @@ def open_database(url: str, *, auto_upgrade: bool = True, **kwargs: Any) -> Engi
             raise StorageError("database schema is outdated: run `monitor db upgrade`")
         upgrade(engine)
     return engine
+
+
+@contextmanager
+def write_session(sessions: sessionmaker[Session]) -> Iterator[Session]:
+    """A transaction that writes. On SQLite it takes the write lock first (``BEGIN
+    IMMEDIATE``, waiting up to the busy timeout): a deferred transaction whose read turns into
+    a write fails at once with "database is locked" when another process wrote in between."""
+    with sessions.begin() as session:
+        session.connection(execution_options={SQLITE_IMMEDIATE: True})
+        yield session
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

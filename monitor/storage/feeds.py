@@ -132,13 +132,15 @@ def claim_due_feeds(
     lease: timedelta,
     default_interval: timedelta,
     limit: int | None = None,
+    owner: str | None = None,
 ) -> list[Feed]:
-    """Claim the pollable feeds whose next due time has passed, for ``lease``.
+    """Claim for ``owner`` (a daemon instance) the pollable feeds due by ``now``, for ``lease``.
 
-    Each claim is a conditional UPDATE, so two daemons on one database never claim the same
-    feed (on PostgreSQL the candidates are also read with SKIP LOCKED). The claim moves the
-    next due time forward by the feed's interval before it is fetched, so a crash mid-fetch
-    cannot make a feed due again at once.
+    At most ``limit``, most overdue first. Each claim is a conditional UPDATE, so two daemons
+    on one database never claim the same feed (on PostgreSQL the candidates are also read
+    with SKIP LOCKED: a daemon skips the rows another is claiming instead of waiting). The
+    claim moves the next due time forward by the feed's interval before it is fetched, so a
+    crash mid-fetch cannot make a feed due again at once.
     """
     free = or_(Feed.claimed_until.is_(None), Feed.claimed_until <= now)
     due = (
@@ -160,7 +162,7 @@ def claim_due_feeds(
         result = session.execute(
             update(Feed)
             .where(Feed.id == feed_id, free)
-            .values(claimed_until=now + lease, next_due_at=now + step)
+            .values(claimed_until=now + lease, claimed_by=owner, next_due_at=now + step)
         )
         if result.rowcount:  # type: ignore[attr-defined]
             claimed.append(feed_id)
@@ -210,6 +212,7 @@ def _fetch_values(state: FetchState) -> dict[str, object]:
         "last_http_status": state.http_status,
         "next_due_at": state.next_due_at,
         "claimed_until": None,
+        "claimed_by": None,
         "updated_at": state.fetched_at,
     }
     if state.status == "error":

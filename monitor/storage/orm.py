@@ -87,6 +87,7 @@ class Feed(Base):
     consecutive_errors: Mapped[int] = mapped_column(Integer, default=0)
     next_due_at: Mapped[datetime | None] = mapped_column(index=True)
     claimed_until: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(100))  # the daemon instance
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -1,14 +1,36 @@
-"""Polling on demand: fetch every pollable feed (or the named ones) now."""
+"""Polling: every pollable feed (or the named ones) now, or the daemon's continuous polling."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
+import secrets
+import socket
+import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, TypeVar
 
-from monitor.errors import NotFoundError
-from monitor.pipeline.poll import FeedJob, FeedReport, PollReport, poll_feeds
+from monitor.errors import MonitorError, NotFoundError, StorageError
+from monitor.pipeline.poll import (
+    POOL_MIN_FEEDS,
+    FeedJob,
+    FeedReport,
+    Poller,
+    PollReport,
+    parse_workers,
+    pass_slots,
+    poll_feeds,
+)
+from monitor.storage import claims as claim_store
 from monitor.storage import feeds as feed_store
+from monitor.storage.db import write_session
 from monitor.usecases.context import App
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def poll_once(
@@ -41,3 +63,293 @@ def poll_once(
     )
     report.feeds.extend(skipped)
     return report
+
+
+# ---- the daemon's polling ---------------------------------------------------------------------
+
+# A feed claim lasts this long and is renewed every third of it while the feed is in flight, so
+# a dead daemon's feeds are free again within a minute, whatever the fetch deadline.
+FEED_LEASE = timedelta(seconds=60)
+REPORT_EVERY = 60.0  # seconds between "poll pass" lines while feeds keep falling due
+STOP_CHECK = 0.2  # seconds: how soon a stop request is noticed while waiting
+MIN_SLEEP = 0.05  # seconds: the shortest wait for a due feed (another daemon may be claiming it)
+OUTAGE_RETRY = (1.0, 30.0)  # seconds between database retries in an outage: first, at most
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One daemon process: ``host:pid:nonce`` marks its claims (the nonce tells a restarted
+    daemon that reuses a pid from its predecessor)."""
+
+    host: str
+    pid: int
+    nonce: str
+
+    @classmethod
+    def current(cls) -> Instance:
+        return cls(socket.gethostname()[:60], os.getpid(), secrets.token_hex(4))
+
+    @property
+    def id(self) -> str:
+        return f"{self.host}:{self.pid}:{self.nonce}"
+
+    def dead_predecessors(self, owners: set[str], alive: Callable[[int], bool]) -> list[str]:
+        """The claim owners that were daemons on this host and are gone: the same pid as this
+        process (so an earlier life of it), or a pid no longer running."""
+        dead = []
+        for owner in owners:
+            host, _, rest = owner.partition(":")
+            pid_text = rest.partition(":")[0]
+            if host != self.host or not pid_text.isdigit() or owner == self.id:
+                continue
+            pid = int(pid_text)
+            if pid == self.pid or not alive(pid):
+                dead.append(owner)
+        return sorted(dead)
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def release_dead_claims(app: App, me: Instance) -> int:
+    """Give back the claims of this host's daemons that died without doing so (``kill -9``)."""
+    with app.sessions.begin() as session:
+        dead = me.dead_predecessors(claim_store.claim_owners(session), pid_alive)
+        return claim_store.release_claims_of(session, dead, app.clock())
+
+
+def release_stale_claims(app: App) -> int:
+    """Drop every feed and channel claim: only when no other daemon can be alive."""
+    with app.sessions.begin() as session:
+        return claim_store.release_stale_claims(session)
+
+
+@dataclass
+class _Tally:
+    feeds: int = 0
+    new_entries: int = 0
+    new_matches: int = 0
+    errors: int = 0
+
+    def add(self, line: FeedReport) -> None:
+        self.feeds += 1
+        self.new_entries += line.new_entries
+        self.new_matches += line.new_matches
+        self.errors += line.status == "error"
+
+
+class FeedLoop:
+    """The daemon's polling: claim due feeds in batches as fetch slots free up, and poll them.
+
+    One event loop, one HTTP client, one parse pool and one writer for the daemon's life. A
+    claim takes at most the free slots (SKIP LOCKED on PostgreSQL), so several daemons share
+    the due feeds instead of the first one to look taking them all; when nothing is due the
+    loop sleeps until the database's next due time (at most ``tick``), so a feed is fetched
+    when it falls due, not at the next tick. Claims carry the daemon's id and are renewed
+    while in flight. A database outage is one warning line; when the database is back, the
+    claims of feeds whose results could not be stored are given back (due at once).
+    """
+
+    def __init__(
+        self,
+        app: App,
+        owner: str,
+        should_stop: Callable[[], bool],
+        tick: timedelta,
+        lease: timedelta = FEED_LEASE,
+    ) -> None:
+        self.app = app
+        self.owner = owner
+        self.should_stop = should_stop
+        self.tick = tick.total_seconds()
+        self.lease = lease
+        self.in_flight: dict[int, asyncio.Task[None]] = {}
+        self.tally = _Tally()
+        self._reported = time.monotonic()
+        self._outage_since: float | None = None
+        self._retry = OUTAGE_RETRY[0]
+        self._lost = False  # results not stored during an outage: claims to give back
+
+    def run(self) -> None:
+        asyncio.run(self._main())
+
+    async def _main(self) -> None:
+        settings = self.app.settings
+        workers = parse_workers(None, POOL_MIN_FEEDS)
+        capacity = pass_slots(settings, workers)
+        batch = max(1, capacity // 4)
+        poller = Poller(
+            self.app.sessions,
+            settings,
+            matcher=lambda: self.app.matcher,  # built (once) when first needed
+            clock=self.app.clock,
+            workers=workers,
+        )
+        async with poller:
+            renewer = asyncio.create_task(self._renew_claims())
+            try:
+                while not self.should_stop():
+                    free = capacity - len(self.in_flight)
+                    if free < batch:  # claim when a batch of slots is free
+                        await self._wait(self.tick, for_slot=True)
+                        continue
+                    claimed = await self._database(self._claim, free)
+                    if claimed is None:  # the database is down: wait, then try again
+                        await self._wait(self._retry)
+                        continue
+                    for job in claimed:
+                        self.in_flight[job.id] = asyncio.create_task(self._poll(poller, job))
+                    if len(claimed) == free:  # more may be due: claim again when slots free up
+                        await self._wait(self.tick, for_slot=True)
+                        continue
+                    wake = await self._database(self._next_due)
+                    await self._wait(self._retry if wake is None else max(wake, MIN_SLEEP))
+            finally:
+                renewer.cancel()
+                await self._give_back()
+        self._report(force=True)
+
+    # ---- steps ---------------------------------------------------------------------------
+    def _claim(self, free: int) -> list[FeedJob]:
+        app = self.app
+        default = app.settings.fetch.default_interval
+        with write_session(app.sessions) as session:
+            feeds = feed_store.claim_due_feeds(
+                session, app.clock(), self.lease, default, limit=free, owner=self.owner
+            )
+        return [FeedJob.of(f, default) for f in feeds]
+
+    def _next_due(self) -> float:
+        """Seconds until the next feed falls due (at most the tick)."""
+        now = self.app.clock()
+        with self.app.sessions() as session:
+            due = claim_store.next_feed_due(session, now)
+        if due is None:
+            return self.tick
+        return min(self.tick, max(0.0, (due - now).total_seconds()))
+
+    def _renew(self, ids: list[int]) -> None:
+        with write_session(self.app.sessions) as session:
+            until = self.app.clock() + self.lease
+            claim_store.renew_feed_claims(session, ids, self.owner, until)
+
+    def _release(self, keep: list[int]) -> int:
+        with write_session(self.app.sessions) as session:
+            return claim_store.release_claims_of(session, [self.owner], self.app.clock(), keep)
+
+    async def _poll(self, poller: Poller, job: FeedJob) -> None:
+        try:
+            line = await poller.poll(job)
+        except StorageError as exc:
+            self._outage(exc)
+            self._lost = True
+        except MonitorError as exc:  # a watchlist broken since start-up: the feed stays claimed
+            log.error("feed %s: %s", job.name, exc)
+        else:
+            self.tally.add(line)
+        finally:
+            self.in_flight.pop(job.id, None)
+            if not self.in_flight:
+                self._report()
+
+    async def _renew_claims(self) -> None:
+        every = self.lease.total_seconds() / 3
+        while True:
+            await asyncio.sleep(every)
+            if self.in_flight:
+                await self._database(self._renew, list(self.in_flight))
+
+    async def _database(self, fn: Callable[..., T], *args: Any) -> T | None:
+        """``fn(*args)`` in a thread (the event loop keeps fetching); None in an outage."""
+        try:
+            result = await asyncio.to_thread(fn, *args)
+        except StorageError as exc:
+            self._outage(exc)
+            return None
+        if self._outage_since is not None:
+            await self._recovered()
+        return result
+
+    def _outage(self, exc: StorageError) -> None:
+        if self._outage_since is None:
+            self._outage_since = time.monotonic()
+            log.warning("database unavailable, polling paused until it is back: %s", exc)
+            log.debug("database fault", exc_info=exc)
+        else:
+            self._retry = min(self._retry * 2, OUTAGE_RETRY[1])
+
+    async def _recovered(self) -> None:
+        since, self._outage_since, self._retry = self._outage_since, None, OUTAGE_RETRY[0]
+        released = 0
+        if self._lost:
+            self._lost = False
+            released = await self._database(self._release, list(self.in_flight)) or 0
+        log.info(
+            "database available again after %.0fs; %d claims given back",
+            time.monotonic() - (since or 0.0),
+            released,
+        )
+
+    async def _wait(self, seconds: float, *, for_slot: bool = False) -> None:
+        """Sleep up to ``seconds``; sooner when stopping, or (``for_slot``) when a feed ends."""
+        end = time.monotonic() + seconds
+        while not self.should_stop() and (left := end - time.monotonic()) > 0:
+            pending = set(self.in_flight.values()) if for_slot else set()
+            if pending:
+                done, _ = await asyncio.wait(
+                    pending, timeout=min(STOP_CHECK, left), return_when=asyncio.FIRST_COMPLETED
+                )
+                if done:
+                    return
+            else:
+                await asyncio.sleep(min(STOP_CHECK, left))
+            self._report()
+
+    async def _give_back(self) -> None:
+        """Stopping: abandon in-flight fetches and give their claims back, due at once."""
+        tasks = list(self.in_flight.values())
+        ids = list(self.in_flight)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        if not ids:
+            return
+        try:
+            with write_session(self.app.sessions) as session:
+                released = claim_store.release_feed_claims(session, ids, self.app.clock())
+        except StorageError as exc:
+            log.warning("could not give back %d claims (they expire): %s", len(ids), exc)
+            return
+        if released:
+            log.info("stopped: %d claimed feeds given back unpolled", released)
+
+    def _report(self, *, force: bool = False) -> None:
+        """One "poll pass" line when the in-flight feeds drain, or every minute while busy."""
+        t = self.tally
+        if not t.feeds or not (
+            force or not self.in_flight or time.monotonic() - self._reported >= REPORT_EVERY
+        ):
+            return
+        totals = {
+            "feeds": t.feeds,
+            "new_entries": t.new_entries,
+            "new_matches": t.new_matches,
+            "errors": t.errors,
+        }
+        log.info(
+            "poll pass: %d feeds, %d new entries, %d new matches, %d errors",
+            t.feeds,
+            t.new_entries,
+            t.new_matches,
+            t.errors,
+            extra=totals,
+        )
+        self.tally = _Tally()
+        self._reported = time.monotonic()
