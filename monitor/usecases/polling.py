@@ -175,25 +175,8 @@ class FeedLoop:
         self.tick = tick.total_seconds()
         self.lease = lease
         self.in_flight: dict[int, asyncio.Task[None]] = {}
-        if t.new_matches:
-            self._group_stories()
         self.tally = _Tally()
         self._reported = time.monotonic()
-
-    def _group_stories(self) -> None:
-        """Group the new matches into stories, in a thread, one grouping at a time."""
-        if self._grouping is not None and not self._grouping.done():
-            self._regroup = True  # matches stored since it started: group again after it
-            return
-        from monitor.usecases.stories import group_new
-
-        async def group() -> None:
-            await self._database(group_new, self.app)
-            if self._regroup:
-                self._regroup = False
-                await self._database(group_new, self.app)
-
-        self._grouping = asyncio.get_running_loop().create_task(group())
         self._outage_since: float | None = None
         self._retry = OUTAGE_RETRY[0]
         self._lost = False  # results not stored during an outage: claims to give back
@@ -376,5 +359,22 @@ class FeedLoop:
             t.errors,
             extra=totals,
         )
+        if t.new_matches:
+            self._group_stories()
         self.tally = _Tally()
         self._reported = time.monotonic()
+
+    def _group_stories(self) -> None:
+        """Group the new matches into stories, in a thread, one grouping at a time."""
+        if self._grouping is not None and not self._grouping.done():
+            self._regroup = True  # matches stored since it started: group again after it
+            return
+        from monitor.usecases.stories import group_new
+
+        async def group() -> None:
+            await self._database(group_new, self.app)
+            if self._regroup:
+                self._regroup = False
+                await self._database(group_new, self.app)
+
+        self._grouping = asyncio.get_running_loop().create_task(group())
