@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import pytest
 from feedserver import FeedServer, wait_for
@@ -253,3 +254,55 @@ def test_three_daemons_share_the_feeds_and_fetch_none_twice_in_an_interval(
     assert gaps and gaps[0] > interval / 2, gaps[:5]  # no feed fetched twice in an interval
     assert statistics.median(gaps) < 1.5 * interval, gaps
     assert not any("Traceback" in log for log in logs)
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[Any]:
+    """A PostgreSQL server of this test's own, which it may stop and start."""
+    if os.environ.get("MONITOR_TEST_POSTGRES_URL"):
+        pytest.skip("restarts a server of its own: not with MONITOR_TEST_POSTGRES_URL")
+    from pgserver import Unavailable, own_postgres_server
+
+    try:
+        with own_postgres_server() as server:
+            yield server
+    except Unavailable as exc:
+        pytest.skip(f"no PostgreSQL server: {exc}")
+
+
+def test_a_database_restart_is_survived_with_one_line_and_no_feed_left_claimed(
+    monitor, feed_server: FeedServer, own_postgres
+) -> None:
+    count = 12
+    times = timed_feeds(feed_server, count)
+    feeds = [
+        {"name": f"f{i}", "url": feed_server.url(f"/f{i}.xml"), "interval": "2s"}
+        for i in range(count)
+    ]
+    monitor.write_config(feeds, database={"url": own_postgres.url})
+    with daemons(monitor) as d:
+        d.start("--tick", "0.5s")
+        assert wait_for(lambda: all(len(ts) >= 2 for ts in times.values()), 60), d.log(0)
+        own_postgres.stop("fast")  # every connection dropped, mid-pass or between passes
+        assert wait_for(lambda: "database unavailable" in d.log(0), 30), d.log(0)
+        time.sleep(3)  # the outage goes on for a while
+        own_postgres.start()
+        assert wait_for(lambda: "database available again" in d.log(0), 60), d.log(0)
+        back = time.monotonic()
+        # every feed is fetched again soon: none stays claimed for a lease (60 s) or longer
+        assert wait_for(lambda: all(ts[-1] > back for ts in times.values()), 30), d.log(0)
+        codes = d.stop_all()
+    log = d.log(0)
+    assert codes == [0], log
+    assert "Traceback" not in log
+    assert log.count("database unavailable") == 1, log
+    noisy = [line for line in log.splitlines() if " WARNING " in line or " ERROR " in line]
+    assert len(noisy) <= 2, noisy
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(own_postgres.url)
+    try:
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM feeds WHERE claimed_by IS NOT NULL")) == 0
+    finally:
+        engine.dispose()
