@@ -15,7 +15,7 @@ import threading
 import time
 import tracemalloc
 
-FRAMES = 8
+FRAMES = 1
 TOP = 12
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -51,9 +51,25 @@ def create_db_engine(url: str, **kwargs: Any) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
-        return create_engine(parsed, pool_pre_ping=True, **kwargs)
+        engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
     except (ImportError, ArgumentError) as exc:
         raise ConfigError(f"database.url: cannot use {parsed.drivername!r}: {exc}") from exc
+    event.listen(engine, "handle_error", _unreachable)
+    return engine
+
+
+def _unreachable(context: ExceptionContext) -> StorageError | None:
+    """handle_error hook: a lost or refused server connection is a StorageError, one line."""
+    if context.is_pre_ping:
+        return None  # the pool reconnects on its own
+    refused = context.connection is None and isinstance(
+        context.sqlalchemy_exception, OperationalError
+    )
+    if not (context.is_disconnect or refused):
+        return None
+    reason = " ".join(str(context.original_exception).split())[:200]
+    where = context.engine.url.render_as_string(hide_password=True) if context.engine else "?"
+    return StorageError(f"database {where} unreachable: {reason}")
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

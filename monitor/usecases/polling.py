@@ -176,7 +176,8 @@ class FeedLoop:
         self.lease = lease
         self.in_flight: dict[int, asyncio.Task[None]] = {}
         self.tally = _Tally()
-        self._reported = time.monotonic()
+        self._reported: float | None = None
+        self._ungrouped = 0  # new matches not grouped into stories yet
         self._outage_since: float | None = None
         self._retry = OUTAGE_RETRY[0]
         self._lost = False  # results not stored during an outage: claims to give back
@@ -262,6 +263,7 @@ class FeedLoop:
             log.error("feed %s: %s", job.name, exc)
         else:
             self.tally.add(line)
+            self._ungrouped += line.new_matches
         finally:
             self.in_flight.pop(job.id, None)
             if not self.in_flight:
@@ -339,11 +341,16 @@ class FeedLoop:
             log.info("stopped: %d claimed feeds given back unpolled", released)
 
     def _report(self, *, force: bool = False) -> None:
-        """One "poll pass" line when the in-flight feeds drain, or every minute while busy."""
+        """A "poll pass" line: when the first feeds drain, then at most once a minute."""
         t = self.tally
-        if not t.feeds or not (
-            force or not self.in_flight or time.monotonic() - self._reported >= REPORT_EVERY
-        ):
+        if self._ungrouped and not self.in_flight:
+            self._ungrouped = 0
+            self._group_stories()
+        if not t.feeds:
+            return
+        first = self._reported is None and not self.in_flight
+        since = time.monotonic() - (self._reported or 0.0)
+        if not (force or first or (self._reported is not None and since >= REPORT_EVERY)):
             return
         totals = {
             "feeds": t.feeds,
@@ -359,10 +366,11 @@ class FeedLoop:
             t.errors,
             extra=totals,
         )
-        if t.new_matches:
-            self._group_stories()
         self.tally = _Tally()
         self._reported = time.monotonic()
+        if self._ungrouped:  # busy for a minute without draining: group what is there
+            self._ungrouped = 0
+            self._group_stories()
 
     def _group_stories(self) -> None:
         """Group the new matches into stories, in a thread, one grouping at a time."""
