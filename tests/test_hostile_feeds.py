@@ -17,15 +17,15 @@ import pytest
 from feedserver import FeedServer
 from hostile import billion_laughs, deflate_raw, entity_bomb, rss
 
-from monitor import pipeline
 from monitor.config import FetchSettings, Settings
 from monitor.errors import FetchError, ParseError
 from monitor.fetch import Fetched, Fetcher, is_public, read_local
 from monitor.parse import check_entities, parse
-from monitor.schedule import Outcome, next_due
+from monitor.pipeline import poll as pipeline
+from monitor.pipeline.schedule import Outcome, next_due
+from monitor.pipeline.workers import deadline
 from monitor.text import html_to_text, strip_controls
 from monitor.units import MAX_HINT, parse_retry_after
-from monitor.workers import deadline
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -216,7 +216,7 @@ def stuck_parse(seconds: float, *args: Any) -> Any:
 
 
 def test_a_stuck_worker_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from monitor import db
+    from monitor.storage import db
 
     sessions = db.session_factory(db.open_database(f"sqlite:///{tmp_path / 'm.db'}"))
     settings = Settings(fetch=FetchSettings(parse_deadline=timedelta(seconds=0.5)))

@@ -27,13 +27,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from monitor.config import Settings
 from monitor.errors import FetchError, ParseError, UsageError
 from monitor.fetch import Fetched, Fetcher, FetchResult, HttpStatusError
-from monitor.models import Feed
 from monitor.parse import ParsedEntry, ParsedFeed
-from monitor.schedule import Outcome, next_due
-from monitor.storage import entries as entry_store
-from monitor.storage import feeds as feed_store
-from monitor.storage import matches as match_store
-from monitor.workers import (
+from monitor.pipeline.schedule import Outcome, next_due
+from monitor.pipeline.workers import (
     EntryMatcher,
     EntryVerdict,
     Ingested,
@@ -42,6 +38,10 @@ from monitor.workers import (
     timed_ingest_job,
     unpack,
 )
+from monitor.storage import entries as entry_store
+from monitor.storage import feeds as feed_store
+from monitor.storage import matches as match_store
+from monitor.storage.orm import Feed
 
 __all__ = ["EntryMatcher", "FeedJob", "FeedReport", "MatcherSource", "PollReport", "poll_feeds"]
 
