@@ -50,6 +50,8 @@ class Receiver(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.answers: list[int] = []  # status codes to answer, in order; then 200
         self.received: list[tuple[int, dict[str, str], bytes]] = []
+        self.delay = 0.0  # seconds to wait before answering (a slow or hung receiver)
+        self.closing = threading.Event()
         threading.Thread(target=self.serve_forever, daemon=True).start()
 
     @property
@@ -67,6 +69,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         status = self.server.answers.pop(0) if self.server.answers else 200
         self.server.received.append((status, dict(self.headers.items()), body))
+        if self.server.delay:
+            self.server.closing.wait(self.server.delay)
         out = b"{}" if status < 300 else b"upstream exploded"
         self.send_response(status)
         self.send_header("Content-Length", str(len(out)))
@@ -82,5 +86,6 @@ def receiver() -> Iterator[Receiver]:
     try:
         yield server
     finally:
+        server.closing.set()
         server.shutdown()
         server.server_close()
