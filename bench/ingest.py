@@ -5,8 +5,8 @@ the same rounds (rounds interleave every contender, so background load hits all 
 figure is the median over ``--repeat`` rounds and each ratio the median of the per-round
 ratios). Generates N feeds x M entries of multilingual news (English, Russian, Tajik,
 Persian; titles and 1-3 sentence summaries with some HTML; ~15 % about the Tajik-Afghan
-border), serves them from a loopback HTTP server with ETag support and times, every one as a
-whole subprocess (interpreter start-up included):
+border), serves them from 8 loopback addresses (127.0.0.1-8, as 8 hosts) with ETag support
+and times, every one as a whole subprocess (interpreter start-up included):
 
 * floor:        feedparser.parse of every body, one process, with monitor's options
 * reader cold:  lemon24/reader ``update_feeds`` on a fresh database (bench/.venv-reader)
@@ -54,11 +54,45 @@ feedserver.Handler.disable_nagle_algorithm = True
 
 
 class FeedServer(feedserver.FeedServer):
+    """The test server, listening on ``address`` (any of 127.0.0.0/8)."""
+
     request_queue_size = 256
+    address = "127.0.0.1"
 
     def __init__(self) -> None:
         super().__init__()
         self.requests = _Discard()  # the steady state makes 20,000+ requests: keep no log
+
+    def server_bind(self) -> None:
+        self.server_address = (self.address, 0)
+        super().server_bind()
+
+
+# Feeds come from several hosts, as they do in use: HOSTS loopback addresses, one server each
+# (sharing one set of routes), so per-host limits and per-host connection pools act as they
+# would, with monitor's default fetch limits (16 at once, 2 per host).
+HOSTS = 8
+
+
+class Servers:
+    def __init__(self) -> None:
+        self.servers = [
+            type("HostServer", (FeedServer,), {"address": f"127.0.0.{k + 1}"})().start()
+            for k in range(HOSTS)
+        ]
+        for server in self.servers[1:]:
+            server.routes = self.servers[0].routes
+
+    def feed(self, index: int, body: bytes, ctype: str) -> str:
+        """Serve ``body`` as feed ``index``; its URL."""
+        path = f"/f/{index}.xml"
+        self.servers[0].feed(path, body, ctype)
+        host, port = self.servers[index % HOSTS].server_address[:2]
+        return f"http://{host}:{port}{path}"
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.stop()
 
 
 class _Discard(list[Any]):
@@ -434,8 +468,7 @@ class Workload:
                 {
                     "database": {"url": f"sqlite:///{self.tmp / name}.db"},
                     "watchlist": str(ROOT / "config" / "watchlist.yaml"),
-                    # loopback stands in for many hosts: lift the per-host limit
-                    "fetch": {"concurrency": 16, "per_host": 16},
+                    "fetch": {"concurrency": READER_WORKERS, "per_host": 2},  # the defaults
                     "feeds": [{"name": f"feed-{i}", "url": u} for i, u in enumerate(urls)],
                     "digests": [],
                 }
@@ -521,15 +554,14 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
     """Generate, serve and measure; the raw figures of every round."""
     bodies = [make_feed(i, args.entries) for i in range(args.feeds)]
     total_bytes = sum(map(len, bodies))
-    server = FeedServer().start()
+    server = Servers()
     tmp = Path(tempfile.mkdtemp(prefix="monitor-bench-"))
     code = Path(args.code).resolve() if args.code else ROOT
     try:
         urls, files = [], []
         for i, body in enumerate(bodies):
             ctype = "application/atom+xml" if i % 4 == 3 else "application/rss+xml"
-            server.feed(f"/f/{i}.xml", body, ctype)
-            urls.append(server.url(f"/f/{i}.xml"))
+            urls.append(server.feed(i, body, ctype))
             path = tmp / f"{i}.xml"
             path.write_bytes(body)
             files.append(str(path))

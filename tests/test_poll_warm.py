@@ -6,6 +6,7 @@ forked and nothing that parses or matches is imported.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -20,7 +21,8 @@ from conftest import REPO, WATCHLIST, Monitor
 from feedserver import FeedServer
 from sqlalchemy import event
 
-from monitor.config import load_config
+from monitor.config import FetchSettings, load_config
+from monitor.fetch import Fetched, Fetcher, NotModified
 from monitor.pipeline.poll import POOL_MIN_FEEDS
 from monitor.usecases.context import App
 from monitor.usecases.polling import poll_once
@@ -126,3 +128,36 @@ def test_monitor_poll_imports_no_parser_or_matcher_when_every_feed_is_304(
         "errors": 0,
     }
     assert json.loads(proc.stderr.strip().splitlines()[-1]) == []
+
+
+class CountingServer(FeedServer):
+    """Counts the TCP connections it accepts."""
+
+    connections = 0
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        self.connections += 1
+        super().process_request(request, client_address)
+
+
+def test_304_answers_leave_their_connection_open_for_the_next_request() -> None:
+    server = CountingServer().start()
+    try:
+        urls = [f["url"] for f in serve(server)]
+
+        async def twice() -> list[object]:
+            async with Fetcher(FetchSettings(concurrency=16, per_host=2)) as f:
+                first = await asyncio.gather(*(f.fetch(u) for u in urls))
+                tags = [r.etag for r in first if isinstance(r, Fetched)]
+                opened = server.connections
+                again = await asyncio.gather(
+                    *(f.fetch(u, etag=t) for u, t in zip(urls, tags, strict=True))
+                )
+                return [opened, server.connections, *again]
+
+        opened, total, *results = asyncio.run(twice())
+    finally:
+        server.stop()
+    assert all(isinstance(r, NotModified) for r in results) and len(results) == FEEDS
+    assert opened <= 2  # per_host: the host's pool holds two connections, reused
+    assert total == opened  # the 304s went over the same connections
