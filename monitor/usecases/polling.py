@@ -37,16 +37,14 @@ def poll_once(
     app: App, names: Sequence[str] = (), on_feed: Callable[[FeedReport], None] | None = None
 ) -> PollReport:
     """Fetch every pollable feed (or the named ones) now, whatever their due times."""
-    app.sync_feeds()
+    feeds = app.sync_feeds().feeds  # the one SELECT of the feeds and their validators
     default = app.settings.fetch.default_interval
-    with app.sessions() as session:
-        if names:
-            feeds = feed_store.feeds_named(session, names)
-            missing = sorted(set(names) - {f.name for f in feeds})
-            if missing:
-                raise NotFoundError(f"no feed named {', '.join(map(repr, missing))}")
-        else:
-            feeds = feed_store.all_feeds(session)
+    if names:
+        wanted = set(names)
+        missing = sorted(wanted - {f.name for f in feeds})
+        if missing:
+            raise NotFoundError(f"no feed named {', '.join(map(repr, missing))}")
+        feeds = [f for f in feeds if f.name in wanted]
     jobs = [FeedJob.of(f, default) for f in feeds if f.pollable]
     skipped = [
         FeedReport(f.name, "disabled", error=f.why_not_polled) for f in feeds if not f.pollable
@@ -76,6 +74,7 @@ def poll_once(
 FEED_LEASE = timedelta(seconds=60)
 REPORT_EVERY = 60.0  # seconds between "poll pass" lines while feeds keep falling due
 STOP_CHECK = 0.2  # seconds: how soon a stop request is noticed while waiting
+FLUSH_EVERY = 2.0  # seconds: deferred fetch outcomes (304s, errors) are written at least this often
 MIN_SLEEP = 0.05  # seconds: the shortest wait for a due feed (another daemon may be claiming it)
 OUTAGE_RETRY = (1.0, 30.0)  # seconds between database retries in an outage: first, at most
 
@@ -182,6 +181,8 @@ class FeedLoop:
         self._retry = OUTAGE_RETRY[0]
         self._lost = False  # results not stored during an outage: claims to give back
         self._grouping: asyncio.Task[None] | None = None
+        self._flushing: asyncio.Task[None] | None = None
+        self._flushed = time.monotonic()
         self._regroup = False
 
     def run(self) -> None:
@@ -205,22 +206,24 @@ class FeedLoop:
                 while not self.should_stop():
                     free = capacity - len(self.in_flight)
                     if free < batch:  # claim when a batch of slots is free
-                        await self._wait(self.tick, for_slot=True)
+                        await self._wait(poller, self.tick, for_slot=True)
                         continue
                     claimed = await self._database(self._claim, free)
                     if claimed is None:  # the database is down: wait, then try again
-                        await self._wait(self._retry)
+                        await self._wait(poller, self._retry)
                         continue
                     for job in claimed:
                         self.in_flight[job.id] = asyncio.create_task(self._poll(poller, job))
                     if len(claimed) == free:  # more may be due: claim again when slots free up
-                        await self._wait(self.tick, for_slot=True)
+                        await self._wait(poller, self.tick, for_slot=True)
                         continue
                     wake = await self._database(self._next_due)
-                    await self._wait(self._retry if wake is None else max(wake, MIN_SLEEP))
+                    await self._wait(poller, self._retry if wake is None else max(wake, MIN_SLEEP))
             finally:
                 renewer.cancel()
                 await self._give_back()
+                if self._flushing is not None:
+                    await self._flushing
                 self._report(force=True)
                 if self._grouping is not None:
                     await self._grouping
@@ -267,7 +270,28 @@ class FeedLoop:
         finally:
             self.in_flight.pop(job.id, None)
             if not self.in_flight:
+                self._flush_if_due(poller)
                 self._report()
+
+    def _flush_if_due(self, poller: Poller) -> None:
+        """Write the deferred fetch outcomes (304s, errors: they release those feeds' claims)
+        when the in-flight feeds drain, or every :data:`FLUSH_EVERY` seconds."""
+        if not poller.deferred or (self._flushing is not None and not self._flushing.done()):
+            return
+        if self.in_flight and time.monotonic() - self._flushed < FLUSH_EVERY:
+            return
+        self._flushed = time.monotonic()
+        self._flushing = asyncio.get_running_loop().create_task(self._flush(poller))
+
+    async def _flush(self, poller: Poller) -> None:
+        try:
+            failures = await poller.flush()
+        except StorageError as exc:
+            self._outage(exc)
+            self._lost = True
+            return
+        for (feed_id, _state), error in failures:
+            log.error("feed #%d: could not record the fetch: %s", feed_id, error)
 
     async def _renew_claims(self) -> None:
         every = self.lease.total_seconds() / 3
@@ -307,7 +331,7 @@ class FeedLoop:
             released,
         )
 
-    async def _wait(self, seconds: float, *, for_slot: bool = False) -> None:
+    async def _wait(self, poller: Poller, seconds: float, *, for_slot: bool = False) -> None:
         """Sleep up to ``seconds``; sooner when stopping, or (``for_slot``) when a feed ends."""
         end = time.monotonic() + seconds
         while not self.should_stop() and (left := end - time.monotonic()) > 0:
@@ -320,6 +344,7 @@ class FeedLoop:
                     return
             else:
                 await asyncio.sleep(min(STOP_CHECK, left))
+            self._flush_if_due(poller)
             self._report()
 
     async def _give_back(self) -> None:
