@@ -329,6 +329,11 @@ def summarize(r: RunResult, interval: int, feeds: int) -> dict[str, Any]:
             start_kib = first.rss_kib.get(pid, kib)
             span = max((last.t - first.t) / 60, 1e-9)
             rss[pid] = {
+                "series_mb": [
+                    [round(x.t), round(x.rss_kib[pid] / 1024, 1), x.fds.get(pid), x.connections]
+                    for x in r.samples
+                    if pid in x.rss_kib
+                ],
                 "start_mb": round(start_kib / 1024, 1),
                 "end_mb": round(kib / 1024, 1),
                 "mb_per_min": round((kib - start_kib) / 1024 / span, 2),
@@ -412,8 +417,14 @@ def report_line(s: dict[str, Any]) -> str:
         for m in s["memory"].values()
     )
     fails = f"\n   start failures: {s['start_failures']}" if s["start_failures"] else ""
+    for pid, m in s["memory"].items():
+        series = ", ".join(
+            f"{t}s {mb}MB/{fds}fd/{conns}conn" for t, mb, fds, conns in m["series_mb"]
+        )
+        fails += f"\n   {pid} RSS over time: {series}"
     for pid, trace in s["tracemalloc"].items():
         fails += f"\n   {pid} {trace['message']}: traced {trace['traced_kib']} KiB; growth:"
+        fails += f"\n     objects: {trace.get('objects')}"
         for site in trace["top"]:
             fails += f"\n     {site['kib']:+8.1f} KiB {site['count']:+6d}  {' < '.join(site['at'])}"
     return (

@@ -9,19 +9,26 @@ Usage: python bench/traced_daemon.py SECONDS monitor-arguments...
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import threading
 import time
 import tracemalloc
+from collections import Counter
 
 FRAMES = 1
 TOP = 12
 
 
+def _types() -> Counter[str]:
+    return Counter(type(o).__qualname__ for o in gc.get_objects())
+
+
 def _watch(every: float) -> None:
     time.sleep(every)  # warm-up: imports, the matcher, the first (cold) pass
     base = tracemalloc.take_snapshot()
+    base_types = _types()
     start = time.monotonic()
     while True:
         time.sleep(every)
@@ -36,11 +43,14 @@ def _watch(every: float) -> None:
                 {"kib": round(stat.size_diff / 1024, 1), "count": stat.count_diff, "at": frames}
             )
         current, _peak = tracemalloc.get_traced_memory()
+        types = _types()
+        types.subtract(base_types)
         record = {
             "logger": "tracemalloc",
             "message": f"tracemalloc +{time.monotonic() - start:.0f}s",
             "traced_kib": round(current / 1024),
             "top": lines,
+            "objects": [[name, n] for name, n in types.most_common(10)],
         }
         print(json.dumps(record), file=sys.stderr, flush=True)
 

@@ -22,7 +22,7 @@ from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.executors.pool import ThreadPoolExecutor
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.engine import make_url
 
@@ -35,6 +35,7 @@ from monitor.usecases.context import App
 log = logging.getLogger(__name__)
 
 DIGEST_MISFIRE_GRACE = 6 * 3600  # a run late by up to 6 h (suspend, busy pool) still happens
+STOP_CHECK = 0.2  # seconds between the main thread's looks at the stop event
 DIGEST_LEASE = timedelta(minutes=30)
 
 
@@ -99,11 +100,12 @@ class Daemon:
         self.owner = self.instance.id  # marks this process's claims
         self.stop_event = threading.Event()
         self._send_digest = send_digest or _default_sender
-        self._scheduler = BlockingScheduler(
+        self._scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=4)},
             job_defaults={"coalesce": True, "max_instances": 1},
             timezone=ZoneInfo("UTC"),
         )
+        self._crashed: Exception | None = None
         self._poller = threading.Thread(target=self._poll, name="monitor-poll", daemon=True)
 
     # ---- life cycle -------------------------------------------------------------------
@@ -135,7 +137,13 @@ class Daemon:
             if not self.stop_event.is_set():
                 self._poller.start()
                 self._scheduler.start()
+            # The main thread only waits, so a signal at any moment is handled the same way.
+            while not self.stop_event.wait(STOP_CHECK):
+                pass
         finally:
+            if self._scheduler.running:
+                # wait=True: the running jobs notice stop_event within a fraction of a second
+                self._scheduler.shutdown(wait=True)
             if self._poller.is_alive():
                 self._poller.join()
             for sig, handler in previous.items():
@@ -143,15 +151,14 @@ class Daemon:
             if lock is not None:
                 lock.release()
         log.info("monitor daemon stopped")
+        if self._crashed is not None:
+            raise MonitorError(f"polling failed: {self._crashed}") from self._crashed
 
     def stop(self) -> None:
         """Stop claiming work, abandon in-flight fetches, let running commits finish."""
         if self.stop_event.is_set():
             return
-        self.stop_event.set()
-        if self._scheduler.running:
-            # wait=True: the running jobs notice stop_event within a fraction of a second
-            threading.Thread(target=self._scheduler.shutdown, kwargs={"wait": True}).start()
+        self.stop_event.set()  # run() shuts the scheduler down and waits for the poll thread
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
         log.info("received %s: stopping", signal.Signals(signum).name)
@@ -193,8 +200,9 @@ class Daemon:
         """The polling thread: feeds are claimed and polled as they fall due until stopped."""
         try:
             polling.FeedLoop(self.app, self.owner, self.stop_event.is_set, self.tick).run()
-        except Exception:
+        except Exception as exc:
             log.exception("polling stopped by an unexpected error: stopping the daemon")
+            self._crashed = exc
             self.stop()
 
     def run_digest(self, name: str) -> None:
