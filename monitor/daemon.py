@@ -9,6 +9,7 @@ restart after ``kill -9`` picks up where the last commit left off.
 from __future__ import annotations
 
 import fcntl
+import functools
 import logging
 import os
 import signal
@@ -26,17 +27,19 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.engine import make_url
 
-from monitor.errors import AlreadyRunningError, MonitorError
+from monitor.errors import AlreadyRunningError, DeliveryError, MonitorError
 from monitor.pipeline.schedule import next_fire
 from monitor.storage import claims as claim_store
 from monitor.usecases import polling
 from monitor.usecases.context import App
+from monitor.usecases.instance import Instance
 
 log = logging.getLogger(__name__)
 
 DIGEST_MISFIRE_GRACE = 6 * 3600  # a run late by up to 6 h (suspend, busy pool) still happens
 STOP_CHECK = 0.2  # seconds between the main thread's looks at the stop event
-DIGEST_LEASE = timedelta(minutes=30)
+DIGEST_LEASE = timedelta(seconds=30)  # renewed while the send runs (usecases.digests)
+DIGEST_RETRY = timedelta(minutes=15)
 
 
 class SingleDaemonLock:
@@ -96,10 +99,10 @@ class Daemon:
     ) -> None:
         self.app = app
         self.tick = tick
-        self.instance = polling.Instance.current()
+        self.instance = Instance.current()
         self.owner = self.instance.id  # marks this process's claims
         self.stop_event = threading.Event()
-        self._send_digest = send_digest or _default_sender
+        self._send_digest = send_digest or functools.partial(_default_sender, owner=self.owner)
         self._scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=4)},
             job_defaults={"coalesce": True, "max_instances": 1},
@@ -221,6 +224,8 @@ class Daemon:
         try:
             self._send_digest(app, name)
             ran = True
+        except DeliveryError as exc:  # its message names the digest already
+            log.error("%s", exc, extra={"channel": name})
         except MonitorError as exc:
             log.error("digest %s: %s", name, exc, extra={"channel": name})
         except Exception:
@@ -234,15 +239,15 @@ class Daemon:
                     finished,
                     next_fire(channel.schedule, channel.timezone, finished)
                     if ran
-                    else finished + min(timedelta(minutes=15), DIGEST_LEASE),
+                    else finished + DIGEST_RETRY,
                     self.owner,
                     ran=ran,
                 )
 
 
-def _default_sender(app: App, name: str) -> Any:
+def _default_sender(app: App, name: str, owner: str) -> Any:
     from monitor.usecases.digests import send_digest
 
-    outcome = send_digest(app, name)
+    outcome = send_digest(app, name, owner=owner)
     log.info("digest %s: %s", name, outcome, extra={"channel": name})
     return outcome

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from monitor.storage.orm import ChannelState, Feed
@@ -52,6 +53,52 @@ def finish_channel_run(
         update(ChannelState)
         .where(ChannelState.name == name, ChannelState.claimed_by == owner)
         .values(**values)
+    )
+
+
+def hold_channel(
+    session: Session, name: str, now: datetime, lease: timedelta, owner: str, next_run: datetime
+) -> bool:
+    """Take, or renew for its holder, the claim to send the channel's digest, for ``lease``.
+
+    False when another sender holds it. The channel's row is created (due at ``next_run``)
+    when missing: a send from the command line before any daemon ran.
+    """
+    if session.get(ChannelState, name) is None:
+        try:
+            with session.begin_nested():
+                session.add(ChannelState(name=name, next_run_at=next_run))
+        except IntegrityError:
+            pass  # another sender created it first
+    result = session.execute(
+        update(ChannelState)
+        .where(
+            ChannelState.name == name,
+            or_(
+                ChannelState.claimed_until.is_(None),
+                ChannelState.claimed_until <= now,
+                ChannelState.claimed_by == owner,
+            ),
+        )
+        .values(claimed_until=now + lease, claimed_by=owner)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def channel_holder(session: Session, name: str, now: datetime) -> str | None:
+    """Who holds an unexpired claim on the channel, if anyone."""
+    state = session.get(ChannelState, name)
+    if state is None or state.claimed_until is None or state.claimed_until <= now:
+        return None
+    return state.claimed_by
+
+
+def release_channel(session: Session, name: str, owner: str) -> None:
+    """Give back ``owner``'s claim on the channel (its next run is left as it is)."""
+    session.execute(
+        update(ChannelState)
+        .where(ChannelState.name == name, ChannelState.claimed_by == owner)
+        .values(claimed_until=None, claimed_by=None)
     )
 
 

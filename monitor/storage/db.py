@@ -25,6 +25,7 @@ SCHEMA_HEAD = "0003"
 # pg_advisory_xact_lock keys: one transaction at a time migrates, or syncs the configured feeds.
 MIGRATION_LOCK = 0x6D6F6E01
 FEED_SYNC_LOCK = 0x6D6F6E02
+STORY_GROUPING_LOCK = 0x6D6F6E03
 # Execution option: open the transaction with BEGIN IMMEDIATE on SQLite (take the write lock
 # first, waiting up to the busy timeout, instead of failing when a read turns into a write).
 SQLITE_IMMEDIATE = "monitor_sqlite_immediate"

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from monitor.storage.db import STORY_GROUPING_LOCK, exclusive
 from monitor.storage.orm import DigestItem, Entry, Feed, Match, Story
 
 _IN_BATCH = 500
@@ -120,8 +121,18 @@ def _story(row: Story) -> StoryRow:
     return StoryRow(row.id, fields, row.created_at, row.updated_at)
 
 
+def any_ungrouped(session: Session) -> bool:
+    """Whether some match is not in a story yet."""
+    return session.scalar(select(Match.id).where(Match.story_id.is_(None)).limit(1)) is not None
+
+
 def ungrouped(session: Session) -> list[StoryReport]:
-    """Matches not in a story yet, oldest report first."""
+    """Matches not in a story yet, oldest report first.
+
+    Takes the grouping lock for the rest of the transaction: two daemons (or a daemon and
+    `monitor poll`) grouping at once would put the same matches into two new stories.
+    """
+    exclusive(session.connection(), STORY_GROUPING_LOCK)
     query = _reports_query().where(Match.story_id.is_(None)).order_by(report_time, Match.id)
     return [_report(r) for r in session.execute(query)]
 

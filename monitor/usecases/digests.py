@@ -9,19 +9,27 @@ accepts, one transaction marks it sent and its matches delivered. A digest left 
 from __future__ import annotations
 
 import logging
+import threading
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from monitor.config import EmailChannel, FileChannel, WebhookChannel
 from monitor.digest.build import DigestContent, build_digest
 from monitor.digest.render import Format, render
-from monitor.errors import DeliveryError, NotFoundError
+from monitor.errors import DeliveryError, MonitorError, NotFoundError
+from monitor.pipeline.schedule import next_fire
+from monitor.storage import claims as claim_store
 from monitor.storage import digests as store
+from monitor.storage.db import write_session
 from monitor.storage.orm import Digest
 from monitor.units import format_utc
 from monitor.usecases.context import App
+from monitor.usecases.instance import Instance
 
 log = logging.getLogger(__name__)
 AnyChannel = EmailChannel | WebhookChannel | FileChannel
@@ -136,31 +144,51 @@ def _send_recorded(app: App, channel: AnyChannel, content: DigestContent) -> str
     return detail
 
 
-def send_digest(app: App, channel_name: str, *, dry_run: bool = False) -> DigestOutcome:
+# The claim to send a channel's digest lasts this long and is renewed every third of it while
+# the send runs: a sender killed mid-send holds the channel (and its pending digest) no longer.
+CHANNEL_LEASE = timedelta(seconds=30)
+SEND_WAIT = 120.0  # seconds a send waits for another sender of the same channel to finish
+
+
+def send_digest(
+    app: App, channel_name: str, *, dry_run: bool = False, owner: str | None = None
+) -> DigestOutcome:
     """Build the digest of the channel's undelivered matches and deliver it.
 
+    The send holds the channel's claim in the database (``owner``: the daemon that claimed
+    the run; by default this process), so two senders of one channel, on any hosts, never
+    send the same matches, and a digest left pending is resent only by the next holder.
     Raises NotFoundError for an unknown channel and DeliveryError (after recording the
-    failure; the matches stay undelivered) when the channel does not accept the digest.
+    failure; the matches stay undelivered) when the channel does not accept the digest, or
+    when another sender held the channel for longer than :data:`SEND_WAIT`.
     """
     channel = channel_named(app, channel_name)
+    if dry_run:
+        content = build_for(app, channel, app.clock())
+        return DigestOutcome(
+            channel.name, "dry_run", match_count=content.match_count,
+            story_count=len(content.items), held_back=content.held_back,
+            detail="dry run: nothing delivered or recorded",
+        )  # fmt: skip
+    with holding_channel(app, channel, owner or Instance.current().id):
+        return _send(app, channel)
+
+
+def _send(app: App, channel: AnyChannel) -> DigestOutcome:
     now = app.clock()
     resent: list[int] = []
-    if not dry_run:
-        with app.sessions() as session:
-            pending = store.pending_digests(session, channel.name)
-        for digest in pending:
-            log.warning("digest %s #%s was never confirmed: resending it", channel.name, digest.id)
-            _send_recorded(app, channel, _rebuild(app, channel, digest))
-            resent.append(digest.id)
+    with app.sessions() as session:
+        pending = store.pending_digests(session, channel.name)
+    for digest in pending:  # its sender died before the channel's answer was recorded
+        log.warning("digest %s #%s was never confirmed: resending it", channel.name, digest.id)
+        _send_recorded(app, channel, _rebuild(app, channel, digest))
+        resent.append(digest.id)
 
     content = build_for(app, channel, now)
     outcome = DigestOutcome(
-        channel.name, "dry_run" if dry_run else "sent", match_count=content.match_count,
+        channel.name, "sent", match_count=content.match_count,
         story_count=len(content.items), held_back=content.held_back, resent=resent,
     )  # fmt: skip
-    if dry_run:
-        outcome.detail = "dry run: nothing delivered or recorded"
-        return outcome
     if content.empty and not channel.send_empty:
         with app.sessions.begin() as session:
             digest = store.create_digest(
@@ -180,6 +208,70 @@ def send_digest(app: App, channel_name: str, *, dry_run: bool = False) -> Digest
     outcome.digest_id, outcome.key = digest.id, digest.key
     outcome.detail = _send_recorded(app, channel, content)
     return outcome
+
+
+@contextmanager
+def holding_channel(app: App, channel: AnyChannel, owner: str) -> Iterator[None]:
+    """Hold the channel's send claim for the enclosed code, renewing it; wait for another
+    holder up to :data:`SEND_WAIT`. A claim ``owner`` already held (the daemon's claimed
+    run) is renewed, and left for its holder to release."""
+    name = channel.name
+    waited_for: str | None = None
+    deadline = time.monotonic() + SEND_WAIT
+    while True:
+        now = app.clock()
+        first_run = next_fire(channel.schedule, channel.timezone, now)
+        with write_session(app.sessions) as session:
+            already = claim_store.channel_holder(session, name, now) == owner
+            if claim_store.hold_channel(session, name, now, CHANNEL_LEASE, owner, first_run):
+                break
+            holder = claim_store.channel_holder(session, name, now)
+        if time.monotonic() > deadline:
+            raise DeliveryError(
+                f"digest {name}: {holder or 'another sender'} has been sending it for over "
+                f"{SEND_WAIT:g} s; nothing sent (try again later)"
+            )
+        if waited_for != holder:
+            waited_for = holder
+            log.info("digest %s: %s is sending it; waiting for it to finish", name, holder)
+        time.sleep(1.0)
+    renewing = _Renewal(app, channel, owner)
+    try:
+        yield
+    finally:
+        renewing.stop()
+        if not already:
+            with write_session(app.sessions) as session:
+                claim_store.release_channel(session, name, owner)
+
+
+class _Renewal:
+    """A thread renewing a channel claim every third of the lease until stopped."""
+
+    def __init__(self, app: App, channel: AnyChannel, owner: str) -> None:
+        self.app, self.channel, self.owner = app, channel, owner
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="monitor-digest-lease", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        app, name = self.app, self.channel.name
+        while not self._stop.wait(CHANNEL_LEASE.total_seconds() / 3):
+            try:
+                now = app.clock()
+                with write_session(app.sessions) as session:
+                    kept = claim_store.hold_channel(
+                        session, name, now, CHANNEL_LEASE, self.owner, now
+                    )
+            except MonitorError as exc:
+                log.warning("digest %s: could not renew the send claim: %s", name, exc)
+                continue
+            if not kept:
+                log.warning("digest %s: the send claim was lost to another sender", name)
 
 
 def preview_digest(app: App, channel_name: str, fmt: Format = "text") -> str:

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import secrets
-import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,6 +25,7 @@ from monitor.storage import claims as claim_store
 from monitor.storage import feeds as feed_store
 from monitor.storage.db import write_session
 from monitor.usecases.context import App
+from monitor.usecases.instance import Instance, pid_alive
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -77,48 +75,6 @@ STOP_CHECK = 0.2  # seconds: how soon a stop request is noticed while waiting
 FLUSH_EVERY = 2.0  # seconds: deferred fetch outcomes (304s, errors) are written at least this often
 MIN_SLEEP = 0.05  # seconds: the shortest wait for a due feed (another daemon may be claiming it)
 OUTAGE_RETRY = (1.0, 30.0)  # seconds between database retries in an outage: first, at most
-
-
-@dataclass(frozen=True)
-class Instance:
-    """One daemon process: ``host:pid:nonce`` marks its claims (the nonce tells a restarted
-    daemon that reuses a pid from its predecessor)."""
-
-    host: str
-    pid: int
-    nonce: str
-
-    @classmethod
-    def current(cls) -> Instance:
-        return cls(socket.gethostname()[:60], os.getpid(), secrets.token_hex(4))
-
-    @property
-    def id(self) -> str:
-        return f"{self.host}:{self.pid}:{self.nonce}"
-
-    def dead_predecessors(self, owners: set[str], alive: Callable[[int], bool]) -> list[str]:
-        """The claim owners that were daemons on this host and are gone: the same pid as this
-        process (so an earlier life of it), or a pid no longer running."""
-        dead = []
-        for owner in owners:
-            host, _, rest = owner.partition(":")
-            pid_text = rest.partition(":")[0]
-            if host != self.host or not pid_text.isdigit() or owner == self.id:
-                continue
-            pid = int(pid_text)
-            if pid == self.pid or not alive(pid):
-                dead.append(owner)
-        return sorted(dead)
-
-
-def pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True
 
 
 def release_dead_claims(app: App, me: Instance) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 from monitor.digest.build import StoryInfo
 from monitor.errors import NotFoundError
 from monitor.storage import stories as store
+from monitor.storage.db import write_session
 from monitor.storage.stories import StoryAssignment, StoryFields, StoryReport, StoryRow
 from monitor.stories.grouping import Report, Story, Verdict
 from monitor.stories.header import languages_in_order
@@ -90,9 +91,12 @@ def _why(verdict: Verdict, joined: bool) -> dict[str, Any]:
 
 def group_new(app: App) -> int:
     """Group every match not in a story yet; returns how many were grouped."""
+    with app.sessions() as session:  # the common case, read-only: nothing to group
+        if not store.any_ungrouped(session):
+            return 0
     teller = teller_for(app)
     now = app.clock()
-    with app.sessions.begin() as session:
+    with write_session(app.sessions) as session:  # SQLite: the write lock first
         pending = store.ungrouped(session)
         if not pending:
             return 0
