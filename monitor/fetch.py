@@ -234,6 +234,12 @@ def tls_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+@functools.cache
+def _no_tls_context() -> ssl.SSLContext:
+    """For plain-HTTP pools, which never use it: verifying, no CA, so any TLS use fails closed."""
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
 class HostPools(httpx.AsyncBaseTransport):
     """One connection pool per scheme, host and port, each made when its host is first asked.
 
@@ -262,10 +268,7 @@ class HostPools(httpx.AsyncBaseTransport):
         return await pool.handle_async_request(request)
 
     def context_for(self, scheme: str) -> ssl.SSLContext:
-        if scheme != "https":
-            # never used for a plain-HTTP pool; verifying, with no CA: any TLS use fails closed
-            return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        return tls_context()
+        return tls_context() if scheme == "https" else _no_tls_context()
 
     async def aclose(self) -> None:
         pools, self._pools = list(self._pools.values()), {}
