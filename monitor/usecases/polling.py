@@ -61,7 +61,9 @@ def poll_once(
     if report.totals()["new_matches"]:
         from monitor.usecases.stories import group_new
 
+        started = time.perf_counter()
         group_new(app)
+        report.timings.stories = time.perf_counter() - started
     return report
 
 
