@@ -85,9 +85,13 @@ class AliasAutomaton:
         found: list[tuple[int, int, int, int, str]] = []
         for last, (key_len, index, alias, script, proper) in self._automaton.iter(text):
             start = last - key_len + 1
-            if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
-                if script != "arabic" or not _after_proclitic(text, start):
-                    continue
+            if (
+                start > 0
+                and text[start - 1].isalnum()
+                and text[start].isalnum()
+                and (script != "arabic" or not _after_proclitic(text, start))
+            ):
+                continue
             end = last + 1
             if end < length and text[end].isalnum() and text[last].isalnum():
                 rest = tail(text, end)

@@ -55,7 +55,27 @@ _UZ_CYRILLIC_DERIVATIONS = _endings("чи лик")
 _UZ_CYRILLIC_ENDINGS = _endings("нинг ни га ка қа да дан даги и си дир")
 # Arabic proclitics written attached to the next word (conjunction, prepositions, article).
 ARABIC_PROCLITICS = frozenset(
-    normalize(p) for p in "و ف ب ل ک ال وال بال فال کال لل ولل فلل وب ول فب فل وک".split()
+    normalize(p)
+    for p in [
+        "و",
+        "ف",
+        "ب",
+        "ل",
+        "ک",
+        "ال",
+        "وال",
+        "بال",
+        "فال",
+        "کال",
+        "لل",
+        "ولل",
+        "فلل",
+        "وب",
+        "ول",
+        "فب",
+        "فل",
+        "وک",
+    ]
 )
 
 

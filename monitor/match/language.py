@@ -57,8 +57,12 @@ _ENGLISH_WORDS = re.compile(
 )
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 # Function words: Pashto "د په کې ته چې سره" never stand alone in Persian.
-_PASHTO_WORDS = frozenset("د په کې کښې ته چې سره څخه دي شوي وايي دې پر لپاره".split())
-_PERSIAN_WORDS = frozenset("در از را که این با است شد می برای کرد شده".split())
+_PASHTO_WORDS = frozenset(
+    ["د", "په", "کې", "کښې", "ته", "چې", "سره", "څخه", "دي", "شوي", "وايي", "دې", "پر", "لپاره"]
+)
+_PERSIAN_WORDS = frozenset(
+    ["در", "از", "را", "که", "این", "با", "است", "شد", "می", "برای", "کرد", "شده"]
+)
 _KNOWN = frozenset(["en", "ru", "tg", "fa", "ps", "ur", "ar", "uz", "ky", "kk", "uk", "prs"])
 
 

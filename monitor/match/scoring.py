@@ -291,9 +291,11 @@ def _score(
         if term.topic:
             all_topics += 1
             topics += not entry.implies_border
-            event = event or entry.implies_border
         elif role == "negative" and entry.context:
             contexts.setdefault(entry.context, []).append(term_id)
+        # A term that is itself border business (smuggling, a border market, Border Troops);
+        # "the border with X" and plain border words are not: they also describe a region.
+        event = event or (term.border and role != "border" and term.frame != "border_with")
         border_terms += term.border
         if term.national and own:
             national_sides.append(entry.side)
@@ -349,8 +351,7 @@ def _score(
             rules.both_countries_and_topic,
         )
     crossing = all_topics and any(
-        _linked(hits_, side_hits["af" if side == "tj" else "tj"])
-        for side, hits_ in directional
+        _linked(hits_, side_hits["af" if side == "tj" else "tj"]) for side, hits_ in directional
     )
     if crossing:
         event = True
