@@ -48,12 +48,16 @@ _UZBEK_CYRILLIC = re.compile(
 )
 # Uzbek Latin: the o'/g' letters (any apostrophe), its function words, its suffixes.
 _UZBEK_LATIN = re.compile(
-    r"(?i)\b[a-z]*[og]['ʻʼ‘’`][a-z]|\b(?:va|bilan|uchun|esa|hamda|orqali|tomonidan|haqida|"
-    r"yilda|bo'yicha|qilindi|qildi|bo'ldi)\b|\w(?:ning|dagi|moqda|ishdi|lari|larni)\b"
-    r"|\b(?:tojik|chegara)|\w{3}iston"
+    r"(?i)\b[a-z]*[og]['ʻʼ‘’`][a-z]"  # o' g' (any apostrophe)
+    r"|\b(?:va|bilan|uchun|esa|hamda|orqali|tomonidan|haqida|yilda|yangi|yaqinida|kishi|"
+    r"tumani|tumanida|viloyati|viloyatida|shahri|hududida|daryosi|qilindi|qildi|etdi|berdi|"
+    r"dedi|keldi|ochildi|yetib|maktab|hukumati|vaziri)\b"
+    r"|\w(?:dagi|moqda|ishdi|lari|larni|larga|lardan)\b|\w{3}[^aeiouly\W]lar\b"
+    r"|\b(?:tojik|chegara)|\w{3}iston|\b\w*[^\We]x[aeiou]\w*"  # Sherxon, Xorug', Xatlon
 )
 _ENGLISH_WORDS = re.compile(
-    r"(?i)\b(?:the|of|and|to|in|on|for|with|at|by|from|is|was|are|has|have|after|says?)\b"
+    r"(?i)\b(?:the|of|and|to|in|on|for|with|at|by|from|is|was|are|has|have|after|says?|"
+    r"near|over|into|new|its|their|amid)\b"
 )
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 # Function words: Pashto "د په کې ته چې سره" never stand alone in Persian.

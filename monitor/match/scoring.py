@@ -294,8 +294,9 @@ def _score(
         elif role == "negative" and entry.context:
             contexts.setdefault(entry.context, []).append(term_id)
         # A term that is itself border business (smuggling, a border market, Border Troops);
-        # "the border with X" and plain border words are not: they also describe a region.
-        event = event or (term.border and role != "border" and term.frame != "border_with")
+        # "the border with X", plain border words and places are not: they also describe
+        # where a domestic story happens.
+        event = event or (term.border and role in ("topic", "actor"))
         border_terms += term.border
         if term.national and own:
             national_sides.append(entry.side)
@@ -342,6 +343,12 @@ def _score(
         rule("place_and_border", "border place + border word", rules.place_and_border)
     if any(_opposite(p, n) for p in place_sides for n in national_sides):
         rule("place_and_country", "border place + country", rules.place_and_country)
+    elif "tj" in place_sides and "af" in place_sides:
+        rule(
+            "places_on_both_banks",
+            "places facing each other across the river",
+            rules.place_and_country,
+        )
     if places and all_topics:
         rule("place_and_topic", "border place + incident/crossing topic", rules.place_and_topic)
     if both and topics and not has_border:
