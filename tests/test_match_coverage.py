@@ -76,8 +76,10 @@ OTHER_BORDER = [
      "Тирпарронӣ дар марзи Афғонистону Покистон"),
     ("fa", "تیراندازی در مرز تاجیکستان و افغانستان", "تیراندازی در مرز افغانستان و پاکستان"),
     ("ps", "د افغانستان او تاجکستان پر پوله ډزې", "د افغانستان او پاکستان پر پوله ډزې"),
-    ("uz", "Tojikiston-Afg'oniston chegarasida otishma", "Afg'oniston-Pokiston chegarasida otishma"),
-    ("ar", "إطلاق نار على الحدود الطاجيكية الأفغانية", "إطلاق نار على الحدود الأفغانية الباكستانية"),
+    ("uz", "Tojikiston-Afg'oniston chegarasida otishma",
+     "Afg'oniston-Pokiston chegarasida otishma"),
+    ("ar", "إطلاق نار على الحدود الطاجيكية الأفغانية",
+     "إطلاق نار على الحدود الأفغانية الباكستانية"),
 ]  # fmt: skip
 # A border place with a crossing event vs. the same place in domestic news.
 DOMESTIC = [
@@ -87,15 +89,18 @@ DOMESTIC = [
      "В Хороге прошел митинг в годовщину трагических событий"),
     ("tg", "Дар наздикии Хоруғ қочоқчиён боздошт шуданд",
      "Дар Хоруғ солгарди воқеаҳо бо гирдиҳамоӣ қайд шуд"),
-    ("fa", "قاچاقچیان در نزدیکی خاروغ بازداشت شدند", "معترضان در خاروغ سالگرد رویدادها را گرامی داشتند"),
+    ("fa", "قاچاقچیان در نزدیکی خاروغ بازداشت شدند",
+     "معترضان در خاروغ سالگرد رویدادها را گرامی داشتند"),
     ("ps", "په خاروغ کې قاچاقبر ونیول شول", "په خاروغ کې د پېښو په کلیزه لاریون وشو"),
-    ("uz", "Xorug' yaqinida kontrabandachilar qo'lga olindi", "Xorug'da voqealar yilligida miting bo'ldi"),
+    ("uz", "Xorug' yaqinida kontrabandachilar qo'lga olindi",
+     "Xorug'da voqealar yilligida miting bo'ldi"),
     ("ar", "اعتقال مهربين قرب خوروغ", "احتجاجات في خوروغ في ذكرى الأحداث"),
 ]  # fmt: skip
 DISTRICT = [
     ("en", "Heroin seized in Farkhor district near the river",
      "Farkhor district celebrates a record cotton harvest"),
-    ("ru", "В Фархоре задержан наркокурьер с героином", "В Фархоре отпраздновали сбор урожая хлопка"),
+    ("ru", "В Фархоре задержан наркокурьер с героином",
+     "В Фархоре отпраздновали сбор урожая хлопка"),
     ("tg", "Дар Фархор қочоқчии ҳероин боздошт шуд", "Дар Фархор ҷашни ҳосили пахта баргузор шуд"),
     ("fa", "قاچاقبر هروئین در ناحیه فرخار بازداشت شد", "جشن برداشت پنبه در ناحیه فرخار برگزار شد"),
     ("ps", "په امام صاحب کې قاچاقبر له هیروئینو سره ونیول شو",
@@ -105,12 +110,15 @@ DISTRICT = [
     ("ar", "ضبط مهرب هيروين في منطقة الإمام صاحب", "مهرجان حصاد القطن في منطقة الإمام صاحب"),
 ]  # fmt: skip
 TRAVEL = [
-    ("en", "Shots fired across the Panj near Ishkashim", "Ishkashim homestay: tourists on the Pamir Highway"),
+    ("en", "Shots fired across the Panj near Ishkashim",
+     "Ishkashim homestay: tourists on the Pamir Highway"),
     ("ru", "Стрельба через Пяндж у Ишкашима", "Туристы на Памирском тракте у Ишкашима"),
-    ("tg", "Тирпарронӣ дар наздикии Ишкошим аз он сӯи дарё", "Сайёҳон дар шоҳроҳи Помир дар Ишкошим"),
+    ("tg", "Тирпарронӣ дар наздикии Ишкошим аз он сӯи дарё",
+     "Сайёҳон дар шоҳроҳи Помир дар Ишкошим"),
     ("fa", "تیراندازی از آن سوی دریا در اشکاشم", "گردشگران در جاده پامیر در اشکاشم"),
     ("ps", "د اشکاشم سره نږدې له سیند هاخوا ډزې", "ګرځندویان د پامیر په لویه لار اشکاشم ته ورسېدل"),
-    ("uz", "Ishkoshim yaqinida Panj orqali otishma", "Sayyohlar Pomir traktida Ishkoshimga yetib keldi"),
+    ("uz", "Ishkoshim yaqinida Panj orqali otishma",
+     "Sayyohlar Pomir traktida Ishkoshimga yetib keldi"),
     ("ar", "إطلاق نار عبر نهر بانج قرب إشكاشم", "السياح على طريق بامير في إشكاشم"),
 ]  # fmt: skip
 

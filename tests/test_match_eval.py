@@ -37,8 +37,8 @@ def test_eval_set_shape() -> None:
         mine = [i for i in items if i["language"] == lang]
         assert len(mine) >= (60 if lang in HOLDOUT_LANGUAGES else 35)
         assert kinds | ISSUE_12_NEGATIVES <= {i["kind"] for i in mine if not i["relevant"]}
-        assert ISSUE_12_KINDS <= {i["kind"] for i in mine if i["relevant"]}
-        assert ISSUE_12_KINDS <= {i["kind"] for i in mine if not i["relevant"]}  # near-misses
+        assert {i["kind"] for i in mine if i["relevant"]} >= ISSUE_12_KINDS
+        assert {i["kind"] for i in mine if not i["relevant"]} >= ISSUE_12_KINDS  # near-misses
     assert len(items) >= 500
 
 
