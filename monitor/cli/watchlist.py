@@ -52,7 +52,8 @@ def match(
     if as_json:
         print_json({"relevant": result.relevant, "terms": result.terms, **result.to_explanation()})
         return
-    verdict = "[green]relevant[/]" if result.relevant else "[dim]not relevant[/]"
+    tier = f" ({result.tier} tier)" if result.tier and result.relevant else ""
+    verdict = f"[green]relevant{tier}[/]" if result.relevant else "[dim]not relevant[/]"
     stdout.print(
         f"score {result.score:.2f} (threshold {result.threshold:g}): {verdict}; "
         f"language {result.language or 'unknown'}"
