@@ -151,6 +151,7 @@ def test_hit_and_near_miss(
     assert not missed.relevant, (miss, missed.breakdown)
     assert found.language == language and missed.language == language
     rules = {b.get("rule") for b in found.breakdown}
+    assert all(b.get("label") for b in found.breakdown + missed.breakdown)
     if mechanism == "cross_border":
         assert "cross_border" in rules
     elif mechanism == "implicit_side":

@@ -411,6 +411,6 @@ def _score(
         cap_label = f"domestic story, nothing crosses the border ({names})"
     elif tier == "context":
         cap, cap_name, cap_label = rules.context_tier_cap, "context_tier_cap", "context tier"
-    if total > cap:
+    if cap_name and total > cap:
         rule(cap_name, cap_label, cap - total, tier=False)
     return round(min(1.0, max(0.0, total)), 4), contributions, tier
