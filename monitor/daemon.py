@@ -221,6 +221,10 @@ class Daemon:
         if report is None:
             return
         t = report.totals()
+        if t["new_matches"]:
+            from monitor.usecases.stories import group_new
+
+            group_new(app)
         log.info(
             "poll pass: %d feeds, %d new entries, %d new matches, %d errors",
             t["feeds"],
