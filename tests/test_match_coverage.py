@@ -48,7 +48,7 @@ CROSSING_NAMED = [
     ("fa", "بازارچه مرزی اشکاشم بازگشایی شد", "مدرسه جدید در اشکاشم ساخته شد"),
     ("ps", "د شیرخان بندر له لارې سوداګري بیا پیل شوه", "په شیرخان بندر کې ښوونځی جوړ شو"),
     ("uz", "Sherxon Bandar va Panji Poyon ko'prigi orqali yuk o'tdi",
-     "Panji Poyonda yangi maktab ochildi"),
+     "Panji Poyonda yangi o'quv maktabi ochildi"),
     ("ar", "استئناف الشحن عبر جسر شيرخان بندر", "افتتاح مدرسة في شيرخان بندر"),
 ]  # fmt: skip
 CONTEXT_TIER = [
@@ -117,8 +117,8 @@ TRAVEL = [
      "Сайёҳон дар шоҳроҳи Помир дар Ишкошим"),
     ("fa", "تیراندازی از آن سوی دریا در اشکاشم", "گردشگران در جاده پامیر در اشکاشم"),
     ("ps", "د اشکاشم سره نږدې له سیند هاخوا ډزې", "ګرځندویان د پامیر په لویه لار اشکاشم ته ورسېدل"),
-    ("uz", "Ishkoshim yaqinida Panj orqali otishma",
-     "Sayyohlar Pomir traktida Ishkoshimga yetib keldi"),
+    ("uz", "Ishkoshim yaqinida Panj daryosi orqali otishma bo'ldi",
+     "Sayyohlar Pomir traktidan o'tib Ishkoshimga yetib keldi"),
     ("ar", "إطلاق نار عبر نهر بانج قرب إشكاشم", "السياح على طريق بامير في إشكاشم"),
 ]  # fmt: skip
 

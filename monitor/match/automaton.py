@@ -29,6 +29,7 @@ class AliasRef:
     proper: bool  # only counts when the original text starts with a capital letter
 
 
+_ENDINGS_CACHE = 50_000  # distinct word rests remembered per automaton
 _WORD_TAIL = re.compile(r"[^\W_]+")
 _UZBEK_SIGN = re.compile(r"(?<=[og])'(?=[^\W\d_])")  # o' g' inside a word
 
@@ -48,6 +49,7 @@ class AliasAutomaton:
     def __init__(self, watchlist: Watchlist) -> None:
         self._watchlist = watchlist
         self._automaton: Any = ahocorasick.Automaton()
+        self._endings: dict[tuple[str, Script], bool] = {}  # word rest → allowed (a cache)
         self.size = 0
         keys: dict[str, AliasRef] = {}
         for index, entry in enumerate(watchlist.entries):
@@ -81,6 +83,7 @@ class AliasAutomaton:
         text = norm.text
         length = len(text)
         tail = _WORD_TAIL.match
+        endings = self._endings
         # (start, -end, -key length, entry, alias): sorts leftmost, longest, exact alias first
         found: list[tuple[int, int, int, int, str]] = []
         for last, (key_len, index, alias, script, proper) in self._automaton.iter(text):
@@ -96,7 +99,13 @@ class AliasAutomaton:
             if end < length and text[end].isalnum() and text[last].isalnum():
                 rest = tail(text, end)
                 word_end = rest.end() if rest else end
-                if not suffix_allowed(text[end:word_end], script):
+                ending = text[end:word_end]
+                allowed = endings.get((ending, script))
+                if allowed is None:
+                    allowed = suffix_allowed(ending, script)
+                    if len(endings) < _ENDINGS_CACHE:
+                        endings[(ending, script)] = allowed
+                if not allowed:
                     continue
                 end = word_end
             if proper and not _proper_noun_at(norm, original, start):

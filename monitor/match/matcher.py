@@ -166,8 +166,17 @@ class Matcher:
             orig_starts.append(orig_starts[-1] + len(text) + 1)
         entry_fields = self._entry_fields
         hits = []
+        # Word indices by counting spaces (whitespace is " ") since the previous hit: the raw
+        # hits come in text order, so the whole text is counted once.
+        counted_to = words = 0
+        field_index = -1
         for index, alias, raw_start, raw_end in raw:
             which = bisect_right(norm_starts, raw_start) - 1 if len(fields) > 1 else 0
+            if which != field_index:
+                field_index, counted_to, words = which, norm_starts[which], 0
+            words += normalized.count(" ", counted_to, raw_start)
+            counted_to = raw_start
+            word = words
             text, field_name = fields[which]
             offset = orig_starts[which]
             start, end = (
@@ -175,7 +184,6 @@ class Matcher:
             )
             start -= offset
             end -= offset
-            word = normalized.count(" ", norm_starts[which], raw_start)  # whitespace → " "
             term_id, name, kind, role = entry_fields[index]
             hits.append(
                 Hit(term_id, name, kind, role, alias, field_name, start, end, text[start:end], word)

@@ -50,6 +50,7 @@ CONTEXT_LABEL = {
 Tier = Literal["border", "context"]
 PROXIMITY_WORDS = 3
 OWNER_WORDS = 2  # a sided term this close to another country's name is about that country
+_OWNER_OFFSETS = range(-OWNER_WORDS, OWNER_WORDS + 1)
 DIRECTION_WORDS = 20  # "from Afghanistan" and the Tajik side within this many words
 
 
@@ -104,6 +105,11 @@ class _Term(NamedTuple):
     label: str
     frame: str | None
     topic: bool  # an incident/crossing topic (not a relations word)
+    role: str
+    side: str
+    context: str | None  # another border's (or a domestic) context, for negative terms
+    border_hit: bool  # its hits are border words for proximity (border role, "border with X")
+    event: bool  # itself border business: smuggling, border market, Border Troops…
 
 
 _PROFILES: dict[int, tuple[Watchlist, dict[str, _Term]]] = {}
@@ -134,6 +140,13 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
             label=f"{e.name} ({e.role})",
             frame=e.frame,
             topic=e.role == "topic" and e.frame != "relation",
+            role=e.role,
+            side=e.side,
+            context=e.context if e.role == "negative" else None,
+            border_hit=e.role == "border" or e.frame == "border_with",
+            # "the border with X", plain border words and places are not border business:
+            # they also describe where a domestic story happens
+            event=e.implies_border and e.role in ("topic", "actor"),
         )
     _PROFILES[id(watchlist)] = (watchlist, profile)
     return profile
@@ -152,6 +165,37 @@ def _near(a: Sequence[Hit], b: Sequence[Hit], words: int = PROXIMITY_WORDS) -> b
         for x in a
         for y in b
     )
+
+
+_NOTHING: frozenset[str] = frozenset()
+
+
+def _owned(terms: dict[str, _Term], by_term: dict[str, list[Hit]]) -> frozenset[str]:
+    """Sided terms whose every hit is within ``OWNER_WORDS`` of another country's name."""
+    foreign = {
+        (h.field, h.word + d)
+        for t, term in terms.items()
+        if term.context
+        for h in by_term[t]
+        for d in _OWNER_OFFSETS
+    }
+    return frozenset(
+        term_id
+        for term_id, term in terms.items()
+        if (term.tj or term.af) and all((h.field, h.word) in foreign for h in by_term[term_id])
+    )
+
+
+def _side_hits(
+    terms: dict[str, _Term], by_term: dict[str, list[Hit]], owned: frozenset[str], side: str
+) -> list[Hit]:
+    """The hits of every term naming ``side`` (not owned by another country's name)."""
+    return [
+        h
+        for t, term in terms.items()
+        if (term.tj if side == "tj" else term.af) and t not in owned
+        for h in by_term[t]
+    ]
 
 
 def _linked(a: Sequence[Hit], b: Sequence[Hit]) -> bool:
@@ -203,6 +247,7 @@ def _score(
     by_term: dict[str, list[Hit]] = {}
     terms: dict[str, _Term] = {}
     best: dict[str, float] = {}  # the best field weight of each term
+    contexts_present = False
     for hit in hits:
         same = by_term.get(hit.term_id)
         if same is not None:
@@ -220,6 +265,8 @@ def _score(
         by_term[hit.term_id] = [hit]
         terms[hit.term_id] = term
         best[hit.term_id] = FIELD_WEIGHT.get(hit.field, 0.6)
+        if term.context:
+            contexts_present = True
     contributions: dict[str, float] = {}
     if not terms:
         return 0.0, contributions, None
@@ -240,67 +287,52 @@ def _score(
 
     # A sided term right next to another country's name is about that country's border
     # ("Pakistani border troops", "пограничными войсками Пакистана", "Afghan and Iranian").
-    negative_hits = [h for t, term in terms.items() if term.entry.context for h in by_term[t]]
-    owned: set[str] = set()
-    if negative_hits:
-        for term_id, term in terms.items():
-            if (term.tj or term.af) and all(
-                _near([h], negative_hits, OWNER_WORDS) for h in by_term[term_id]
-            ):
-                owned.add(term_id)
+    owned = _owned(terms, by_term) if contexts_present else _NOTHING
 
-    tj = af = False
+    tj = af = relation = event = False
     sided_terms = 0
     anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
-    event = False  # something that crosses: smuggling, illegal crossing, border market…
     place_sides: list[str] = []
     national_sides: list[str] = []
     border_hits: list[Hit] = []
     sided_hits: list[Hit] = []
-    side_hits: dict[str, list[Hit]] = {"tj": [], "af": []}
     directional: list[tuple[str, list[Hit]]] = []  # (side, hits) of origin/destination terms
     border_with: list[str] = []  # the sides named by "the border with X"
-    relation = False
     contexts: dict[str, list[str]] = {}
     for term_id, term in terms.items():
-        entry = term.entry
-        role = entry.role
-        own = term_id not in owned
-        tj = tj or (term.tj and own)
-        af = af or (term.af and own)
-        sided_terms += (term.tj or term.af) and own
-        if own:
-            for side, flag in (("tj", term.tj), ("af", term.af)):
-                if flag:
-                    side_hits[side].extend(by_term[term_id])
-        if term.frame in ("origin", "destination") and own:
-            directional.append((entry.side, by_term[term_id]))
-        elif term.frame == "border_with" and own:
-            border_with.append(entry.side)
-        elif term.frame == "relation":
+        role = term.role
+        own = not owned or term_id not in owned
+        if own and (term.tj or term.af):
+            tj = tj or term.tj
+            af = af or term.af
+            sided_terms += 1
+        frame = term.frame
+        if frame == "relation":
             relation = True
+        elif frame is not None and own:
+            if frame == "border_with":
+                border_with.append(term.side)
+            else:  # origin, destination
+                directional.append((term.side, by_term[term_id]))
         if role == "anchor":
             anchors += 1
         elif role == "place":
             places += 1
-            sided_places += entry.side != "none"
-            both_places += entry.side == "both"
-            place_sides.append(entry.side)
-        elif role == "border" or term.frame == "border_with":
-            border_hits.extend(by_term[term_id])
-        if term.topic:
+            sided_places += term.side != "none"
+            both_places += term.side == "both"
+            place_sides.append(term.side)
+        elif term.topic:
             all_topics += 1
-            topics += not entry.implies_border
-        elif role == "negative" and entry.context:
-            contexts.setdefault(entry.context, []).append(term_id)
-        # A term that is itself border business (smuggling, a border market, Border Troops);
-        # "the border with X", plain border words and places are not: they also describe
-        # where a domestic story happens.
-        event = event or (term.border and role in ("topic", "actor"))
+            topics += not term.entry.implies_border
+        elif term.context:
+            contexts.setdefault(term.context, []).append(term_id)
+        if term.border_hit:
+            border_hits.extend(by_term[term_id])
+        event = event or term.event
         border_terms += term.border
         if term.national and own:
-            national_sides.append(entry.side)
-            if entry.side != "none":
+            national_sides.append(term.side)
+            if term.side != "none":
                 sided_hits.extend(by_term[term_id])
     # Two different terms name the two sides (one both-sided term counts when another sided
     # term is present: exactly "any(a != b for a in tj_terms for b in af_terms)").
@@ -332,7 +364,7 @@ def _score(
                 "border word next to Tajik/Afghan term",
                 rules.border_next_to_country,
             )
-    if any((side == "af" and tj) or (side == "tj" and af) for side in border_with):
+    if border_with and (("af" in border_with and tj) or ("tj" in border_with and af)):
         qualified = True
         rule(
             "border_with_other_side",
@@ -357,8 +389,9 @@ def _score(
             "both countries + border topic",
             rules.both_countries_and_topic,
         )
-    crossing = all_topics and any(
-        _linked(hits_, side_hits["af" if side == "tj" else "tj"]) for side, hits_ in directional
+    crossing = bool(directional and all_topics) and any(
+        _linked(hits_, _side_hits(terms, by_term, owned, "af" if side == "tj" else "tj"))
+        for side, hits_ in directional
     )
     if crossing:
         event = True
@@ -382,7 +415,7 @@ def _score(
     scale = rules.strong_evidence_penalty_scale if strong else 1.0
     penalty = 0.0
     domestic: list[str] = []
-    for context in sorted(contexts):
+    for context in sorted(contexts) if contexts else ():
         others = contexts[context]
         if context in DOMESTIC_CONTEXTS:
             domestic.extend(others)
@@ -393,10 +426,10 @@ def _score(
         value = min(value * scale, rules.penalty_cap - penalty)
         penalty += value
         if value > 0:
-            names = ""
+            label = ""
             if breakdown is not None:
                 names = ", ".join(terms[t].entry.name for t in sorted(others))
-            label = f"{CONTEXT_LABEL.get(context, context)} ({names})"
+                label = f"{CONTEXT_LABEL.get(context, context)} ({names})"
             rule(f"context:{context}", label, -value, tier=False)
             for t in others:
                 contributions[t] = -value / len(others)
@@ -406,9 +439,10 @@ def _score(
     # events.
     cap, cap_name, cap_label = 1.0, "", ""
     if domestic and not (event or anchors):
-        names = ", ".join(sorted({terms[t].entry.name for t in domestic}))
         cap, cap_name = rules.domestic_cap, "domestic_cap"
-        cap_label = f"domestic story, nothing crosses the border ({names})"
+        if breakdown is not None:
+            names = ", ".join(sorted({terms[t].entry.name for t in domestic}))
+            cap_label = f"domestic story, nothing crosses the border ({names})"
     elif tier == "context":
         cap, cap_name, cap_label = rules.context_tier_cap, "context_tier_cap", "context tier"
     if cap_name and total > cap:
