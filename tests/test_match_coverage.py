@@ -177,3 +177,52 @@ def test_owner_of_a_border_word_is_the_country_next_to_it(matcher: Matcher) -> N
     result = matcher.match("Afghan forces clash with Pakistani border troops", "")
     assert not result.relevant, result.breakdown
     assert matcher.match("Afghan smugglers clash with Tajik border troops", "").relevant
+
+
+@pytest.mark.parametrize(
+    ("ethnic", "country"),
+    [
+        ("Taliban clash with ethnic Tajik fighters in Badakhshan",
+         "Taliban clash with Tajik border guards in Badakhshan"),
+        ("Талибы столкнулись с таджикскими ополченцами в Бадахшане",
+         "Талибы столкнулись с таджикскими пограничниками в Бадахшане"),
+        ("طالبان با نیروهای مقاومت تاجیک در بدخشان درگیر شدند",
+         "طالبان با مرزبانان تاجیک در بدخشان درگیر شدند"),
+    ],
+)  # fmt: skip
+def test_afghanistans_own_tajiks_are_not_tajikistan(
+    matcher: Matcher, ethnic: str, country: str
+) -> None:
+    assert not matcher.match(ethnic, "").relevant, matcher.match(ethnic, "").breakdown
+    assert matcher.match(country, "").relevant
+
+
+def test_a_diplomatic_protest_is_not_a_street_protest(matcher: Matcher) -> None:
+    note = matcher.match(
+        "МИД Таджикистана выразил протест в связи с обстрелом с афганской территории", ""
+    )
+    assert note.relevant and "cross_border" in {b.get("rule") for b in note.breakdown}
+    street = matcher.match("В Хороге протестующие вышли на площадь, Афганистан рядом", "")
+    assert not street.relevant, street.breakdown
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "تورخم دروازه بیا پرانیستل شوه | د افغانستان او پاکستان ترمنځ سوداګري بیا پیل شوه",
+        "په باجوړ کې د پاکستاني ځواکونو پر پوسته برید | طالبانو د برید مسؤلیت ونه مانه",
+        "ایراني پوله ساتو پر افغان مهاجرو ډزې وکړې | پېښه د نیمروز ولایت ته نږدې شوې",
+        "Pokiston va Afg'oniston chegarasida to'qnashuv | To'rxam o'tish punkti yopildi",
+        "اشتباكات بين القوات الباكستانية والأفغانية قرب معبر طورخم | قتل ثلاثة جنود",
+    ],
+)
+def test_other_borders_in_pashto_uzbek_arabic(matcher: Matcher, title: str) -> None:
+    head, _, lead = title.partition(" | ")
+    result = matcher.match(head, lead)
+    assert not result.relevant, result.breakdown
+
+
+def test_russian_reflexive_verbs_inflect(matcher: Matcher) -> None:
+    from match_support import term_ids
+
+    assert "armed-clash" in term_ids(matcher, "пограничники столкнулись с контрабандистами")

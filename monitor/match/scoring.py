@@ -171,11 +171,11 @@ _NOTHING: frozenset[str] = frozenset()
 
 
 def _owned(terms: dict[str, _Term], by_term: dict[str, list[Hit]]) -> frozenset[str]:
-    """Sided terms whose every hit is within ``OWNER_WORDS`` of another country's name."""
+    """Sided terms whose every hit is within ``OWNER_WORDS`` of another border's term."""
     foreign = {
         (h.field, h.word + d)
         for t, term in terms.items()
-        if term.context
+        if term.context and term.context not in DOMESTIC_CONTEXTS
         for h in by_term[t]
         for d in _OWNER_OFFSETS
     }
