@@ -53,7 +53,8 @@ def _story(item: Item) -> dict[str, Any]:
         "delivered_before": item.earlier,
         "languages": list(item.languages),
         "outlets": list(dict.fromkeys([item.outlet, *(m.outlet for m in item.also)])),
-        "matches": item.match_ids,
+        "matches": item.match_ids[: 1 + len(item.also)],
+        "more_matches": len(item.unlisted),
     }
 
 
