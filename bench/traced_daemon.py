@@ -19,6 +19,7 @@ from collections import Counter
 
 FRAMES = 1
 TOP = 12
+TRACED_EVERY = 30.0  # seconds between logged traced totals
 
 
 def _types() -> Counter[str]:
@@ -31,7 +32,21 @@ def _watch(every: float) -> None:
     base_types = _types()
     start = time.monotonic()
     while True:
-        time.sleep(every)
+        for _ in range(max(1, int(every // TRACED_EVERY)) - 1):  # the traced total, cheaply
+            time.sleep(TRACED_EVERY)
+            current, _peak = tracemalloc.get_traced_memory()
+            print(
+                json.dumps(
+                    {
+                        "logger": "traced",
+                        "t": round(time.monotonic() - start),
+                        "traced_kib": round(current / 1024),
+                    }
+                ),
+                file=sys.stderr,
+                flush=True,
+            )
+        time.sleep(every % TRACED_EVERY or TRACED_EVERY)
         snap = tracemalloc.take_snapshot()
         stats = snap.compare_to(base, "traceback")
         lines = []
