@@ -1,11 +1,11 @@
-"""Alembic environment. ``monitor.db.upgrade`` passes a connection in ``config.attributes``."""
+"""Alembic environment. ``monitor.storage.db.upgrade`` passes a connection in ``config.attributes``."""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from monitor.models import Base
+from monitor.storage.orm import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from monitor import db
-from monitor.app import App
 from monitor.config import LoadedConfig, Settings
 from monitor.digest.render import render
-from monitor.digest.service import build_for, channel_named
-from monitor.models import Entry, Feed, Match
+from monitor.storage import db
+from monitor.storage.orm import Entry, Feed, Match
+from monitor.usecases.context import App
+from monitor.usecases.digests import build_for, channel_named
 
 NOW = datetime(2024, 6, 3, 2, 0, tzinfo=UTC)
 

@@ -9,7 +9,6 @@ import os
 import re
 from collections.abc import Mapping
 from datetime import timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -26,7 +25,7 @@ from pydantic import (
 )
 
 from monitor.errors import ConfigError
-from monitor.files import read_yaml
+from monitor.files import packaged_data, read_yaml
 from monitor.units import parse_duration, parse_size
 
 ENV_CONFIG = "MONITOR_CONFIG"
@@ -221,10 +220,7 @@ class LoadedConfig(BaseModel):
 
 def packaged_config_dir() -> Path:
     """The folder of the default config shipped with the package (or the source tree)."""
-    data = resources.files("monitor") / "_data" / "config"
-    if data.is_dir():
-        return Path(str(data))
-    return Path(__file__).resolve().parent.parent / "config"
+    return packaged_data("config")
 
 
 def find_config(explicit: str | Path | None, cwd: Path | None = None) -> tuple[Path, bool]:

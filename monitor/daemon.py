@@ -16,7 +16,7 @@ import signal
 import socket
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
@@ -27,25 +27,17 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.engine import make_url
 
-from monitor.app import App
 from monitor.errors import AlreadyRunningError, MonitorError
-from monitor.pipeline import FeedJob, poll_feeds
+from monitor.pipeline.poll import FeedJob, poll_feeds
+from monitor.pipeline.schedule import next_fire
+from monitor.storage import claims as claim_store
 from monitor.storage import feeds as feed_store
-from monitor.storage import schedule as schedule_store
+from monitor.usecases.context import App
 
 log = logging.getLogger(__name__)
 
 DIGEST_MISFIRE_GRACE = 6 * 3600  # a run late by up to 6 h (suspend, busy pool) still happens
 DIGEST_LEASE = timedelta(minutes=30)
-
-
-def next_fire(schedule: str, timezone: str, after: datetime) -> datetime:
-    """The next time a five-field cron schedule fires after ``after`` (UTC-aware result)."""
-    trigger = CronTrigger.from_crontab(schedule, timezone=ZoneInfo(timezone))
-    fire = trigger.get_next_fire_time(None, after.astimezone(ZoneInfo(timezone)))
-    assert fire is not None, "a five-field cron schedule always fires again"
-    when: datetime = fire.astimezone(ZoneInfo("UTC"))
-    return when if when > after else next_fire(schedule, timezone, after + timedelta(seconds=1))
 
 
 class SingleDaemonLock:
@@ -131,7 +123,7 @@ class Daemon:
             self.app.sync_feeds()
             if lock is not None:  # we are the only daemon on this database file
                 with self.app.sessions.begin() as session:
-                    stale = schedule_store.release_stale_claims(session)
+                    stale = claim_store.release_stale_claims(session)
                 if stale:
                     log.info("released %d claims left by a daemon that did not stop cleanly", stale)
             self._schedule_jobs()
@@ -177,7 +169,7 @@ class Daemon:
             if not channel.enabled:
                 continue
             with self.app.sessions.begin() as session:
-                state = schedule_store.ensure_channel_state(
+                state = claim_store.ensure_channel_state(
                     session, channel.name, next_fire(channel.schedule, channel.timezone, now)
                 )
                 missed = state.next_run_at is not None and state.next_run_at <= now
@@ -221,7 +213,7 @@ class Daemon:
             report = None
         finally:
             with app.sessions.begin() as session:
-                released = schedule_store.release_feed_claims(
+                released = claim_store.release_feed_claims(
                     session, [j.id for j in jobs], app.clock()
                 )
             if released:
@@ -265,7 +257,7 @@ class Daemon:
             return
         now = app.clock()
         with app.sessions.begin() as session:
-            if not schedule_store.claim_channel_run(session, name, now, DIGEST_LEASE, self.owner):
+            if not claim_store.claim_channel_run(session, name, now, DIGEST_LEASE, self.owner):
                 return
         ran = False
         try:
@@ -278,7 +270,7 @@ class Daemon:
         finally:
             finished = app.clock()
             with app.sessions.begin() as session:
-                schedule_store.finish_channel_run(
+                claim_store.finish_channel_run(
                     session,
                     name,
                     finished,
@@ -291,7 +283,7 @@ class Daemon:
 
 
 def _default_sender(app: App, name: str) -> Any:
-    from monitor.digest.service import send_digest
+    from monitor.usecases.digests import send_digest
 
     outcome = send_digest(app, name)
     log.info("digest %s: %s", name, outcome, extra={"channel": name})

@@ -1,10 +1,11 @@
-"""Reading and writing the user's files: YAML with one-line errors, atomic replacement."""
+"""Files: YAML with one-line errors, atomic replacement, data folders shipped in the package."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -54,3 +55,11 @@ def write_atomic(path: Path, write: Callable[[TextIO], T], *, newline: str | Non
         Path(tmp).unlink(missing_ok=True)
         raise
     return result
+
+
+def packaged_data(name: str) -> Path:
+    """A data folder shipped in the wheel (``monitor/_data/<name>``), else the source tree's."""
+    data = resources.files("monitor") / "_data" / name
+    if data.is_dir():
+        return Path(str(data))
+    return Path(__file__).resolve().parent.parent / name

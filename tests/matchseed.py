@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from monitor.db import open_database, session_factory
-from monitor.models import Entry, Feed, Match
+from monitor.storage.db import open_database, session_factory
+from monitor.storage.orm import Entry, Feed, Match
 
 
 @dataclass

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from monitor import db
 from monitor.config import FeedSettings
+from monitor.storage import claims as claim_store
+from monitor.storage import db
 from monitor.storage import feeds as feed_store
-from monitor.storage import schedule as schedule_store
 
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=5)
@@ -23,7 +23,7 @@ def seeded(url: str, n: int = 6):
     with sessions.begin() as s:
         feeds = [FeedSettings(name=f"f{i}", url=f"http://127.0.0.1:9/{i}.xml") for i in range(n)]
         feed_store.sync_config_feeds(s, feeds, NOW)
-        schedule_store.ensure_channel_state(s, "daily", NOW - timedelta(minutes=1))
+        claim_store.ensure_channel_state(s, "daily", NOW - timedelta(minutes=1))
     return engine, sessions
 
 
@@ -71,16 +71,16 @@ def test_only_one_daemon_wins_a_digest_run(url: str) -> None:
     engine, sessions = seeded(url)
     try:
         with sessions.begin() as s:
-            assert schedule_store.claim_channel_run(s, "daily", NOW, LEASE, "host-a:1")
+            assert claim_store.claim_channel_run(s, "daily", NOW, LEASE, "host-a:1")
         with sessions.begin() as s:
-            assert not schedule_store.claim_channel_run(s, "daily", NOW, LEASE, "host-b:2")
+            assert not claim_store.claim_channel_run(s, "daily", NOW, LEASE, "host-b:2")
         with sessions.begin() as s:
-            schedule_store.finish_channel_run(
+            claim_store.finish_channel_run(
                 s, "daily", NOW, NOW + timedelta(days=1), "host-a:1", ran=True
             )
         with sessions.begin() as s:  # released, but not due until tomorrow
-            assert not schedule_store.claim_channel_run(s, "daily", NOW, LEASE, "host-b:2")
-            state = schedule_store.channel_state(s, "daily")
+            assert not claim_store.claim_channel_run(s, "daily", NOW, LEASE, "host-b:2")
+            state = claim_store.channel_state(s, "daily")
             assert state is not None and state.last_run_at == NOW
     finally:
         engine.dispose()

@@ -14,17 +14,17 @@ from typing import Any
 import httpx
 import pytest
 
-from monitor import db
-from monitor.app import App
 from monitor.config import LoadedConfig, Settings
-from monitor.digest import service
 from monitor.digest.build import build_digest, group_stories, snippet
 from monitor.digest.channels import email as email_channel
 from monitor.digest.channels import webhook
 from monitor.digest.render import render
 from monitor.errors import DeliveryError, NotFoundError
-from monitor.models import Entry, Feed, Match
+from monitor.storage import db
 from monitor.storage import digests as store
+from monitor.storage.orm import Entry, Feed, Match
+from monitor.usecases import digests as service
+from monitor.usecases.context import App
 
 NOW = datetime(2024, 6, 3, 2, 0, tzinfo=UTC)
 

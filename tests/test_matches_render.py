@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from monitor.cli.review_render import HIGHLIGHT, bar, highlighted
+from monitor.cli.matches_view import HIGHLIGHT, bar, highlighted
 from monitor.errors import UsageError
-from monitor.review import build_filter
 from monitor.storage.review import MatchFilter
+from monitor.usecases.review import build_filter
 
 NOW = datetime(2024, 6, 10, 12, tzinfo=UTC)
 

@@ -79,7 +79,7 @@ def test_installed_command_runs_on_the_packaged_default(wheel: Path, tmp_path: P
 
 
 def test_schema_head_constant_matches_alembic(tmp_path: Path) -> None:
-    from monitor import db
+    from monitor.storage import db
 
     engine = db.create_db_engine(f"sqlite:///{tmp_path / 'm.db'}")
     assert db.head_revision(engine) == db.SCHEMA_HEAD

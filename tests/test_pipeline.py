@@ -9,10 +9,10 @@ from typing import Any
 
 from conftest import REPO
 
-from monitor import db
 from monitor.config import FeedSettings, Settings
 from monitor.match import Matcher, load_watchlist
-from monitor.pipeline import FeedJob, poll_feeds
+from monitor.pipeline.poll import FeedJob, poll_feeds
+from monitor.storage import db
 from monitor.storage import feeds as feed_store
 
 FIXTURES = REPO / "tests" / "fixtures" / "feeds"

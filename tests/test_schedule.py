@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
-from monitor.daemon import next_fire
-from monitor.schedule import Outcome, next_due
+from monitor.pipeline.schedule import Outcome, next_due, next_fire
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 DAY = timedelta(days=1)

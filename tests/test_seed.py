@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 
 from monitor.match import load_watchlist
-from monitor.seed import apply_merge, derive_candidates, plan_merge
+from monitor.match.seed import apply_merge, derive_candidates, plan_merge
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

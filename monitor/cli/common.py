@@ -11,8 +11,8 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:  # imported when a command needs them: `--help` stays fast
-    from monitor.app import App
     from monitor.config import LoadedConfig
+    from monitor.usecases.context import App
 
 stdout = Console(soft_wrap=True, highlight=False)
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -34,7 +34,7 @@ class CliState:
         return self._config
 
     def app(self, *, auto_upgrade: bool = True) -> App:
-        from monitor.app import App
+        from monitor.usecases.context import App
 
         if self._app is None:
             self._app = App.open(self.config(), auto_upgrade=auto_upgrade)

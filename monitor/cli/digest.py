@@ -21,7 +21,7 @@ def send(
     as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as JSON.")] = False,
 ) -> None:
     """Build the digest of channel NAME from matches not yet delivered on it, and deliver it."""
-    from monitor.digest.service import send_digest
+    from monitor.usecases.digests import send_digest
 
     outcome = send_digest(state(ctx).app(), name, dry_run=dry_run)
     if as_json:
@@ -44,8 +44,8 @@ def preview(
     ] = "text",
 ) -> None:
     """Print the digest that `send` would deliver, without delivering or recording it."""
-    from monitor.digest.service import preview_digest
     from monitor.errors import UsageError
+    from monitor.usecases.digests import preview_digest
 
     if fmt not in ("text", "md", "html"):
         raise UsageError(f"--format must be text, md or html, not {fmt!r}")
@@ -63,7 +63,7 @@ def history(
     limit: Annotated[int, typer.Option("--limit", min=1, metavar="N", help="At most N.")] = 20,
 ) -> None:
     """Past digests, newest first: status, attempts, matches, last error."""
-    from monitor.digest.service import digest_history
+    from monitor.usecases.digests import digest_history
 
     rows = digest_history(state(ctx).app(), name, limit)
     if as_json:

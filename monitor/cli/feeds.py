@@ -19,8 +19,8 @@ def list_feeds(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The feeds the monitor knows, with their state."""
-    from monitor.app import status_report
-    from monitor.cli.render import print_feed_table
+    from monitor.cli.feeds_view import print_feed_table
+    from monitor.usecases.status import status_report
 
     feeds = status_report(state(ctx).app())["feeds"]
     if as_json:
@@ -39,11 +39,11 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Fetch and parse each configured feed once (stores nothing): reachable, items, newest age."""
-    from monitor.app import App, check_feeds
-    from monitor.cli.render import print_feed_checks
+    from monitor.cli.feeds_view import print_feed_checks
+    from monitor.usecases.feeds import check_feeds
 
     cfg = state(ctx).config()
-    checks = check_feeds(App(cfg, engine=None), feed or [])  # type: ignore[arg-type]
+    checks = check_feeds(cfg, feed or [])
     if as_json:
         print_json([asdict(c) for c in checks])
     else:
@@ -58,7 +58,7 @@ def import_(
     path: Annotated[Path, typer.Argument(metavar="FILE.opml", help="An OPML subscription list.")],
 ) -> None:
     """Add the feeds of an OPML file (as exported by feed readers)."""
-    from monitor.app import import_opml
+    from monitor.usecases.feeds import import_opml
 
     report = import_opml(state(ctx).app(), path)
     for name in report.added:
@@ -81,7 +81,7 @@ def disable(ctx: typer.Context, name: str) -> None:
 
 
 def _set_enabled(ctx: typer.Context, name: str, enabled: bool) -> None:
-    from monitor.app import set_feed_enabled
+    from monitor.usecases.feeds import set_feed_enabled
 
     set_feed_enabled(state(ctx).app(), name, enabled)
     stdout.print(f"{name} {'enabled' if enabled else 'disabled'}")

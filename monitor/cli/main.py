@@ -12,8 +12,8 @@ from monitor import __version__
 from monitor.cli import digest as digest_cli
 from monitor.cli import feeds as feeds_cli
 from monitor.cli import matches as matches_cli
-from monitor.cli import matching as matching_cli
 from monitor.cli import stats as stats_cli
+from monitor.cli import watchlist as watchlist_cli
 from monitor.cli.common import CliState, print_json, state, stderr, stdout
 from monitor.errors import MonitorError, UsageError
 
@@ -31,7 +31,7 @@ app.add_typer(feeds_cli.app, name="feeds")
 app.add_typer(matches_cli.app, name="matches")
 app.add_typer(digest_cli.app, name="digest")
 stats_cli.register(app)
-matching_cli.register(app)
+watchlist_cli.register(app)
 
 
 def _version(value: bool) -> None:
@@ -99,7 +99,7 @@ def configure_logging(level: int, fmt: str = "text") -> None:
 @db_app.command("upgrade")
 def db_upgrade(ctx: typer.Context) -> None:
     """Apply database migrations (Alembic) up to the newest."""
-    from monitor import db
+    from monitor.storage import db
 
     cfg = state(ctx).config()
     engine = db.create_db_engine(cfg.settings.database.url)
@@ -123,8 +123,8 @@ def poll(
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON summary.")] = False,
 ) -> None:
     """Fetch every enabled feed (or the named ones) once now, store and match new entries."""
-    from monitor.app import poll_once
-    from monitor.cli.render import poll_progress, print_poll_report
+    from monitor.cli.feeds_view import poll_progress, print_poll_report
+    from monitor.usecases.polling import poll_once
 
     app_ = state(ctx).app()
     names = feed or []
@@ -144,8 +144,8 @@ def status(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Feeds (last fetch, result, errors, next due), digests (last sent), database."""
-    from monitor.app import status_report
-    from monitor.cli.render import print_status
+    from monitor.cli.feeds_view import print_status
+    from monitor.usecases.status import status_report
 
     report = status_report(state(ctx).app())
     if as_json:

@@ -55,7 +55,7 @@ def list_(
     as_json: JsonOpt = False,
 ) -> None:
     """Stored matches, newest first (by published time, else fetch time)."""
-    from monitor.review import build_filter, list_matches
+    from monitor.usecases.review import build_filter, list_matches
 
     app_ = state(ctx).app()
     filters = build_filter(
@@ -68,7 +68,7 @@ def list_(
     elif not rows:
         stderr.print("no matches")
     else:
-        from monitor.cli.review_render import print_match_table
+        from monitor.cli.matches_view import print_match_table
 
         print_match_table(rows)
 
@@ -80,13 +80,13 @@ def show(
     as_json: JsonOpt = False,
 ) -> None:
     """One match: entry text with the matched words highlighted, score breakdown, history."""
-    from monitor.review import show_match
+    from monitor.usecases.review import show_match
 
     data = show_match(state(ctx).app(), match_id)
     if as_json:
         print_json(data)
     else:
-        from monitor.cli.review_render import print_match
+        from monitor.cli.matches_view import print_match
 
         print_match(data)
 
@@ -101,7 +101,7 @@ def mark(
     ] = None,
 ) -> None:
     """Record a reviewer's judgement; a later mark replaces an earlier one, history is kept."""
-    from monitor.review import mark_matches
+    from monitor.usecases.review import mark_matches
 
     marked = mark_matches(state(ctx).app(), ids, as_, note)
     word = "match" if len(marked) == 1 else "matches"
@@ -134,7 +134,7 @@ def export(
     """All matches passing the same filters as `list`, as csv, json or jsonl."""
     import sys
 
-    from monitor.review import build_filter, export_matches
+    from monitor.usecases.review import build_filter, export_matches
 
     app_ = state(ctx).app()
     filters = build_filter(

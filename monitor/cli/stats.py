@@ -21,7 +21,7 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Matches per day, top entities, per feed and language, relevant share per feed and term."""
-    from monitor.review import build_filter, match_stats
+    from monitor.usecases.review import build_filter, match_stats
 
     app_ = state(ctx).app()
     f = build_filter(app_.clock(), since=since, until=until)
@@ -29,7 +29,7 @@ def stats(
     if as_json:
         print_json(report)
     else:
-        from monitor.cli.review_render import print_stats
+        from monitor.cli.matches_view import print_stats
 
         print_stats(report, top=top)
 

@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from monitor.models import Feed
 from monitor.storage.digests import FeedRow, MatchRow
+from monitor.storage.orm import Feed
 from monitor.text import one_line
 
 SNIPPET_CHARS = 260

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Exists, Select, and_, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from monitor.models import Digest, DigestItem, Entry, Feed, Match
+from monitor.storage.orm import Digest, DigestItem, Entry, Feed, Match
 
 _IN_BATCH = 500
 

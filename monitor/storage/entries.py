@@ -9,8 +9,8 @@ from typing import cast
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
-from monitor.models import Entry
 from monitor.parse import ParsedEntry
+from monitor.storage.orm import Entry
 
 _IN_BATCH = 500
 

@@ -12,7 +12,7 @@ from sqlalchemy import Table, Update, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.config import FeedSettings
-from monitor.models import Entry, Feed
+from monitor.storage.orm import Entry, Feed
 
 NOT_IN_CONFIG = "not in config"
 

@@ -10,7 +10,7 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from monitor.models import DigestItem, Match
+from monitor.storage.orm import DigestItem, Match
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, Select, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from monitor.models import Entry, Feed, Match, MatchMark
+from monitor.storage.orm import Entry, Feed, Match, MatchMark
 
 match_time: ColumnElement[datetime] = func.coalesce(Entry.published_at, Entry.fetched_at)
 entry_language: ColumnElement[str | None] = func.coalesce(Entry.language, Feed.language)

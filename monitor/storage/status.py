@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from monitor.models import ChannelState, Digest, DigestItem, Entry, Feed, Match
+from monitor.storage.orm import ChannelState, Digest, DigestItem, Entry, Feed, Match
 
 
 def channel_summaries(session: Session) -> dict[str, dict[str, Any]]:

@@ -28,8 +28,8 @@ def seed(
     ] = None,
 ) -> None:
     """Derive watchlist terms and entities from the documents in seeds/."""
-    from monitor.matching import seed as seed_case
-    from monitor.matching import seed_dir_for
+    from monitor.usecases.watchlist import seed as seed_case
+    from monitor.usecases.watchlist import seed_dir_for
 
     cfg = state(ctx).config()
     for line in seed_case(cfg, seed_dir_for(cfg, seeds, Path.cwd()), write=write):
@@ -46,7 +46,7 @@ def match(
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
 ) -> None:
     """Explain how any text scores against the watchlist (stores nothing)."""
-    from monitor.matching import explain_text
+    from monitor.usecases.watchlist import explain_text
 
     result = explain_text(state(ctx).config(), text, title=title, language=lang)
     if as_json:
@@ -77,8 +77,8 @@ def rescan(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Re-match stored entries after the watchlist or the threshold changed."""
-    from monitor.matching import rescan as rescan_case
     from monitor.units import parse_when
+    from monitor.usecases.watchlist import rescan as rescan_case
 
     when = None
     if since:

@@ -1,4 +1,7 @@
-"""When a feed is next due: a pure function of its state, the fetch outcome, now and config."""
+"""When feeds and digests are next due: pure functions of state, outcome, now and config.
+
+The times they compute are stored in the database, which alone says what is due.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 JITTER = 0.1  # ± share of the delay, so feeds on one host drift apart
 MAX_CACHE_HINT = timedelta(hours=6)  # max-age, Expires and ttl stretch an interval this far at most
@@ -74,3 +78,14 @@ def next_due(
     rng = random.Random(f"{name}|{now.isoformat()}")
     delay = delay * (1 + rng.uniform(-JITTER, JITTER))
     return now + max(delay, timedelta(seconds=1))
+
+
+def next_fire(schedule: str, timezone: str, after: datetime) -> datetime:
+    """The next time a five-field cron schedule fires after ``after`` (UTC-aware result)."""
+    from apscheduler.triggers.cron import CronTrigger  # only the daemon and digests need it
+
+    trigger = CronTrigger.from_crontab(schedule, timezone=ZoneInfo(timezone))
+    fire = trigger.get_next_fire_time(None, after.astimezone(ZoneInfo(timezone)))
+    assert fire is not None, "a five-field cron schedule always fires again"
+    when: datetime = fire.astimezone(ZoneInfo("UTC"))
+    return when if when > after else next_fire(schedule, timezone, after + timedelta(seconds=1))

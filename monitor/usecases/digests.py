@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from monitor.app import App
 from monitor.config import EmailChannel, FileChannel, WebhookChannel
 from monitor.digest.build import DigestContent, build_digest
 from monitor.digest.render import Format, render
 from monitor.errors import DeliveryError, NotFoundError
-from monitor.models import Digest
 from monitor.storage import digests as store
+from monitor.storage.orm import Digest
 from monitor.units import format_utc
+from monitor.usecases.context import App
 
 log = logging.getLogger(__name__)
 AnyChannel = EmailChannel | WebhookChannel | FileChannel

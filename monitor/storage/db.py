@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +11,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.errors import ConfigError, StorageError
+from monitor.files import packaged_data
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -23,10 +23,7 @@ SCHEMA_HEAD = "0001"
 
 
 def alembic_dir() -> Path:
-    data = resources.files("monitor") / "_data" / "alembic"
-    if data.is_dir():
-        return Path(str(data))
-    return Path(__file__).resolve().parent.parent / "alembic"
+    return packaged_data("alembic")
 
 
 def create_db_engine(url: str, **kwargs: Any) -> Engine:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
-from monitor.models import ChannelState, Feed
+from monitor.storage.orm import ChannelState, Feed
 
 
 def channel_state(session: Session, name: str) -> ChannelState | None:

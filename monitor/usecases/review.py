@@ -15,12 +15,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from monitor.app import App
 from monitor.errors import NotFoundError, UsageError
 from monitor.files import write_atomic
 from monitor.storage import review as store
 from monitor.storage.review import MatchFilter, ReviewRow
 from monitor.units import format_utc, parse_when
+from monitor.usecases.context import App
 
 STATUSES = ("new", "seen", "relevant", "irrelevant")
 MARKS = ("relevant", "irrelevant", "seen")

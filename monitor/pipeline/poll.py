@@ -26,13 +26,20 @@ from sqlalchemy.orm import Session, sessionmaker
 from monitor.config import Settings
 from monitor.errors import FetchError, ParseError, UsageError
 from monitor.fetch import Fetched, Fetcher, FetchResult, HttpStatusError
-from monitor.models import Feed
 from monitor.parse import ParsedEntry, ParsedFeed
-from monitor.schedule import Outcome, next_due
+from monitor.pipeline.schedule import Outcome, next_due
+from monitor.pipeline.workers import (
+    EntryMatcher,
+    EntryVerdict,
+    ingest_job,
+    init_worker,
+    match_job,
+    unpack,
+)
 from monitor.storage import entries as entry_store
 from monitor.storage import feeds as feed_store
 from monitor.storage import matches as match_store
-from monitor.workers import EntryMatcher, EntryVerdict, ingest_job, init_worker, match_job, unpack
+from monitor.storage.orm import Feed
 
 __all__ = ["EntryMatcher", "FeedJob", "FeedReport", "MatcherSource", "PollReport", "poll_feeds"]
 

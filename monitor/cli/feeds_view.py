@@ -11,10 +11,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from monitor.app import FeedCheck
 from monitor.cli.common import stderr, stdout
-from monitor.pipeline import FeedReport, PollReport
+from monitor.pipeline.poll import FeedReport, PollReport
 from monitor.units import format_duration
+from monitor.usecases.feeds import FeedCheck
 
 _STYLE = {"ok": "green", "not_modified": "cyan", "error": "red", "disabled": "dim"}
 

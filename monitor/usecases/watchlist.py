@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from monitor.app import App, build_matcher
 from monitor.config import LoadedConfig
 from monitor.errors import ConfigError, NotFoundError
 from monitor.match import MatchResult
 from monitor.storage import entries as entry_store
 from monitor.storage import matches as match_store
+from monitor.usecases.context import App, build_matcher
 
 
 def explain_text(
@@ -87,7 +87,7 @@ def seed_dir_for(config: LoadedConfig, explicit: Path | None, cwd: Path) -> Path
 
 def seed(config: LoadedConfig, seeds: Path, *, write: bool) -> list[str]:
     """Derive candidates from the seed documents; with ``write``, merge them into the watchlist."""
-    from monitor.seed import apply_merge, derive_candidates, plan_merge
+    from monitor.match.seed import apply_merge, derive_candidates, plan_merge
 
     if write and config.packaged:
         raise ConfigError(

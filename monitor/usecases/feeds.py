@@ -1,0 +1,165 @@
+"""Feed use cases: import an OPML file, check feeds without storing, enable and disable."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from monitor.config import LoadedConfig, Settings
+from monitor.errors import ConfigError, NotFoundError
+from monitor.storage import feeds as feed_store
+from monitor.units import format_utc
+from monitor.usecases.context import App, utcnow
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def feed_name_for(title: str, url: str, taken: set[str]) -> str:
+    """A unique ``[a-z0-9_-]+`` feed name derived from a title or URL."""
+    base = _SLUG.sub("-", (title or "").lower()).strip("-")
+    if not base:
+        base = _SLUG.sub("-", re.sub(r"^https?://(www\.)?", "", url.lower())).strip("-")
+    base = base[:60].strip("-") or "feed"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+@dataclass(frozen=True)
+class OpmlFeed:
+    url: str
+    title: str
+    language: str | None
+
+
+def read_opml(path: Path) -> list[OpmlFeed]:
+    """The feed outlines of an OPML file, at any depth. Parsed with defusedxml."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError as XmlParseError
+    from defusedxml.ElementTree import parse as parse_xml
+
+    try:
+        tree = parse_xml(path)
+    except FileNotFoundError:
+        raise NotFoundError(f"{path}: no such file") from None
+    except (XmlParseError, DefusedXmlException) as exc:
+        raise ConfigError(f"{path}: not a valid OPML file: {exc}") from exc
+    root = tree.getroot()
+    if root.tag.lower() != "opml":
+        raise ConfigError(f"{path}: not an OPML file (root element is <{root.tag}>)")
+    out = []
+    for outline in root.iter("outline"):
+        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+        if not url:
+            continue
+        title = (outline.get("title") or outline.get("text") or "").strip()
+        lang = (outline.get("language") or "").strip().lower()[:2] or None
+        out.append(OpmlFeed(url, title, lang))
+    return out
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: list[str]
+    skipped: list[str]
+
+
+def import_opml(app: App, path: Path) -> ImportReport:
+    """Add the feeds of an OPML file to the database (origin ``import``); known URLs are skipped."""
+    feeds = read_opml(path)
+    app.sync_feeds()
+    added: list[str] = []
+    skipped: list[str] = []
+    with app.sessions.begin() as session:
+        taken = {f.name for f in feed_store.all_feeds(session)}
+        for feed in feeds:
+            name = feed_name_for(feed.title, feed.url, taken)
+            ok = feed_store.add_imported_feed(
+                session,
+                name=name,
+                url=feed.url,
+                title=feed.title or None,
+                language=feed.language,
+                now=app.clock(),
+            )
+            (added if ok else skipped).append(name if ok else feed.url)
+    return ImportReport(added, skipped)
+
+
+@dataclass(frozen=True)
+class FeedCheck:
+    name: str
+    url: str
+    ok: bool
+    http_status: int | None
+    entries: int
+    newest: str | None
+    newest_age_hours: float | None
+    title: str | None
+    problem: str | None
+    elapsed_ms: int
+
+
+def check_feeds(
+    config: LoadedConfig, names: Sequence[str] = (), clock: Callable[[], datetime] = utcnow
+) -> list[FeedCheck]:
+    """Fetch and parse each configured feed once; opens no database and stores nothing."""
+    settings = config.settings
+    feeds = [f for f in settings.feeds if not names or f.name in names]
+    missing = sorted(set(names) - {f.name for f in feeds})
+    if missing:
+        raise NotFoundError(f"no feed named {', '.join(map(repr, missing))} in {config.path}")
+    return asyncio.run(_check_all(settings, [(f.name, f.url) for f in feeds], clock))
+
+
+async def _check_all(
+    settings: Settings, feeds: Sequence[tuple[str, str]], clock: Callable[[], datetime]
+) -> list[FeedCheck]:
+    from monitor.errors import MonitorError
+    from monitor.fetch import Fetched, Fetcher
+    from monitor.parse import parse
+
+    async def one(f: Fetcher, name: str, url: str) -> FeedCheck:
+        start = clock()
+        status: int | None = None
+        try:
+            result = await f.fetch(url)
+            assert isinstance(result, Fetched)
+            status = result.status
+            parsed = parse(result.content, result.headers)
+        except MonitorError as exc:
+            ms = int((clock() - start).total_seconds() * 1000)
+            status = getattr(exc, "status", status)
+            return FeedCheck(name, url, False, status, 0, None, None, None, str(exc), ms)
+        ms = int((clock() - start).total_seconds() * 1000)
+        dates = [e.published for e in parsed.entries if e.published]
+        newest = max(dates) if dates else None
+        age = round((clock() - newest).total_seconds() / 3600, 1) if newest else None
+        return FeedCheck(
+            name,
+            url,
+            True,
+            status,
+            len(parsed.entries),
+            format_utc(newest),
+            age,
+            parsed.title,
+            parsed.problem,
+            ms,
+        )
+
+    async with Fetcher(settings.fetch) as fetcher:
+        return list(await asyncio.gather(*(one(fetcher, n, u) for n, u in feeds)))
+
+
+def set_feed_enabled(app: App, name: str, enabled: bool) -> None:
+    app.sync_feeds()
+    with app.sessions.begin() as session:
+        if not feed_store.set_feed_enabled(session, name, enabled, app.clock()):
+            raise NotFoundError(f"no feed named {name!r}")
