@@ -14,6 +14,9 @@ if TYPE_CHECKING:  # imported when a command needs them: `--help` stays fast
     from monitor.config import LoadedConfig
     from monitor.usecases.context import App
 
+MAX_ID = 2**63 - 1  # the largest id a database stores: beyond it, a usage error, not SQL overflow
+MAX_COUNT = 1_000_000  # --limit, --top
+
 stdout = Console(soft_wrap=True, highlight=False)
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)
 

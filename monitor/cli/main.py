@@ -34,6 +34,43 @@ stats_cli.register(app)
 watchlist_cli.register(app)
 
 
+CONFIG_HELP = (
+    "Config file (default: $MONITOR_CONFIG, ./monitor.yaml, ./config/monitor.yaml, "
+    "else the packaged default). Also accepted after the command."
+)
+DB_HELP = "SQLAlchemy database URL; overrides database.url. Also accepted after the command."
+
+
+_STATE_OPTIONS = ("--config", "--db")
+
+
+def hoist_state_options(args: list[str]) -> list[str]:
+    """Move ``--config``/``--db`` given after the command name in front of it.
+
+    ``monitor status --config X`` then means ``monitor --config X status``.
+    """
+    i = 0
+    while i < len(args) and args[i].startswith("-") and args[i] != "--":
+        i += 2 if args[i] in _STATE_OPTIONS else 1
+    head, rest, moved = list(args[:i]), [], []
+    j = i
+    while j < len(args):
+        token = args[j]
+        if token == "--":
+            rest += args[j:]
+            break
+        if token in _STATE_OPTIONS and j + 1 < len(args):
+            moved += args[j : j + 2]
+            j += 2
+            continue
+        if token.startswith(tuple(f"{o}=" for o in _STATE_OPTIONS)):
+            moved.append(token)
+        else:
+            rest.append(token)
+        j += 1
+    return head + moved + rest
+
+
 def _version(value: bool) -> None:
     if value:
         stdout.print(f"monitor {__version__}")
@@ -48,8 +85,7 @@ def root(
         typer.Option(
             "--config",
             metavar="PATH",
-            help="Config file (default: $MONITOR_CONFIG, "
-            "./config/monitor.yaml, else the packaged default).",
+            help=CONFIG_HELP,
         ),
     ] = None,
     db: Annotated[
@@ -58,7 +94,7 @@ def root(
             "--db",
             metavar="URL",
             envvar="MONITOR_DATABASE_URL",
-            help="SQLAlchemy database URL; overrides database.url.",
+            help=DB_HELP,
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Tracebacks and debug logging.")] = False,
@@ -186,7 +222,7 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        code = app(args=args, prog_name="monitor", standalone_mode=False)
+        code = app(args=hoist_state_options(args), prog_name="monitor", standalone_mode=False)
     except typer.Exit as exc:
         code = exc.exit_code
     except typer.Abort:
@@ -227,5 +263,8 @@ def _message(exc: Exception) -> str:
 
 
 def _error(message: str) -> None:
-    line = " ".join(message.split())
-    sys.stderr.write(f"monitor: error: {line}\n")
+    """One line per problem (a config may have several), each prefixed ``monitor: error:``."""
+    for part in message.splitlines() or [""]:
+        line = " ".join(part.split())
+        if line:
+            sys.stderr.write(f"monitor: error: {line}\n")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from monitor.cli.common import print_json, state, stderr, stdout
+from monitor.cli.common import MAX_COUNT, MAX_ID, print_json, state, stderr, stdout
 
 app = typer.Typer(help="Review stored matches: list, show, mark, export.", no_args_is_help=True)
 
@@ -51,7 +51,9 @@ def list_(
     lang: LangOpt = None,
     min_score: MinScore = None,
     status: StatusOpt = "all",
-    limit: Annotated[int, typer.Option("--limit", metavar="N", help="At most N matches.")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N matches.")
+    ] = 50,
     as_json: JsonOpt = False,
 ) -> None:
     """Stored matches, newest first (by published time, else fetch time)."""
@@ -76,7 +78,7 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    match_id: Annotated[int, typer.Argument(metavar="ID", help="The match id.")],
+    match_id: Annotated[int, typer.Argument(min=1, max=MAX_ID, metavar="ID", help="The match id.")],
     as_json: JsonOpt = False,
 ) -> None:
     """One match: entry text with the matched words highlighted, score breakdown, history."""
@@ -94,7 +96,9 @@ def show(
 @app.command("mark")
 def mark(
     ctx: typer.Context,
-    ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Match ids.")],
+    ids: Annotated[
+        list[int], typer.Argument(min=1, max=MAX_ID, metavar="ID...", help="Match ids.")
+    ],
     as_: Annotated[str, typer.Option("--as", metavar="MARK", help="relevant, irrelevant or seen.")],
     note: Annotated[
         str | None, typer.Option("--note", metavar="TEXT", help="Why (kept with the mark).")
@@ -128,7 +132,10 @@ def export(
     min_score: MinScore = None,
     status: StatusOpt = "all",
     limit: Annotated[
-        int | None, typer.Option("--limit", metavar="N", help="At most N (default: all).")
+        int | None,
+        typer.Option(
+            "--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N (default: all)."
+        ),
     ] = None,
 ) -> None:  # fmt: skip
     """All matches passing the same filters as `list`, as csv, json or jsonl."""

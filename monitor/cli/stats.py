@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from monitor.cli.common import print_json, state
+from monitor.cli.common import MAX_COUNT, print_json, state
 
 
 def stats(
@@ -17,7 +17,9 @@ def stats(
     until: Annotated[
         str | None, typer.Option("--until", metavar="WHEN", help="Before this time.")
     ] = None,
-    top: Annotated[int, typer.Option("--top", metavar="N", help="Rows per ranking.", min=1)] = 10,
+    top: Annotated[
+        int, typer.Option("--top", metavar="N", help="Rows per ranking.", min=1, max=MAX_COUNT)
+    ] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Matches per day, top entities, per feed and language, relevant share per feed and term."""
