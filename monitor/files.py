@@ -15,6 +15,8 @@ from monitor.errors import ConfigError
 
 T = TypeVar("T")
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_UMASK = os.umask(0o022)  # read once, at import, before any thread starts
+os.umask(_UMASK)
 
 
 def read_yaml(path: Path, what: str) -> Any:
@@ -111,8 +113,13 @@ def write_atomic(path: Path, write: Callable[[TextIO], T], *, newline: str | Non
     Readers see the old file or the new one, never half of it; on error nothing is left behind.
     """
     folder = path.parent if str(path.parent) else Path(".")
+    try:  # mkstemp makes 0600 files: keep the mode of the file replaced, else the umask's
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o666 & ~_UMASK
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as stream:
             result = write(stream)
             stream.flush()
