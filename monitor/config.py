@@ -165,6 +165,12 @@ def _cron(value: Any) -> str:
     return value
 
 
+class DisplaySettings(_Strict):
+    """How the command line shows things: times in ``timezone`` (digests use their own)."""
+
+    timezone: Annotated[str, BeforeValidator(_timezone)] = "UTC"
+
+
 class _Channel(_Strict):
     name: Name
     schedule: Annotated[str, BeforeValidator(_cron)] = "0 7 * * *"
@@ -220,6 +226,7 @@ class Settings(_Strict):
     database: DatabaseSettings = DatabaseSettings()
     fetch: FetchSettings = FetchSettings()
     matching: MatchingSettings = MatchingSettings()
+    display: DisplaySettings = DisplaySettings()
     feeds: list[FeedSettings] = Field(default_factory=list)
     watchlist: Path = Path("watchlist.yaml")
     digests: list[Channel] = Field(default_factory=list)

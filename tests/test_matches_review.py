@@ -94,7 +94,8 @@ def test_list_table_and_empty(seeded: Any) -> None:
     assert "5 matches" in proc.stdout
     empty = monitor.run("matches", "list", "--feed", "nowhere")
     assert empty.returncode == 0 and empty.stdout == ""
-    assert empty.stderr.strip() == "no matches"
+    where = f"config {monitor.config_path}, database sqlite:///{monitor.db_path}"
+    assert empty.stderr.strip() == f"no matches ({where})"
     assert monitor.json("matches", "list", "--json", "--feed", "nowhere") == []
 
 
@@ -252,7 +253,9 @@ def test_stats_on_empty_database(monitor: Any) -> None:
     report = monitor.json("stats", "--json", "--since", "7d")
     assert report["total"] == 0 and len(report["per_day"]) == 8
     assert report["feeds"] == [] and report["top_entities"] == []
-    assert "0 matches" in monitor.run("stats", check=True).stdout
+    empty = monitor.run("stats", check=True)
+    assert empty.stdout == "" and empty.stderr.startswith("no matches since ")
+    assert f"(config {monitor.config_path}, database sqlite:///" in empty.stderr
 
 
 def test_filters_and_marks_on_postgres(monitor: Any, postgres_db: str) -> None:

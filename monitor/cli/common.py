@@ -54,5 +54,49 @@ def state(ctx: typer.Context) -> CliState:
     return obj
 
 
+@dataclass(frozen=True)
+class Clock:
+    """Times as the user reads them: in the configured display zone, the zone always said."""
+
+    zone: str = "UTC"
+
+    @property
+    def label(self) -> str:
+        """The zone's name for a column header: ``UTC`` or e.g. ``Asia/Dushanbe``."""
+        return "UTC" if self.zone in ("UTC", "Etc/UTC") else self.zone
+
+    def time(self, iso: str | None, *, zone: bool = False) -> str:
+        """``2024-06-03 09:30`` in the display zone; with ``zone``, ``… UTC+05`` or ``… CEST``."""
+        if not iso:
+            return "—"
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        when = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(ZoneInfo(self.zone))
+        text = when.strftime("%Y-%m-%d %H:%M")
+        if not zone:
+            return text
+        name = when.strftime("%Z")
+        return f"{text} " + (
+            "UTC" if name in ("UTC", "+00") else f"UTC{name}" if name[:1] in "+-" else name
+        )
+
+
+def clock(ctx: typer.Context) -> Clock:
+    return Clock(state(ctx).config().settings.display.timezone)
+
+
+def where_from(ctx: typer.Context) -> str:
+    """``config PATH, database URL`` (password hidden): said when a command finds nothing."""
+    app = state(ctx).app()
+    url = app.engine.url.render_as_string(hide_password=True)
+    return f"config {app.config.path}, database {url}"
+
+
+def say_nothing(ctx: typer.Context, what: str) -> None:
+    """``what`` (e.g. "no matches") on stderr, with the config and database it looked in."""
+    stderr.print(f"{what} ({where_from(ctx)})", markup=False)
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from monitor.cli.common import MAX_COUNT, print_json, state, stdout
+from monitor.cli.common import MAX_COUNT, print_json, say_nothing, state, stdout
 
 app = typer.Typer(help="Build and deliver digests of new matches.", no_args_is_help=True)
 
@@ -72,7 +72,7 @@ def history(
         print_json(rows)
         return
     if not rows:
-        stdout.print("no digests yet")
+        say_nothing(ctx, "no digests yet")
         return
     for r in rows:
         when = r["sent"] or r["created"]

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from monitor.cli.common import print_json, state, stdout
+from monitor.cli.common import print_json, say_nothing, state, stdout
 
 app = typer.Typer(help="Feeds: list, check, import from OPML.", no_args_is_help=True)
 
@@ -25,6 +25,8 @@ def list_feeds(
     feeds = status_report(state(ctx).app())["feeds"]
     if as_json:
         print_json(feeds)
+    elif not feeds:
+        say_nothing(ctx, "no feeds")
     else:
         print_feed_table(feeds, detailed=True)
 

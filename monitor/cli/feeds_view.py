@@ -112,6 +112,7 @@ def print_feed_table(feeds: Sequence[dict[str, Any]], *, detailed: bool = False)
 def print_status(report: dict[str, Any]) -> None:
     now = datetime.now(UTC)
     db = report["database"]
+    stdout.print(Text.assemble(("config", "bold"), f" {report['config']}"))
     stdout.print(
         f"[bold]database[/] {db['url']} ({db['backend']}, revision {db['revision']}): "
         f"{db['feeds']} feeds, {db['entries']} entries, {db['matches']} matches"

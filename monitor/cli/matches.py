@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from monitor.cli.common import MAX_COUNT, MAX_ID, print_json, state, stderr, stdout
+from monitor.cli.common import (
+    MAX_COUNT,
+    MAX_ID,
+    clock,
+    print_json,
+    say_nothing,
+    state,
+    stderr,
+    stdout,
+)
 
 app = typer.Typer(help="Review stored matches: list, show, mark, export.", no_args_is_help=True)
 
@@ -52,7 +61,7 @@ def list_(
     min_score: MinScore = None,
     status: StatusOpt = "all",
     limit: Annotated[
-        int, typer.Option("--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N matches.")
+        int, typer.Option("--limit", min=0, max=MAX_COUNT, metavar="N", help="At most N matches.")
     ] = 50,
     as_json: JsonOpt = False,
 ) -> None:
@@ -68,11 +77,11 @@ def list_(
     if as_json:
         print_json(rows)
     elif not rows:
-        stderr.print("no matches")
+        say_nothing(ctx, "no matches")
     else:
         from monitor.cli.matches_view import print_match_table
 
-        print_match_table(rows)
+        print_match_table(rows, clock(ctx))
 
 
 @app.command("show")
@@ -134,7 +143,7 @@ def export(
     limit: Annotated[
         int | None,
         typer.Option(
-            "--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N (default: all)."
+            "--limit", min=0, max=MAX_COUNT, metavar="N", help="At most N (default: all)."
         ),
     ] = None,
 ) -> None:  # fmt: skip
@@ -152,4 +161,4 @@ def export(
     if output is not None:
         stderr.print(f"wrote {count} matches to {output}")
     elif count == 0:
-        stderr.print("no matches")
+        say_nothing(ctx, "no matches")

@@ -8,11 +8,12 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from monitor.cli.common import stdout
+from monitor.cli.common import Clock, stdout
 
 STATUS_STYLE = {"new": "bold", "seen": "dim", "relevant": "green", "irrelevant": "red"}
 HIGHLIGHT = "bold black on yellow"
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
+TITLE_MIN = 30
 
 
 def _time(iso: str | None) -> str:
@@ -23,21 +24,44 @@ def _status(status: str) -> Text:
     return Text(status, style=STATUS_STYLE.get(status, ""))
 
 
-def print_match_table(rows: Sequence[dict[str, Any]]) -> None:
+def print_match_table(rows: Sequence[dict[str, Any]], clock: Clock | None = None) -> None:
+    """id, time, score, language, status and title first; feed and terms only where they fit.
+
+    The title keeps at least TITLE_MIN cells: the optional columns give way before it shrinks.
+    """
+    clock = clock or Clock()
     table = Table(box=None, pad_edge=False)
-    table.add_column("id", justify="right")
-    table.add_column("time", no_wrap=True)
-    table.add_column("feed", no_wrap=True, max_width=20, overflow="ellipsis")
-    table.add_column("lang")
-    table.add_column("score", justify="right")
-    table.add_column("status", no_wrap=True, min_width=10)
-    table.add_column("title", no_wrap=True, max_width=70, overflow="ellipsis")
-    table.add_column("terms", no_wrap=True, max_width=40, overflow="ellipsis")
+    ids = max((len(str(r["id"])) for r in rows), default=2)
+    table.add_column("id", justify="right", no_wrap=True, min_width=max(ids, 2))
+    table.add_column(f"time ({clock.label})", no_wrap=True, min_width=16, max_width=16)
+    table.add_column("score", justify="right", no_wrap=True, min_width=5)
+    table.add_column("lang", no_wrap=True, min_width=4)
+    status_w = max((len(r["status"]) for r in rows), default=6)
+    table.add_column("status", no_wrap=True, min_width=max(status_w, 6))
+    fixed = max(ids, 2) + 16 + 5 + 4 + max(status_w, 6) + 2 * 5  # five columns and their gaps
+    feeds = max((len(r["feed"]) for r in rows), default=4)
+    feed_w, terms_w = min(max(feeds, 4), 20), 30
+    room = stdout.width - fixed - 1
+    show_feed = room - feed_w - 2 >= TITLE_MIN + 10
+    show_terms = show_feed and room - feed_w - terms_w - 4 >= TITLE_MIN + 25
+    title_w = room - (feed_w + 2 if show_feed else 0) - (terms_w + 2 if show_terms else 0)
+    longest = max((len(r["title"] or "") for r in rows), default=5)
+    title_w = max(min(title_w, longest), 10)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", width=title_w)
+    if show_feed:
+        table.add_column("feed", no_wrap=True, overflow="ellipsis", width=feed_w)
+    if show_terms:
+        table.add_column("terms", no_wrap=True, overflow="ellipsis", width=terms_w)
     for r in rows:
-        table.add_row(
-            str(r["id"]), _time(r["time"]), r["feed"], r["language"] or "—", f"{r['score']:.2f}",
-            _status(r["status"]), r["title"], ", ".join(r["terms"][:3]),
-        )  # fmt: skip
+        cells: list[str | Text] = [
+            str(r["id"]), clock.time(r["time"]), f"{r['score']:.2f}", r["language"] or "—",
+            _status(r["status"]), Text(r["title"] or "(no title)"),
+        ]  # fmt: skip
+        if show_feed:
+            cells.append(Text(r["feed"]))
+        if show_terms:
+            cells.append(Text(", ".join(r["terms"][:3])))
+        table.add_row(*cells)
     stdout.print(table)
     stdout.print(f"{len(rows)} {'match' if len(rows) == 1 else 'matches'}", style="dim")
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from monitor.cli.common import MAX_COUNT, print_json, state
+from monitor.cli.common import MAX_COUNT, print_json, say_nothing, state
 
 
 def stats(
@@ -30,6 +30,8 @@ def stats(
     report = match_stats(app_, f.since, f.until, top=top)
     if as_json:
         print_json(report)
+    elif not report["total"]:
+        say_nothing(ctx, f"no matches since {f.since:%Y-%m-%d %H:%M} UTC")
     else:
         from monitor.cli.matches_view import print_stats
 

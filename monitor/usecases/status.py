@@ -74,6 +74,7 @@ def status_report(app: App) -> dict[str, Any]:
         )
     return {
         "generated": format_utc(now),
+        "config": str(app.config.path),
         "feeds": feed_rows,
         "digests": digest_rows,
         "database": {**database_info(app), **totals},
