@@ -28,7 +28,7 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.engine import make_url
 
 from monitor.errors import AlreadyRunningError, MonitorError
-from monitor.pipeline.poll import FeedJob, poll_feeds
+from monitor.pipeline.poll import FeedJob, pass_summary, poll_feeds
 from monitor.pipeline.schedule import next_fire
 from monitor.storage import claims as claim_store
 from monitor.storage import feeds as feed_store
@@ -127,9 +127,14 @@ class Daemon:
                 if stale:
                     log.info("released %d claims left by a daemon that did not stop cleanly", stale)
             self._schedule_jobs()
+            with self.app.sessions() as session:
+                known = feed_store.all_feeds(session)
+            polled = [f for f in known if f.pollable]
+            imported = sum(1 for f in polled if f.origin == "import")
             log.info(
-                "monitor daemon started: %d feeds, %d digest channels, tick %gs",
-                len(self.app.settings.feeds),
+                "monitor daemon started: %d feeds%s, %d digest channels, tick %gs",
+                len(polled),
+                f" ({imported} imported)" if imported else "",
                 len(self.app.settings.digests),
                 self.tick.total_seconds(),
             )
@@ -221,12 +226,15 @@ class Daemon:
         if report is None:
             return
         t = report.totals()
-        log.info(
-            "poll pass: %d feeds, %d new entries, %d new matches, %d errors",
+        summary = pass_summary(report.feeds)  # every feed failed the same way: say why, once
+        log.log(
+            logging.WARNING if summary else logging.INFO,
+            "poll pass: %d feeds, %d new entries, %d new matches, %d errors%s",
             t["feeds"],
             t["new_entries"],
             t["new_matches"],
             t["errors"],
+            f" ({summary})" if summary else "",
             extra=t,
         )
 

@@ -92,11 +92,11 @@ def test_list_table_and_empty(seeded: Any) -> None:
     assert "Бадахшан" in proc.stdout
     assert "border-wire" in proc.stdout and "2.50" in proc.stdout
     assert "5 matches" in proc.stdout
-    empty = monitor.run("matches", "list", "--feed", "nowhere")
+    empty = monitor.run("matches", "list", "--min-score", "99")
     assert empty.returncode == 0 and empty.stdout == ""
     where = f"config {monitor.config_path}, database sqlite:///{monitor.db_path}"
     assert empty.stderr.strip() == f"no matches ({where})"
-    assert monitor.json("matches", "list", "--json", "--feed", "nowhere") == []
+    assert monitor.json("matches", "list", "--json", "--min-score", "99") == []
 
 
 @pytest.mark.parametrize(

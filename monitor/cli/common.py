@@ -86,6 +86,16 @@ def clock(ctx: typer.Context) -> Clock:
     return Clock(state(ctx).config().settings.display.timezone)
 
 
+def match_ids(name: str, ids: list[int]) -> list[int]:
+    """Ids as given, each a positive number a database can hold; else a UsageError."""
+    from monitor.errors import UsageError
+
+    for i in ids:
+        if not 1 <= i <= MAX_ID:
+            raise UsageError(f"{name}: {i} is not a match id (ids are 1 to {MAX_ID})")
+    return ids
+
+
 def where_from(ctx: typer.Context) -> str:
     """``config PATH, database URL`` (password hidden): said when a command finds nothing."""
     app = state(ctx).app()

@@ -70,14 +70,17 @@ def import_(
     stdout.print(f"{len(report.added)} added, {len(report.skipped)} skipped")
 
 
+FeedName = Annotated[str, typer.Argument(metavar="NAME", help="The feed's name.")]
+
+
 @app.command("enable")
-def enable(ctx: typer.Context, name: str) -> None:
+def enable(ctx: typer.Context, name: FeedName) -> None:
     """Poll a feed again (also after a 410 Gone)."""
     _set_enabled(ctx, name, True)
 
 
 @app.command("disable")
-def disable(ctx: typer.Context, name: str) -> None:
+def disable(ctx: typer.Context, name: FeedName) -> None:
     """Stop polling a feed (its entries and matches stay)."""
     _set_enabled(ctx, name, False)
 

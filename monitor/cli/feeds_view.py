@@ -82,13 +82,16 @@ def _ago(iso: str | None, now: datetime) -> str:
     )
 
 
-def print_feed_table(feeds: Sequence[dict[str, Any]], *, detailed: bool = False) -> None:
+def print_feed_table(
+    feeds: Sequence[dict[str, Any]], *, detailed: bool = False, problems: bool = True
+) -> None:
+    """One row per feed; ``problems``: with the last error (status lists failures below)."""
     now = datetime.now(UTC)
     table = Table(box=None, pad_edge=False)
     cols = ["feed", "result", "last fetch", "next due", "errors", "entries"]
     if detailed:
         cols.insert(1, "url")
-    for col in [*cols, "problem"]:
+    for col in [*cols, "problem"] if problems else cols:
         table.add_column(col, overflow="fold")
     for f in feeds:
         result = f["result"] or "—"
@@ -104,7 +107,8 @@ def print_feed_table(feeds: Sequence[dict[str, Any]], *, detailed: bool = False)
         ]
         if detailed:
             row.insert(1, f["url"])
-        row.append(Text(f["error"] or f["disabled_reason"] or "", style="red"))
+        if problems:
+            row.append(Text(f["error"] or f["disabled_reason"] or "", style="red"))
         table.add_row(*row)
     stdout.print(table)
 
@@ -120,15 +124,22 @@ def print_status(report: dict[str, Any]) -> None:
     feeds = report["feeds"]
     failing = [f for f in feeds if f["result"] == "error" and f["enabled"]]
     stdout.print(f"\n[bold]feeds[/] {len(feeds)} known, {len(failing)} failing")
-    print_feed_table(feeds)
+    print_feed_table(feeds, problems=False)
     due = sorted((f for f in feeds if f["enabled"] and f["next_due"]), key=lambda f: f["next_due"])
     if due:
         soon = ", ".join(f"{f['name']} ({_ago(f['next_due'], now)})" for f in due[:5])
         stdout.print(f"next due: {soon}", markup=False)
-    for f in failing:
-        stdout.print(
-            Text(f"failing: {f['name']}: {f['error']} ({f['consecutive_errors']} in a row)", "red")
-        )
+    by_error: dict[str, list[dict[str, Any]]] = {}
+    for f in failing:  # each failure said once; many feeds failing alike, in one line
+        by_error.setdefault(f["error"] or "error", []).append(f)
+    for error, group in by_error.items():
+        if len(group) == 1:
+            f = group[0]
+            line = f"failing: {f['name']}: {error} ({f['consecutive_errors']} in a row)"
+        else:
+            names = ", ".join(f["name"] for f in group[:6]) + (", …" if len(group) > 6 else "")
+            line = f"failing: {len(group)} feeds ({names}): {error}"
+        stdout.print(Text(line, "red"), soft_wrap=False)
     stdout.print("\n[bold]digests[/]")
     if not report["digests"]:
         stdout.print("no digest channels configured")

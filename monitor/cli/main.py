@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperGroup
 
 from monitor import __version__
 from monitor.cli import digest as digest_cli
@@ -17,13 +18,39 @@ from monitor.cli import watchlist as watchlist_cli
 from monitor.cli.common import CliState, print_json, state, stderr, stdout
 from monitor.errors import MonitorError, UsageError
 
+# The order a new user needs them in; anything not listed follows.
+ORDER = (
+    "run", "poll", "status", "feeds", "matches", "digest", "stats", "match", "rescan", "seed",
+    "db",
+)  # fmt: skip
+
+
+def _no_type(self: TyperArgument, ctx: Any) -> None:
+    return None
+
+
+# This Typer prints an argument's Python type after its metavar (`ID... <list[int]>`); the
+# metavar already says what to type, as for options.
+setattr(TyperArgument, "display_type_rich", _no_type)  # noqa: B010
+
+
+class _Ordered(TyperGroup):
+    """``monitor --help`` lists commands in ORDER, not alphabetically or as defined."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = list(self.commands)
+        return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
+
+
 app = typer.Typer(
     name="monitor",
     help="News monitor for the Tajikistan–Afghanistan border.",
+    cls=_Ordered,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: flags without <bool>, options with their metavar
     add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")

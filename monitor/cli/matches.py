@@ -9,8 +9,8 @@ import typer
 
 from monitor.cli.common import (
     MAX_COUNT,
-    MAX_ID,
     clock,
+    match_ids,
     print_json,
     say_nothing,
     state,
@@ -87,27 +87,25 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    match_id: Annotated[int, typer.Argument(min=1, max=MAX_ID, metavar="ID", help="The match id.")],
+    match_id: Annotated[int, typer.Argument(metavar="ID", help="The match id.")],
     as_json: JsonOpt = False,
 ) -> None:
     """One match: entry text with the matched words highlighted, score breakdown, history."""
     from monitor.usecases.review import show_match
 
-    data = show_match(state(ctx).app(), match_id)
+    data = show_match(state(ctx).app(), match_ids("ID", [match_id])[0])
     if as_json:
         print_json(data)
     else:
         from monitor.cli.matches_view import print_match
 
-        print_match(data)
+        print_match(data, clock(ctx))
 
 
 @app.command("mark")
 def mark(
     ctx: typer.Context,
-    ids: Annotated[
-        list[int], typer.Argument(min=1, max=MAX_ID, metavar="ID...", help="Match ids.")
-    ],
+    ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Match ids.")],
     as_: Annotated[str, typer.Option("--as", metavar="MARK", help="relevant, irrelevant or seen.")],
     note: Annotated[
         str | None, typer.Option("--note", metavar="TEXT", help="Why (kept with the mark).")
@@ -116,7 +114,7 @@ def mark(
     """Record a reviewer's judgement; a later mark replaces an earlier one, history is kept."""
     from monitor.usecases.review import mark_matches
 
-    marked = mark_matches(state(ctx).app(), ids, as_, note)
+    marked = mark_matches(state(ctx).app(), match_ids("ID...", ids), as_, note)
     word = "match" if len(marked) == 1 else "matches"
     stdout.print(f"marked {len(marked)} {word} {as_.strip().lower()}: "
                  f"{', '.join(map(str, marked))}")  # fmt: skip

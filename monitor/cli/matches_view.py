@@ -33,12 +33,14 @@ def print_match_table(rows: Sequence[dict[str, Any]], clock: Clock | None = None
     table = Table(box=None, pad_edge=False)
     ids = max((len(str(r["id"])) for r in rows), default=2)
     table.add_column("id", justify="right", no_wrap=True, min_width=max(ids, 2))
-    table.add_column(f"time ({clock.label})", no_wrap=True, min_width=16, max_width=16)
+    time_head = f"time ({clock.label})"
+    time_w = max(16, len(time_head))
+    table.add_column(time_head, no_wrap=True, min_width=time_w, max_width=time_w)
     table.add_column("score", justify="right", no_wrap=True, min_width=5)
     table.add_column("lang", no_wrap=True, min_width=4)
     status_w = max((len(r["status"]) for r in rows), default=6)
     table.add_column("status", no_wrap=True, min_width=max(status_w, 6))
-    fixed = max(ids, 2) + 16 + 5 + 4 + max(status_w, 6) + 2 * 5  # five columns and their gaps
+    fixed = max(ids, 2) + time_w + 5 + 4 + max(status_w, 6) + 2 * 5  # five columns and their gaps
     feeds = max((len(r["feed"]) for r in rows), default=4)
     feed_w, terms_w = min(max(feeds, 4), 20), 30
     room = stdout.width - fixed - 1
@@ -88,60 +90,87 @@ def _span(text: str, hit: dict[str, Any]) -> tuple[int, int] | None:
     return None
 
 
-def print_match(data: dict[str, Any]) -> None:
-    stdout.print(Text(data["title"] or "(no title)", style="bold"))
+def _capped(text: str, limit: int) -> tuple[str, int]:
+    """``text`` cut at a word boundary near ``limit`` characters, and how many were left out."""
+    if len(text) <= limit:
+        return text, 0
+    cut = text.rfind(" ", limit // 2, limit)
+    cut = cut if cut > 0 else limit
+    return text[:cut].rstrip() + " …", len(text) - cut
+
+
+def _joined(parts: Sequence[tuple[str, str]], label: str) -> Text:
+    """``label  a +0.25 · b +0.20 · …`` as one wrappable paragraph."""
+    out = Text.assemble((f"{label} ", "dim"))
+    for i, (name, value) in enumerate(parts):
+        out.append(" · " if i else " ", style="dim")
+        out.append(f"{name} {value}")
+    return out
+
+
+def print_match(data: dict[str, Any], clock: Clock | None = None) -> None:
+    """One match on about one screen (30 rows at 100 columns): title, facts, text with the
+    matched words highlighted (long text cut, ``--json`` has all), why it scored, its review."""
+    clock = clock or Clock()
+    width = max(stdout.width, 40)
+    hits = data["hits"]
+    title = data["title"] or "(no title)"
+    head = highlighted(title, [h for h in hits if h.get("field") == "title"])
+    head.stylize("bold")
+    stdout.print(head, soft_wrap=False)
     outlet = data["feed"] + (f" ({data['feed_title']})" if data.get("feed_title") else "")
-    stdout.print(f"[dim]match[/] {data['id']}  [dim]outlet[/] {outlet}", markup=True)
-    stdout.print(
-        Text.assemble(
-            ("time ", "dim"),
-            _time(data["time"]),
-            ("  language ", "dim"),
-            data["language"] or "—",
-            ("  score ", "dim"),
-            f"{data['score']:.2f}",
-            ("  status ", "dim"),
-            _status(data["status"]),
-        )
-    )
+    facts = [
+        f"match {data['id']}", outlet, clock.time(data["time"], zone=True),
+        data["language"] or "—", f"score {data['score']:.2f}",
+    ]  # fmt: skip
+    meta = Text(" · ".join(facts) + " · ", style="dim")
+    meta.append_text(_status(data["status"]))
+    stdout.print(meta, soft_wrap=False)
     link = data.get("url") or data.get("link")
     if link:
-        stdout.print(Text.assemble(("link ", "dim"), (link, f"link {link}")))
+        stdout.print(Text(link, style=f"link {link}"), soft_wrap=False, overflow="ellipsis")
     if data.get("note"):
-        stdout.print(Text.assemble(("note ", "dim"), data["note"]))
-    hits = data["hits"]
-    for name in ("title", "summary", "content"):
-        text = data["text"][name]
-        if not text:
+        stdout.print(Text.assemble(("note ", "dim"), data["note"]), soft_wrap=False)
+    shown = {title.strip()}
+    cut_total = 0
+    for name, lines in (("summary", 5), ("content", 6)):
+        text = (data["text"][name] or "").strip()
+        if not text or text in shown or any(text in t for t in shown):
             continue
-        stdout.print(Text(f"\n{name}", style="bold underline"))
-        stdout.print(highlighted(text, [h for h in hits if h.get("field") == name]))
-    if data["breakdown"]:
-        stdout.print(Text("\nscore breakdown", style="bold underline"))
-        table = Table(box=None, pad_edge=False)
-        table.add_column("term or rule")
-        table.add_column("contribution", justify="right")
-        for b in data["breakdown"]:
-            label = b.get("label") or b.get("term_id") or b.get("rule") or "?"
-            value = b.get("contribution")
-            shown = f"{value:+.2f}" if isinstance(value, int | float) else str(value)
-            table.add_row(str(label), shown)
-        table.add_row(Text("total", style="bold"), Text(f"{data['score']:.2f}", style="bold"))
-        stdout.print(table)
-    if data["terms"]:
-        stdout.print(Text.assemble(("terms ", "dim"), ", ".join(data["terms"])))
-    stdout.print(Text("\nreview history", style="bold underline"))
-    if not data["history"]:
-        stdout.print("not reviewed yet", style="dim")
-    for mark in data["history"]:
-        stdout.print(
-            Text.assemble(
-                _time(mark["marked_at"]),
-                " ",
-                _status(mark["status"]),
-                (f"  {mark['note']}" if mark["note"] else ""),
-            )
-        )
+        shown.add(text)
+        body, cut = _capped(text, lines * (width - 5))
+        cut_total += cut
+        spans = [h for h in hits if h.get("field") == name and (h.get("end") or 0) <= len(body)]
+        stdout.print(Text(f"\n{name}", style="bold"))
+        stdout.print(highlighted(body, spans), soft_wrap=False)
+    if cut_total:
+        stdout.print(f"({cut_total} more characters: --json shows all)", style="dim")
+    terms = [(str(b.get("label") or b.get("term_id")), _signed(b.get("contribution")))
+             for b in data["breakdown"] if b.get("term_id")]  # fmt: skip
+    rules = [(str(b.get("label") or b.get("rule")), _signed(b.get("contribution")))
+             for b in data["breakdown"] if not b.get("term_id")]  # fmt: skip
+    stdout.print(Text(f"\nwhy it scored {data['score']:.2f}", style="bold"))
+    if terms:
+        stdout.print(_joined(terms, "terms"), soft_wrap=False)
+    if rules:
+        stdout.print(_joined(rules, "rules"), soft_wrap=False)
+    history = data["history"]
+    review = Text("review ", style="dim")
+    if not history:
+        review.append("not reviewed yet", style="dim")
+    for i, mark in enumerate(history[-3:]):
+        review.append(" · " if i else "", style="dim")
+        review.append(clock.time(mark["marked_at"], zone=True) + " ")
+        review.append_text(_status(mark["status"]))
+        if mark["note"]:
+            review.append(f" {mark['note']}")
+    if len(history) > 3:
+        review.append(f" ({len(history) - 3} earlier: --json)", style="dim")
+    stdout.print(Text("\n").append_text(review), soft_wrap=False)
+
+
+def _signed(value: object) -> str:
+    return f"{value:+.2f}" if isinstance(value, int | float) else str(value)
 
 
 def bar(value: float, maximum: float, width: int) -> str:

@@ -22,7 +22,7 @@ def stats(
     ] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Matches per day, top entities, per feed and language, relevant share per feed and term."""
+    """Matches per day, top names and places, topics, feeds and review shares."""
     from monitor.usecases.review import build_filter, match_stats
 
     app_ = state(ctx).app()
