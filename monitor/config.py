@@ -106,10 +106,21 @@ class FetchSettings(_Strict):
     default_interval: Duration = timedelta(minutes=30)
     max_backoff: Duration = timedelta(days=1)
     max_text: int = Field(20_000, ge=200, le=10_000_000, description="characters per text field")
+    # Redirects may lead to loopback, private or link-local addresses only with this set.
+    allow_private: bool = False
+    # Wall clock for parsing one feed's body; the worker is replaced when it overruns.
+    parse_deadline: Duration = timedelta(seconds=30)
 
 
 class MatchingSettings(_Strict):
     threshold: Score = 0.5
+
+
+class StoriesSettings(_Strict):
+    """How matches are grouped into stories (see docs/stories.md)."""
+
+    window: Duration = timedelta(hours=48)  # reports further apart are different events
+    events: Path | None = None  # the event vocabulary; default: events.yaml beside the watchlist
 
 
 class FeedSettings(_Strict):
@@ -227,6 +238,7 @@ class Settings(_Strict):
     fetch: FetchSettings = FetchSettings()
     matching: MatchingSettings = MatchingSettings()
     display: DisplaySettings = DisplaySettings()
+    stories: StoriesSettings = StoriesSettings()
     feeds: list[FeedSettings] = Field(default_factory=list)
     watchlist: Path = Path("watchlist.yaml")
     digests: list[Channel] = Field(default_factory=list)
@@ -455,6 +467,11 @@ def load_config(
         update={
             "database": DatabaseSettings(url=_resolve_sqlite(url, state_base)),
             "watchlist": (config_dir / settings.watchlist).resolve(),
+            "stories": settings.stories.model_copy(
+                update={"events": (config_dir / settings.stories.events).resolve()}
+            )
+            if settings.stories.events is not None
+            else settings.stories,
             "digests": [_resolve_channel(c, state_base) for c in settings.digests],
             "feeds": [_resolve_feed(f, config_dir) for f in settings.feeds],
         }

@@ -226,6 +226,10 @@ class Daemon:
         if report is None:
             return
         t = report.totals()
+        if t["new_matches"]:
+            from monitor.usecases.stories import group_new
+
+            group_new(app)
         summary = pass_summary(report.feeds)  # every feed failed the same way: say why, once
         log.log(
             logging.WARNING if summary else logging.INFO,

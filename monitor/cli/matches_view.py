@@ -149,11 +149,22 @@ def print_match(data: dict[str, Any], clock: Clock | None = None) -> None:
              for b in data["breakdown"] if b.get("term_id")]  # fmt: skip
     rules = [(str(b.get("label") or b.get("rule")), _signed(b.get("contribution")))
              for b in data["breakdown"] if not b.get("term_id")]  # fmt: skip
-    stdout.print(Text(f"\nwhy it scored {data['score']:.2f}", style="bold"))
+    stdout.print(Text(f"\nrelevance {data['score']:.2f}: is it about this border?", style="bold"))
     if terms:
         stdout.print(_joined(terms, "terms"), soft_wrap=False)
     if rules:
         stdout.print(_joined(rules, "rules"), soft_wrap=False)
+    from monitor.cli.stories_view import significance_lines
+
+    stdout.print(Text("\nsignificance: how much does it matter?", style="bold"))
+    for line in significance_lines(data.get("reading"), data.get("significance")):
+        stdout.print(line, soft_wrap=False)
+    if data.get("story") is not None:
+        why = "; ".join((data.get("grouping") or {}).get("reasons") or [])
+        stdout.print(
+            Text.assemble(("story ", "dim"), str(data["story"]), (f"  {why}", "dim")),
+            soft_wrap=False,
+        )
     history = data["history"]
     review = Text("review ", style="dim")
     if not history:

@@ -6,13 +6,22 @@ worker process by :func:`init_worker`.
 
 from __future__ import annotations
 
+import resource
+import signal
+import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from monitor.errors import ParseError
 from monitor.parse import ParsedEntry, ParsedFeed, parse
+
+# Address space one parse worker may grow by beyond its size at start (RLIMIT_AS): a feed that
+# needs more is an error of that feed (MemoryError), not the machine's swap.
+WORKER_MEMORY = 768 * 1024 * 1024
 
 
 class MatchOutcome(Protocol):
@@ -51,9 +60,54 @@ class EntryVerdict:
 _matcher: EntryMatcher | None = None
 
 
-def init_worker(matcher: EntryMatcher | None) -> None:
+def init_worker(matcher: EntryMatcher | None, memory: int = WORKER_MEMORY) -> None:
+    """Set up a worker process: the matcher, and a bound on its memory."""
     global _matcher
     _matcher = matcher
+    if memory:
+        _limit_memory(memory)
+
+
+def _limit_memory(extra: int) -> None:
+    try:
+        with open("/proc/self/statm") as fh:
+            size = int(fh.read().split()[0]) * resource.getpagesize()
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft = size + extra
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (OSError, ValueError):
+        pass  # not Linux, or not allowed: the parse runs unbounded, as in-process parsing does
+
+
+class _Overrun(BaseException):
+    """Raised by the parse timer. A BaseException, so no ``except Exception`` swallows it."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the enclosed code after ``seconds`` of wall clock with a ParseError.
+
+    Uses SIGALRM, so only in the main thread of a process (a worker process, or the CLI's
+    in-process parsing); elsewhere it does nothing.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def ring(signum: int, frame: object) -> None:
+        raise _Overrun
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Overrun:
+        raise ParseError(f"parsing took longer than the {seconds:g}s limit") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def match_job(
@@ -118,6 +172,15 @@ def unpack(packed: Ingested) -> tuple[ParsedFeed, list[EntryVerdict] | None]:
     (title, link, language, ttl, problem), entries, verdicts, _, _ = packed
     feed = ParsedFeed(title, link, language, ttl, [unpack_entry(e) for e in entries], problem)
     return feed, None if verdicts is None else [EntryVerdict(*v) for v in verdicts]
+
+
+def timed_ingest_job(seconds: float, *args: Any) -> Ingested:
+    """:func:`ingest_job` within a deadline and with memory exhaustion reported as ParseError."""
+    try:
+        with deadline(seconds):
+            return ingest_job(*args)
+    except MemoryError:
+        raise ParseError("parsing needed more memory than a parse worker may use") from None
 
 
 def ingest_job(

@@ -40,4 +40,8 @@ def poll_once(
         )
     )
     report.feeds.extend(skipped)
+    if report.totals()["new_matches"]:
+        from monitor.usecases.stories import group_new
+
+        group_new(app)
     return report
