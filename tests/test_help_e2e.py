@@ -12,6 +12,7 @@ COMMANDS = [
     ["db", "upgrade"], ["feeds"], ["feeds", "list"], ["feeds", "check"], ["feeds", "import"],
     ["feeds", "enable"], ["feeds", "disable"], ["matches"],
     ["matches", "list"], ["matches", "show"], ["matches", "mark"], ["matches", "export"],
+    ["stories"], ["stories", "list"], ["stories", "show"], ["stories", "mark"],
     ["digest"], ["digest", "send"], ["digest", "preview"], ["digest", "history"],
 ]  # fmt: skip
 
@@ -27,6 +28,6 @@ def test_help_shows_readable_metavars(monitor: Monitor, args: list[str]) -> None
 def test_commands_in_the_order_a_user_needs_them(monitor: Monitor) -> None:
     out = monitor.run("--help", env={"COLUMNS": "100"}, check=True).stdout
     listed = re.findall(r"^  ([a-z]+)  ", out.split("Commands:")[1], re.M)
-    assert listed[:6] == ["run", "poll", "status", "feeds", "matches", "digest"]
+    assert listed[:7] == ["run", "poll", "status", "feeds", "matches", "stories", "digest"]
     assert listed[-1] == "db"
     assert "..." not in out.split("Commands:")[1]  # no description cut short

@@ -21,8 +21,8 @@ from monitor.errors import MonitorError, UsageError
 
 # The order a new user needs them in; anything not listed follows.
 ORDER = (
-    "run", "poll", "status", "feeds", "matches", "digest", "stats", "match", "rescan", "seed",
-    "db",
+    "run", "poll", "status", "feeds", "matches", "stories", "digest", "stats", "match",
+    "rescan", "seed", "db",
 )  # fmt: skip
 
 

@@ -133,7 +133,7 @@ def print_match(data: dict[str, Any], clock: Clock | None = None) -> None:
         stdout.print(Text.assemble(("note ", "dim"), data["note"]), soft_wrap=False)
     shown = {title.strip()}
     cut_total = 0
-    for name, lines in (("summary", 5), ("content", 6)):
+    for name, lines in (("summary", 3), ("content", 3)):
         text = (data["text"][name] or "").strip()
         if not text or text in shown or any(text in t for t in shown):
             continue
