@@ -120,8 +120,8 @@ BIG = "99999999999999999999"
     [
         (["matches", "list", "--limit", BIG], "'--limit'"),
         (["matches", "export", "--limit", BIG], "'--limit'"),
-        (["matches", "show", BIG], "'ID'"),
-        (["matches", "mark", "1", BIG, "--as", "seen"], "'ID...'"),
+        (["matches", "show", BIG], "ID: 99999999999999999999 is not a match id"),
+        (["matches", "mark", "1", BIG, "--as", "seen"], "is not a match id"),
         (["stats", "--top", BIG], "'--top'"),
         (["digest", "history", "--limit", BIG], "'--limit'"),
         (["matches", "list", "--since", "99999999999d"], "--since"),

@@ -10,7 +10,7 @@ from conftest import Monitor
 COMMANDS = [
     [], ["run"], ["poll"], ["status"], ["stats"], ["match"], ["rescan"], ["seed"], ["db"],
     ["db", "upgrade"], ["feeds"], ["feeds", "list"], ["feeds", "check"], ["feeds", "import"],
-    ["feeds", "enable"], ["feeds", "disable"], ["matches"],
+    ["feeds", "add"], ["feeds", "enable"], ["feeds", "disable"], ["matches"],
     ["matches", "list"], ["matches", "show"], ["matches", "mark"], ["matches", "export"],
     ["stories"], ["stories", "list"], ["stories", "show"], ["stories", "mark"],
     ["digest"], ["digest", "send"], ["digest", "preview"], ["digest", "history"],
