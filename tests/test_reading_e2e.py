@@ -109,3 +109,48 @@ def test_unknown_filter_values_say_what_is_valid(
 
     one_error_line(polled.run("matches", "list", *args), *needles)
     one_error_line(polled.run("matches", "export", *args), *needles)
+
+
+def test_stats_on_day_one_fit_a_screen_with_topics_apart(
+    monitor: Monitor, feed_server: FeedServer
+) -> None:
+    import email.utils
+    import re
+    from datetime import UTC, datetime, timedelta
+
+    from conftest import REPO
+
+    now = datetime.now(UTC)
+    ages = iter(range(1, 100))
+
+    def recent(_m: re.Match[str]) -> str:
+        when = now - timedelta(hours=next(ages) * 5)
+        return f"<pubDate>{email.utils.format_datetime(when)}</pubDate>"
+
+    for name in ("rss2.xml", "persian.xml"):
+        text = (REPO / "tests" / "fixtures" / "feeds" / name).read_text(encoding="utf-8")
+        text = re.sub(r"<pubDate>[^<]*</pubDate>", recent, text)
+        feed_server.feed(f"/{name}", text.encode())
+    monitor.write_config(
+        [{"name": "wire", "url": feed_server.url("/rss2.xml")},
+         {"name": "marz", "url": feed_server.url("/persian.xml")}]
+    )  # fmt: skip
+    monitor.run("poll", check=True)
+    report = monitor.json("stats", "--json")
+    assert report["total"] >= 4
+    out = monitor.run("stats", env={"COLUMNS": "100"}, check=True).stdout
+    lines = out.splitlines()
+    assert len(lines) <= 30, out
+    header = next(line for line in lines if "names and places" in line)
+    assert "topics" in header
+    split = header.index("topics")
+    topics = {t["name"] for t in report["terms"] if t["role"] == "topic"}
+    places = {t["name"] for t in report["top_entities"]}
+    assert topics and places
+    body = lines[lines.index(header) + 1 :]
+    for line in body:
+        assert not any(f"{t} " in line[:split] for t in topics - places), line
+    for name in places:
+        if len(name) <= 28:  # shown whole, never cut inside a word
+            assert any(name in line[:split] for line in body) or name not in out
+    assert "no reviews yet" in out

@@ -14,6 +14,8 @@ STATUS_STYLE = {"new": "bold", "seen": "dim", "relevant": "green", "irrelevant":
 HIGHLIGHT = "bold black on yellow"
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
 TITLE_MIN = 30
+# Roles of watchlist terms that name a thing (as the stats use case counts entities).
+ENTITY_ROLES = frozenset({"anchor", "country", "actor", "place", "region"})
 
 
 def _time(iso: str | None) -> str:
@@ -203,49 +205,94 @@ def _weekly(days: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def _monthly(days: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    months: dict[str, int] = {}
+    for d in days:
+        months[d["date"][:7]] = months.get(d["date"][:7], 0) + d["matches"]
+    return [{"date": m, "matches": n} for m, n in months.items()]
+
+
+def fit(name: str, width: int) -> str:
+    """``name`` in ``width`` cells, cut after a whole word (with …), never inside one."""
+    if len(name) <= width:
+        return name
+    cut = name.rfind(" ", 0, width - 1)
+    return (name[:cut] if cut > 0 else name[: width - 1]).rstrip(" ,-–") + "…"
+
+
+def _ranking(rows: Sequence[dict[str, Any]], style: str, top: int) -> Table:
+    """name, a bar and a count per row; names kept whole up to 28 cells."""
+    table = Table(box=None, pad_edge=False, show_header=False)
+    width = min(max((len(r["name"]) for r in rows), default=4), 28)
+    table.add_column(no_wrap=True, min_width=width)
+    table.add_column(no_wrap=True)
+    peak = max((r["matches"] for r in rows), default=0)
+    for r in rows[:top]:
+        table.add_row(fit(r["name"], width), Text.assemble((bar(r["matches"], peak, 12), style),
+                                                          f" {r['matches']}"))  # fmt: skip
+    return table
+
+
 def print_stats(report: dict[str, Any], *, top: int = 10) -> None:
-    since = _time(report["since"]) if report["since"] else "the beginning"
+    """One screen on day one: totals, a bar per day (from the first match), names and places
+    beside topics, feeds and languages; review shares once some matches are reviewed."""
     by = report["by_status"]
+    days, unit = report["per_day"], "day"
+    first = next((i for i, d in enumerate(days) if d["matches"]), len(days))
+    days = days[first:]  # the quiet days before the first match say nothing
+    since = days[0]["date"] if days else (_time(report["since"]) or "the beginning")
+    if len(days) > 21 * 7:  # too many rows for one screen: one bar per month
+        days, unit = _monthly(days), "month"
+    elif len(days) > 21:  # or per week
+        days, unit = _weekly(days), "week (from)"
     stdout.print(
-        f"[bold]{report['total']} matches[/] since {since}: {by['new']} new, {by['seen']} seen, "
-        f"{by['relevant']} relevant, {by['irrelevant']} irrelevant",
+        f"[bold]{report['total']} matches[/] since {since} (UTC): {by['new']} new, "
+        f"{by['seen']} seen, {by['relevant']} relevant, {by['irrelevant']} irrelevant",
         markup=True,
     )
-    days, unit = report["per_day"], "day"
-    if len(days) > 62:  # too many rows for a terminal: one bar per week instead
-        days, unit = _weekly(days), "week (from)"
-    stdout.print(Text(f"\nmatches per {unit}", style="bold underline"))
+    stdout.print(Text(f"\nmatches per {unit} (UTC)", style="bold"))
     peak = max((d["matches"] for d in days), default=0)
     for d in days:
         stdout.print(Text.assemble(d["date"], " ", (bar(d["matches"], peak, 40), "cyan"),
                                    f" {d['matches']}" if d["matches"] else " ·"))  # fmt: skip
-    stdout.print(Text("\ntop entities", style="bold underline"))
-    entities = report["top_entities"]
-    if not entities:
-        stdout.print("none", style="dim")
-    ent_peak = max((e["matches"] for e in entities), default=0)
-    for e in entities:
-        stdout.print(Text.assemble(f"{e['name']:<28.28} ", (bar(e["matches"], ent_peak, 30),
-                                   "magenta"), f" {e['matches']}"))  # fmt: skip
+    names = [t for t in report["terms"] if t.get("role") in ENTITY_ROLES]
+    topics = [t for t in report["terms"] if t.get("role") not in ENTITY_ROLES]
+    grid = Table(box=None, pad_edge=False, padding=(0, 4))
+    grid.add_column(Text("names and places", style="bold"))
+    grid.add_column(Text("topics", style="bold"))
+    grid.add_row(_ranking(names, "magenta", top), _ranking(topics, "yellow", top))
+    stdout.print()
+    stdout.print(grid)
+    reviewed = by["relevant"] + by["irrelevant"]
+    if not reviewed:
+        stdout.print()
+        for title, key, rows in (("feeds", "feed", report["feeds"]),
+                                 ("languages", "language", report["languages"])):  # fmt: skip
+            shown = " · ".join(f"{r[key]} {r['matches']}" for r in rows[:top])
+            more = f" · {len(rows) - top} more" if len(rows) > top else ""
+            stdout.print(Text.assemble((f"{title} ", "bold"), shown + more), soft_wrap=False)
+        stdout.print(
+            "\nno reviews yet: mark matches (`monitor matches mark ID --as relevant`) to see "
+            "the relevant share per feed, language and term",
+            style="dim",
+        )
+        return
     for title, key, rows in (
-        ("per feed", "feed", report["feeds"]),
-        ("per language", "language", report["languages"]),
+        ("per feed", "feed", report["feeds"][:top]),
+        ("per language", "language", report["languages"][:top]),
         ("per term", "name", report["terms"][:top]),
     ):
-        stdout.print(Text(f"\n{title}", style="bold underline"))
-        if not rows:
-            stdout.print("none", style="dim")
-            continue
+        stdout.print(Text(f"\n{title}", style="bold"))
         table = Table(box=None, pad_edge=False)
-        table.add_column(key if key != "name" else "term")
+        table.add_column(key if key != "name" else "term", no_wrap=True)
         for col in ("matches", "relevant", "irrelevant", "relevant share"):
-            table.add_column(col, justify="right")
+            table.add_column(col, justify="right", no_wrap=True)
         for r in rows:
             share = r["relevant_share"]
             style = "" if share is None else "green" if share >= 0.5 else "red"
             table.add_row(
-                str(r[key]), str(r["matches"]), str(r["relevant"]), str(r["irrelevant"]),
-                Text(_share(share), style=style),
+                fit(str(r[key]), 28), str(r["matches"]), str(r["relevant"]),
+                str(r["irrelevant"]), Text(_share(share), style=style),
             )  # fmt: skip
         stdout.print(table)
     stdout.print(
