@@ -125,6 +125,10 @@ BIG = "99999999999999999999"
         (["stats", "--top", BIG], "'--top'"),
         (["digest", "history", "--limit", BIG], "'--limit'"),
         (["matches", "list", "--since", "99999999999d"], "--since"),
+        (["stories", "list", "--limit", BIG], "'--limit'"),
+        (["stories", "list", "--min-severity", BIG], "'--min-severity'"),
+        (["stories", "show", BIG], "is not a story id"),
+        (["stories", "mark", BIG, "--as", "seen"], "is not a story id"),
     ],
 )
 def test_huge_numbers_on_the_command_line_are_usage_errors(

@@ -86,13 +86,13 @@ def clock(ctx: typer.Context) -> Clock:
     return Clock(state(ctx).config().settings.display.timezone)
 
 
-def match_ids(name: str, ids: list[int]) -> list[int]:
+def match_ids(name: str, ids: list[int], what: str = "match") -> list[int]:
     """Ids as given, each a positive number a database can hold; else a UsageError."""
     from monitor.errors import UsageError
 
     for i in ids:
         if not 1 <= i <= MAX_ID:
-            raise UsageError(f"{name}: {i} is not a match id (ids are 1 to {MAX_ID})")
+            raise UsageError(f"{name}: {i} is not a {what} id (ids are 1 to {MAX_ID})")
     return ids
 
 
