@@ -14,10 +14,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from monitor.errors import ParseError
-from monitor.parse import ParsedEntry, ParsedFeed, parse
+
+if TYPE_CHECKING:  # imported on first use: a pass of 304s never loads feedparser
+    from monitor.parse import ParsedEntry, ParsedFeed
 
 # Address space one parse worker may grow by beyond its size at start (RLIMIT_AS): a feed that
 # needs more is an error of that feed (MemoryError), not the machine's swap.
@@ -162,6 +164,8 @@ def pack_entry(e: ParsedEntry) -> PackedEntry:
 
 
 def unpack_entry(t: PackedEntry) -> ParsedEntry:
+    from monitor.parse import ParsedEntry
+
     stamp = t[8]
     published = datetime.fromtimestamp(stamp, UTC) if stamp is not None else None
     return ParsedEntry(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], published, t[9])
@@ -169,6 +173,8 @@ def unpack_entry(t: PackedEntry) -> ParsedEntry:
 
 def unpack(packed: Ingested) -> tuple[ParsedFeed, list[EntryVerdict] | None]:
     """The parsed feed (and verdicts, when matched) of an :func:`ingest_job` result."""
+    from monitor.parse import ParsedFeed
+
     (title, link, language, ttl, problem), entries, verdicts, _, _ = packed
     feed = ParsedFeed(title, link, language, ttl, [unpack_entry(e) for e in entries], problem)
     return feed, None if verdicts is None else [EntryVerdict(*v) for v in verdicts]
@@ -197,6 +203,8 @@ def ingest_job(
 
     Raises ParseError.
     """
+    from monitor.parse import parse  # imported before the fork; a no-op lookup here
+
     start = time.perf_counter()
     parsed = parse(content, headers, max_text=max_text)
     parsed_at = time.perf_counter()

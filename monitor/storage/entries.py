@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
-from monitor.parse import ParsedEntry
 from monitor.storage.orm import Entry
+
+if TYPE_CHECKING:  # a pass of 304s never imports the parser (feedparser)
+    from monitor.parse import ParsedEntry
 
 _IN_BATCH = 500
 

@@ -22,34 +22,37 @@ class FeedSync:
     added: list[str]
     updated: list[str]
     retired: list[str]
+    feeds: list[Feed]  # every feed after the sync, by name (so a poll needs no second SELECT)
 
 
 def sync_config_feeds(session: Session, feeds: Sequence[FeedSettings], now: datetime) -> FeedSync:
     """Make the feeds table agree with the config; feeds dropped from it are kept but disabled.
 
-    Fetch state survives; a changed URL resets the effective URL and any 410 verdict.
+    Fetch state survives; a changed URL resets the effective URL and any 410 verdict. One
+    SELECT reads every feed (its validators included); the result lists them all.
     """
     existing = {f.name: f for f in session.scalars(select(Feed))}
     added, updated, retired = [], [], []
+    new: list[Feed] = []
     for fs in feeds:
         interval = int(fs.interval.total_seconds()) if fs.interval else None
         feed = existing.get(fs.name)
         if feed is None:
-            session.add(
-                Feed(
-                    name=fs.name,
-                    origin="config",
-                    config_url=fs.url,
-                    url=fs.url,
-                    title=fs.title,
-                    language=fs.language,
-                    interval_seconds=interval,
-                    enabled=fs.enabled,
-                    consecutive_errors=0,
-                    created_at=now,
-                    updated_at=now,
-                )
+            feed = Feed(
+                name=fs.name,
+                origin="config",
+                config_url=fs.url,
+                url=fs.url,
+                title=fs.title,
+                language=fs.language,
+                interval_seconds=interval,
+                enabled=fs.enabled,
+                consecutive_errors=0,
+                created_at=now,
+                updated_at=now,
             )
+            session.add(feed)
+            new.append(feed)
             added.append(fs.name)
             continue
         changed = False
@@ -82,7 +85,8 @@ def sync_config_feeds(session: Session, feeds: Sequence[FeedSettings], now: date
             feed.updated_at = now
             retired.append(name)
     session.flush()
-    return FeedSync(added, updated, retired)
+    current = sorted([*existing.values(), *new], key=lambda f: f.name)
+    return FeedSync(added, updated, retired, current)
 
 
 def add_imported_feed(
