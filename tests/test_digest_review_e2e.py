@@ -108,10 +108,8 @@ def test_markdown_digest_highlights_names_and_places_with_spaces_kept(
     monitor.write_config(wire, digests=[{"name": "files", "type": "file", "path": "out"}])
     monitor.run("poll", check=True)
     md = monitor.run("digest", "preview", "files", "--format", "md", check=True).stdout
-    headings = [line for line in md.splitlines() if line.startswith("## ")]
-    assert headings and any("**" in h for h in headings)
     assert not re.search(r"\w\*\*\w", md), "a highlight glued to its neighbour"
-    assert "**Panj River**" in md and " detain smugglers on the **Panj River**" in md
+    assert "**Tajik border guards** detain smugglers on the **Panj River**" in md
     topics = set()
     for row in monitor.json("matches", "list", "--json"):
         hits = monitor.json("matches", "show", str(row["id"]), "--json")["hits"]
