@@ -83,7 +83,7 @@ def test_match_show_fits_a_screen_and_wraps_words(
     lines = out.splitlines()
     assert len(lines) <= 30, out
     assert all(len(line) <= 100 for line in lines)
-    end = next(i for i, line in enumerate(lines) if line.startswith("relevance 1.00"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("relevance: "))
     text = lines[lines.index("summary") + 1 : end - 2]
     assert len(text) >= 6 and "content" in text
     words = set(_WORDS.split()) | {"…", "content"}

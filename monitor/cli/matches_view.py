@@ -130,7 +130,7 @@ def print_match(data: dict[str, Any], clock: Clock | None = None) -> None:
     stdout.print(meta, soft_wrap=False)
     link = data.get("url") or data.get("link")
     if link:
-        stdout.print(Text(link, style=f"link {link}"), soft_wrap=False, overflow="ellipsis")
+        stdout.print(Text(link, style=f"link {link}"), soft_wrap=True)  # whole: it is copied
     if data.get("note"):
         stdout.print(Text.assemble(("note ", "dim"), data["note"]), soft_wrap=False)
     shown = {title.strip()}
@@ -151,7 +151,9 @@ def print_match(data: dict[str, Any], clock: Clock | None = None) -> None:
              for b in data["breakdown"] if b.get("term_id")]  # fmt: skip
     rules = [(str(b.get("label") or b.get("rule")), _signed(b.get("contribution")))
              for b in data["breakdown"] if not b.get("term_id")]  # fmt: skip
-    stdout.print(Text(f"\nrelevance {data['score']:.2f}: is it about this border?", style="bold"))
+    stdout.print(
+        Text(f"\nrelevance: is it about this border? score {data['score']:.2f}", style="bold")
+    )
     if terms:
         stdout.print(_joined(terms, "terms"), soft_wrap=False)
     if rules:
