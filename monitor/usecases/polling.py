@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Sequence
 
 from monitor.errors import NotFoundError
@@ -40,5 +41,7 @@ def poll_once(
     if report.totals()["new_matches"]:
         from monitor.usecases.stories import group_new
 
+        started = time.perf_counter()
         group_new(app)
+        report.timings.stories = time.perf_counter() - started
     return report
