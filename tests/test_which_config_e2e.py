@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -43,7 +44,8 @@ def test_config_and_db_options_after_the_command(monitor: Monitor, tmp_path_fact
     before = run_here(monitor, "--config", str(elsewhere.config_path), "feeds", "list", "--json")
     after = run_here(monitor, "feeds", "list", "--json", "--config", str(elsewhere.config_path))
     assert before.returncode == after.returncode == 0, after.stderr
-    assert before.stdout == after.stdout and '"solo"' in after.stdout
+    names = [[f["name"] for f in json.loads(p.stdout)] for p in (before, after)]
+    assert names == [["solo"], ["solo"]]
     db = other / "moved.db"
     proc = run_here(
         monitor, "status", f"--config={elsewhere.config_path}", "--db", f"sqlite:///{db}"
