@@ -134,12 +134,15 @@ def print_status(report: dict[str, Any]) -> None:
     db = report["database"]
     stdout.print(Text.assemble(("config", "bold"), f" {report['config']}"))
     stdout.print(
-        f"[bold]database[/] {db['url']} ({db['backend']}, revision {db['revision']}): "
-        f"{db['feeds']} feeds, {db['entries']} entries, {db['matches']} matches"
+        Text.assemble(
+            ("database", "bold"),
+            f" {db['url']} ({db['backend']}, revision {db['revision']}): "
+            f"{db['feeds']} feeds, {db['entries']} entries, {db['matches']} matches",
+        )
     )
     feeds = report["feeds"]
     failing = [f for f in feeds if f["result"] == "error" and f["enabled"]]
-    stdout.print(f"\n[bold]feeds[/] {len(feeds)} known, {len(failing)} failing")
+    stdout.print(Text.assemble(("\nfeeds", "bold"), f" {len(feeds)} known, {len(failing)} failing"))
     print_feed_table(feeds, problems=False)
     due = sorted((f for f in feeds if f["enabled"] and f["next_due"]), key=lambda f: f["next_due"])
     if due:
@@ -156,7 +159,7 @@ def print_status(report: dict[str, Any]) -> None:
             names = ", ".join(f["name"] for f in group[:6]) + (", …" if len(group) > 6 else "")
             line = f"failing: {len(group)} feeds ({names}): {error}"
         stdout.print(Text(line, "red"), soft_wrap=False)
-    stdout.print("\n[bold]digests[/]")
+    stdout.print(Text("\ndigests", "bold"))
     if not report["digests"]:
         stdout.print("no digest channels configured")
         return

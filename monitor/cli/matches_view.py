@@ -8,7 +8,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from monitor.cli.common import Clock, stdout
+from monitor.cli.common import Clock, link_style, stdout
 
 STATUS_STYLE = {"new": "bold", "seen": "dim", "relevant": "green", "irrelevant": "red"}
 HIGHLIGHT = "bold black on yellow"
@@ -130,7 +130,7 @@ def print_match(data: dict[str, Any], clock: Clock | None = None) -> None:
     stdout.print(meta, soft_wrap=False)
     link = data.get("url") or data.get("link")
     if link:
-        stdout.print(Text(link, style=f"link {link}"), soft_wrap=True)  # whole: it is copied
+        stdout.print(Text(link, link_style(link) or ""), soft_wrap=True)  # whole: it is copied
     if data.get("note"):
         stdout.print(Text.assemble(("note ", "dim"), data["note"]), soft_wrap=False)
     shown = {title.strip()}
@@ -248,9 +248,11 @@ def print_stats(report: dict[str, Any], *, top: int = 10) -> None:
     elif len(days) > 21:  # or per week
         days, unit = _weekly(days), "week (from)"
     stdout.print(
-        f"[bold]{report['total']} matches[/] since {since} (UTC): {by['new']} new, "
-        f"{by['seen']} seen, {by['relevant']} relevant, {by['irrelevant']} irrelevant",
-        markup=True,
+        Text.assemble(
+            (f"{report['total']} matches", "bold"),
+            f" since {since} (UTC): {by['new']} new, {by['seen']} seen, "
+            f"{by['relevant']} relevant, {by['irrelevant']} irrelevant",
+        )
     )
     stdout.print(Text(f"\nmatches per {unit} (UTC)", style="bold"))
     peak = max((d["matches"] for d in days), default=0)
