@@ -237,3 +237,12 @@ def test_a_stuck_worker_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         asyncio.run(go())
     finally:
         run.close()
+
+
+def test_relative_links_resolve_against_the_feed_url() -> None:
+    body = rss("<item><title>x</title><link>/a/b.html</link><guid>1</guid></item>")
+    fetched = fetch(lambda r: httpx.Response(200, stream=httpx.ByteStream(body)))
+    entry = parse(fetched.content, fetched.headers).entries[0]
+    assert entry.link == "http://feeds.test/a/b.html"
+    js = rss("<item><title>x</title><link>javascript:alert(1)</link><guid>1</guid></item>")
+    assert parse(js).entries[0].link is None
