@@ -135,7 +135,7 @@ def print_match(data: dict[str, Any], clock: Clock | None = None) -> None:
         stdout.print(Text.assemble(("note ", "dim"), data["note"]), soft_wrap=False)
     shown = {title.strip()}
     cut_total = 0
-    for name, lines in (("summary", 3), ("content", 3)):
+    for name, lines in (("summary", 3), ("content", 2)):
         text = (data["text"][name] or "").strip()
         if not text or text in shown or any(text in t for t in shown):
             continue
