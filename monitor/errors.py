@@ -21,7 +21,23 @@ class ConfigError(UsageError):
 
 
 class StorageError(MonitorError):
-    """The database could not be reached or migrated."""
+    """The database could not be used: unreachable, failed migration, or one of the below."""
+
+
+class DatabaseLockedError(StorageError):
+    """Another process kept the database busy past the busy timeout."""
+
+
+class DatabaseReadOnlyError(StorageError):
+    """The database (or, for SQLite, its file or folder) cannot be written."""
+
+
+class NotMonitorDatabaseError(StorageError):
+    """The file or database is not a monitor database (or not a database at all)."""
+
+
+class DatabaseCorruptError(StorageError):
+    """The database file is damaged."""
 
 
 class NotFoundError(UsageError):
