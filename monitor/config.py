@@ -134,6 +134,14 @@ class _Channel(_Strict):
     max_items: int = Field(200, ge=1)
     send_empty: bool = False
     enabled: bool = True
+    retry_after: Duration = timedelta(minutes=15)  # a failed digest is tried again after this
+
+    @field_validator("retry_after")
+    @classmethod
+    def _positive(cls, value: timedelta) -> timedelta:
+        if value <= timedelta(0):
+            raise ValueError("must be longer than 0s")
+        return value
 
 
 class SmtpSettings(_Strict):

@@ -62,6 +62,14 @@ def create_db_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
+def sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a SQLite engine; None for other databases and in-memory ones."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
 def describe(engine: Engine) -> str:
     """The database as a user names it: the SQLite file, else the URL without its password."""
     url = engine.url

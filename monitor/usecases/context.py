@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -54,6 +55,11 @@ class App:
     @cached_property
     def matcher(self) -> Matcher:
         return build_matcher(self.settings)
+
+    @property
+    def sqlite_file(self) -> Path | None:
+        """The SQLite database file; None on PostgreSQL."""
+        return db.sqlite_file(self.engine)
 
     def sync_feeds(self) -> feed_store.FeedSync:
         with self.sessions.begin() as session:
