@@ -1,0 +1,171 @@
+"""Read one entry: its event type, the counts it reports and its severity (pure functions)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from monitor.match.normalize import NormalizedText, Normalizer
+from monitor.stories.vocabulary import Vocabulary
+
+FIELD_WEIGHT = {"title": 1.0, "summary": 0.5}
+LEAD_CHARS = 600  # the summary's (or content's) lead: counts further down are background
+COUNT_KINDS = ("killed", "wounded", "people")
+COUNT_WINDOW = 4  # a number counts for a count word at most this many words away
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
+_SENTENCE_END = re.compile(r"[.!?;؛؟](?=\s|$)|\x00")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,]\d{3})+")
+_YEAR = range(1900, 2101)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What an entry reports, independently of its language.
+
+    ``counts``: people ``killed``/``wounded``/``people`` (detained, crossing…) and ``kg``
+    seized; ``cues``: the event cues found, as ``event/cue`` with the text that matched;
+    ``confidence``: the winning event's cue weight (0 for the fallback).
+    """
+
+    event: str
+    severity: int
+    confidence: float
+    counts: dict[str, float] = field(default_factory=dict)
+    cues: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "severity": self.severity,
+            "confidence": self.confidence,
+            "counts": dict(self.counts),
+            "cues": list(self.cues),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Reading:
+        counts = data.get("counts")
+        return cls(
+            str(data.get("event") or "analysis"),
+            int(data.get("severity") or 0),
+            float(data.get("confidence") or 0.0),
+            {str(k): float(v) for k, v in counts.items()} if isinstance(counts, dict) else {},
+            tuple(str(c) for c in data.get("cues") or ()),
+        )
+
+
+class Reader:
+    """Reads entries with one compiled vocabulary. Picklable."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self._normalizer = Normalizer()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Reader, (self.vocabulary,))
+
+    def read(self, title: str, summary: str, content: str = "") -> Reading:
+        """Event type, severity and counts of an entry (title and the lead of its text)."""
+        lead = (summary or content)[:LEAD_CHARS]
+        vocab = self.vocabulary
+        scores: dict[str, float] = {}
+        severity: dict[str, int] = {}
+        seen: set[tuple[str, int]] = set()
+        cues: list[str] = []
+        counts: dict[str, float] = {}
+        for name, text in (("title", title), ("summary", lead)):
+            if not text:
+                continue
+            norm = self._normalizer.normalize(text)
+            for index, alias, _start, _end in vocab.cue_automaton.find_tuples(norm, text):
+                event, cue = vocab.cues[index]
+                if (name, index) in seen:
+                    continue
+                seen.add((name, index))
+                scores[event] = scores.get(event, 0.0) + cue.weight * FIELD_WEIGHT[name]
+                severity[event] = max(severity.get(event, 0), cue.severity)
+                cues.append(f"{event}/{cue.id}: {alias}")
+            for kind, value in self._counts(norm, text).items():
+                counts[kind] = max(counts.get(kind, 0.0), value)
+        casualties = counts.get("killed", 0) > 0 or counts.get("wounded", 0) > 0
+        if not scores:
+            fallback = vocab.spec.fallback
+            event, level, confidence = fallback.event, fallback.severity, 0.0
+            if casualties:  # people killed with no other cue: a killing is an attack
+                event = vocab.spec.fallback.casualties
+        else:
+            event = min(scores, key=lambda e: (-scores[e], vocab.order[e]))
+            level, confidence = severity[event], round(scores[event], 3)
+        if casualties and event != "analysis":
+            level = 3
+        return Reading(event, level, confidence, counts, tuple(cues))
+
+    def _counts(self, norm: NormalizedText, original: str) -> dict[str, float]:
+        """People killed/wounded/counted and kilograms, from numbers next to count words."""
+        vocab = self.vocabulary
+        normalized = norm.text
+        tokens: list[tuple[int, str, float]] = []  # (word index, kind, value)
+        sentence_of = _sentences(normalized)
+        for index, _alias, start, _end in vocab.number_automaton.find_tuples(norm, original):
+            group = vocab.number_groups[index]
+            kind, _, arg = group.partition("-")
+            word = normalized.count(" ", 0, start)
+            if kind == "count":
+                tokens.append((word, arg, 0.0))
+            elif kind == "unit":
+                tokens.append((word, "unit", vocab.units[int(arg)]))
+            elif kind == "word":
+                tokens.append((word, "number", float(arg)))
+            elif kind == "times":
+                tokens.append((word, "times", float(arg)))
+        for m in _NUMBER.finditer(normalized):
+            digits = m.group(1)
+            if _THOUSANDS.fullmatch(digits):
+                value = float(digits.replace(" ", "").replace(",", ""))
+            else:
+                value = float(digits.replace(",", "."))
+            tokens.append((normalized.count(" ", 0, m.start()), "number", value))
+        if not tokens:
+            return {}
+        tokens.sort(key=lambda t: t[0])
+        sentence = [sentence_of(t[0]) for t in tokens]
+        out: dict[str, float] = {}
+        used: set[int] = set()
+        for i, (word, kind, value) in enumerate(tokens):
+            if kind != "number" or i in used:
+                continue
+            j = i + 1
+            if j < len(tokens) and tokens[j][1] == "times" and tokens[j][0] - word <= 1:
+                value *= tokens[j][2]
+                used.add(j)
+                j += 1
+            if j < len(tokens) and tokens[j][1] == "unit" and tokens[j][0] - word <= 2:
+                out["kg"] = max(out.get("kg", 0.0), value * tokens[j][2])
+                continue
+            if value in _YEAR and value == int(value):
+                continue
+            # The nearest count word of the sentence; killed/wounded before plain "people"
+            # ("killed three people"), and on a tie the word after the number.
+            candidates = [
+                (okind == "people", abs(other - word), other < word, okind)
+                for k, (other, okind, _) in enumerate(tokens)
+                if okind in COUNT_KINDS
+                and sentence[k] == sentence[i]
+                and abs(other - word) <= COUNT_WINDOW
+            ]
+            if candidates:
+                kind_found = min(candidates)[3]
+                out[kind_found] = max(out.get(kind_found, 0.0), value)
+        return out
+
+
+def _sentences(text: str) -> Callable[[int], int]:
+    """A function from word index to sentence number."""
+    ends = [text.count(" ", 0, m.start()) for m in _SENTENCE_END.finditer(text)]
+
+    def sentence(word: int) -> int:
+        return sum(1 for end in ends if end < word)
+
+    return sentence

@@ -1,0 +1,99 @@
+"""One object that reads reports, scores their significance, groups and names stories.
+
+Built once from the watchlist and the event vocabulary; every method is a pure function of
+its arguments (times are passed in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from monitor.match.watchlist import Watchlist
+from monitor.stories.grouping import DEFAULT_WINDOW, Grouper, Report, Story, group, report_words
+from monitor.stories.header import story_header
+from monitor.stories.reading import Reader, Reading
+from monitor.stories.significance import significance, story_significance
+from monitor.stories.vocabulary import Vocabulary, events_path_for, load_vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInput:
+    """What the teller needs to know of one match."""
+
+    key: int
+    when: datetime
+    language: str | None
+    outlet: str
+    title: str
+    summary: str
+    term_ids: Sequence[str]
+    relevance: float
+    content: str = ""
+
+
+class StoryTeller:
+    """Reads, scores, groups and names with one watchlist and one vocabulary."""
+
+    def __init__(
+        self, watchlist: Watchlist, vocabulary: Vocabulary, window: timedelta = DEFAULT_WINDOW
+    ) -> None:
+        self.watchlist = watchlist
+        self.vocabulary = vocabulary
+        self.reader = Reader(vocabulary)
+        self.grouper = Grouper(watchlist, vocabulary, window)
+
+    @classmethod
+    def for_watchlist(
+        cls, watchlist: Watchlist, window: timedelta = DEFAULT_WINDOW, events: Path | None = None
+    ) -> StoryTeller:
+        """A teller with the events file beside the watchlist (else the packaged one)."""
+        path = events or events_path_for(Path(watchlist.source))
+        return cls(watchlist, load_vocabulary(path), window)
+
+    def read(self, title: str, summary: str, content: str = "") -> Reading:
+        return self.reader.read(title, summary, content)
+
+    def entities(self, term_ids: Iterable[str]) -> frozenset[str]:
+        """The ids that tell events apart (places, regions, actors, countries)."""
+        weight = self.grouper.weight
+        return frozenset(t for t in term_ids if weight.get(t, 0.0) > 0)
+
+    def concreteness(self, term_ids: Iterable[str]) -> float:
+        weight = self.grouper.weight
+        return sum(weight.get(t, 0.0) for t in set(term_ids))
+
+    def significance(self, reading: Reading, term_ids: Iterable[str], relevance: float) -> float:
+        return significance(reading, self.concreteness(term_ids), relevance)
+
+    def report(self, item: ReportInput, reading: Reading | None = None) -> Report:
+        reading = reading or self.read(item.title, item.summary, item.content)
+        return Report(
+            key=item.key,
+            when=item.when,
+            language=item.language,
+            outlet=item.outlet,
+            reading=reading,
+            entities=self.entities(item.term_ids),
+            words=report_words(item.title, item.summary or item.content),
+        )
+
+    def group(self, reports: Sequence[Report]) -> list[Story]:
+        return group(self.grouper, reports)
+
+    def header(
+        self,
+        event: str,
+        entity_ids: Sequence[Sequence[str]],
+        outlets: int,
+        languages: Iterable[str | None],
+    ) -> str:
+        return story_header(
+            self.vocabulary.label(event), entity_ids, self.watchlist, outlets, languages
+        )
+
+    @staticmethod
+    def story_significance(members: Iterable[float], outlets: int) -> float:
+        return story_significance(members, outlets)

@@ -1,0 +1,169 @@
+"""The event vocabulary (config/events.yaml): event types, their cues, count words, numbers.
+
+Cues and count words are compiled exactly like watchlist aliases (the matcher's normalizer and
+Aho-Corasick automaton, with its boundary and inflection rules), so a cue written once in
+its dictionary form matches its inflected forms in every supported script.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from monitor.errors import ConfigError
+from monitor.files import read_yaml
+from monitor.match.automaton import AliasAutomaton
+from monitor.match.watchlist import Watchlist, parse_watchlist
+
+EVENT_TYPES = (
+    "attack", "clash", "incursion", "smuggling", "crossing", "deployment", "aid", "diplomacy",
+    "analysis",
+)  # fmt: skip
+COUNTS = ("killed", "wounded", "people")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cue(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    severity: int = Field(ge=0, le=3)
+    weight: float = Field(1.0, gt=0.0, le=5.0)
+    aliases: list[str] = Field(min_length=1)
+
+
+class EventType(_Strict):
+    id: str
+    label: str = Field(min_length=1)
+    cues: list[Cue] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known(self) -> EventType:
+        if self.id not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {self.id!r} (known: {', '.join(EVENT_TYPES)})")
+        return self
+
+
+class Fallback(_Strict):
+    event: str = "analysis"  # the type of an entry without any cue
+    severity: int = Field(1, ge=0, le=3)
+    casualties: str = "attack"  # the type of one without cues that reports people killed
+
+
+class Numbers(_Strict):
+    killed: list[str] = Field(min_length=1)
+    wounded: list[str] = Field(min_length=1)
+    people: list[str] = Field(min_length=1)
+    kg: dict[str, float] = Field(min_length=1)  # unit word → kilograms
+    words: dict[int, list[str]] = Field(default_factory=dict)  # value → number words
+    multipliers: dict[int, list[str]] = Field(default_factory=dict)
+
+
+class EventsFile(_Strict):
+    version: int = 1
+    fallback: Fallback = Fallback()
+    compatible: list[tuple[str, str]] = Field(default_factory=list)
+    events: list[EventType] = Field(min_length=1)
+    numbers: Numbers
+
+    @model_validator(mode="after")
+    def _consistent(self) -> EventsFile:
+        ids = [e.id for e in self.events]
+        if len(set(ids)) != len(ids):
+            raise ValueError("an event type is listed twice")
+        for a, b in self.compatible:
+            for event in (a, b):
+                if event not in ids:
+                    raise ValueError(f"compatible: unknown event type {event!r}")
+        for event in (self.fallback.event, self.fallback.casualties):
+            if event not in ids:
+                raise ValueError(f"fallback: unknown event type {event!r}")
+        return self
+
+
+class Vocabulary:
+    """A validated events file compiled into two automata (event cues; counts and numbers).
+
+    Picklable (rebuilds its automata), so worker processes can get one.
+    """
+
+    def __init__(self, spec: EventsFile, source: str = "<memory>") -> None:
+        self.spec = spec
+        self.source = source
+        self.labels = {e.id: e.label for e in spec.events}
+        self.order = {e.id: i for i, e in enumerate(spec.events)}  # ties: earlier type wins
+        self.cues: list[tuple[str, Cue]] = [(e.id, c) for e in spec.events for c in e.cues]
+        self.compatible = {frozenset(pair) for pair in spec.compatible}
+        self.cue_automaton = AliasAutomaton(
+            _as_watchlist(
+                [(f"{event}--{cue.id}", cue.aliases) for event, cue in self.cues],
+                f"{source}: events",
+            )
+        )
+        groups: list[tuple[str, list[str]]] = [
+            ("count-killed", spec.numbers.killed),
+            ("count-wounded", spec.numbers.wounded),
+            ("count-people", spec.numbers.people),
+        ]
+        self.units: list[float] = sorted(set(spec.numbers.kg.values()))
+        for i, factor in enumerate(self.units):
+            words = [w for w, f in spec.numbers.kg.items() if f == factor]
+            groups.append((f"unit-{i}", words))
+        self.values: list[tuple[str, float]] = []  # (kind, value) per number entry below
+        for value, words in sorted(spec.numbers.words.items()):
+            groups.append((f"word-{value}", words))
+        for value, words in sorted(spec.numbers.multipliers.items()):
+            groups.append((f"times-{value}", words))
+        self.number_groups = [gid for gid, _ in groups]
+        self.number_automaton = AliasAutomaton(_as_watchlist(groups, f"{source}: numbers"))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Vocabulary, (self.spec, self.source))
+
+    def compatible_events(self, a: str, b: str) -> bool:
+        return a == b or frozenset((a, b)) in self.compatible
+
+    def label(self, event: str) -> str:
+        return self.labels.get(event, event.capitalize())
+
+
+def _as_watchlist(groups: list[tuple[str, list[str]]], source: str) -> Watchlist:
+    """Cue groups as a watchlist (validated: no alias empty after normalization or repeated)."""
+    entries = [
+        {"id": gid, "name": words[0], "kind": "cue", "role": "topic", "aliases": words[1:]}
+        for gid, words in groups
+    ]
+    return parse_watchlist({"entries": entries}, source)
+
+
+def parse_vocabulary(raw: Any, source: str) -> Vocabulary:
+    """Validate a parsed events document; ConfigError names the file and the problem."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}: top level must be a mapping")
+    try:
+        spec = EventsFile.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "top level"
+        raise ConfigError(
+            f"{source}: {where}: {err['msg'].removeprefix('Value error, ')}"
+        ) from None
+    return Vocabulary(spec, source)
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    """Read and validate an events file (config/events.yaml). Raises one-line ConfigError."""
+    return parse_vocabulary(read_yaml(path, "events"), str(path))
+
+
+def events_path_for(watchlist: Path) -> Path:
+    """The events file beside a watchlist, else the packaged one."""
+    beside = watchlist.parent / "events.yaml"
+    if beside.is_file():
+        return beside
+    from monitor.config import packaged_config_dir
+
+    return packaged_config_dir() / "events.yaml"

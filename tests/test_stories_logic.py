@@ -1,0 +1,181 @@
+"""Stories, pure logic: event types, counts, severity, significance, grouping, headers."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from match_support import ROOT, shipped_matcher
+
+from monitor.errors import ConfigError
+from monitor.stories.grouping import Report
+from monitor.stories.reading import Reading
+from monitor.stories.significance import significance
+from monitor.stories.teller import ReportInput, StoryTeller
+from monitor.stories.vocabulary import load_vocabulary, parse_vocabulary
+
+T0 = datetime(2026, 11, 10, 6, 0, tzinfo=UTC)
+MATCHER = shipped_matcher()
+TELLER = StoryTeller.for_watchlist(MATCHER.watchlist)
+
+
+def read(title: str, summary: str = "") -> Reading:
+    return TELLER.read(title, summary)
+
+
+def report(key: int, title: str, summary: str = "", hours: float = 0, lang: str = "en",
+           outlet: str | None = None) -> Report:  # fmt: skip
+    result = MATCHER.match(title, summary, "", lang)
+    item = ReportInput(
+        key, T0 + timedelta(hours=hours), lang, outlet or f"outlet{key}", title, summary,
+        result.term_ids, result.score,
+    )  # fmt: skip
+    return TELLER.report(item)
+
+
+@pytest.mark.parametrize(
+    ("title", "event", "severity"),
+    [
+        ("Tajik and Taliban forces clash on border in Darvaz", "clash", 3),
+        ("Перестрелка на таджикско-афганской границе", "clash", 3),
+        ("Дар марзи Тоҷикистону Афғонистон задухӯрд шуд", "clash", 3),
+        ("درگیری مرزبانان تاجیکستان و طالبان", "clash", 3),
+        ("د تاجکستان له پوله ساتو سره د طالبانو نښته", "clash", 3),
+        ("Drone strike from Afghanistan hits a mining camp in Tajikistan", "attack", 3),
+        ("Пограничники изъяли 120 кг гашиша", "smuggling", 2),
+        ("Tajikistan closes Nizhny Panj crossing", "crossing", 2),
+        ("Ishkashim cross-border market reopens", "crossing", 1),
+        ("CSTO launches drills near Afghan border", "deployment", 1),
+        ("US hands over equipment to Tajik border troops", "aid", 1),
+        ("دیدار هیئت امنیتی تاجیکستان با ملا برادر در کابل", "diplomacy", 1),
+        ("Analysis: why the Taliban keep testing Tajikistan's border clash", "analysis", 0),
+    ],
+)
+def test_event_type_and_severity_in_every_language(title: str, event: str, severity: int) -> None:
+    reading = read(title)
+    assert (reading.event, reading.severity) == (event, severity)
+    assert reading.cues  # the cue is explained
+
+
+def test_no_cue_falls_back_and_casualties_make_it_an_attack() -> None:
+    assert (read("Tajikistan and Afghanistan").event, read("Tajikistan").severity) == (
+        "analysis", 1,
+    )  # fmt: skip
+    killed = read("Two people killed near the Tajik border")
+    assert (killed.event, killed.severity, killed.counts) == ("attack", 3, {"killed": 2.0})
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Two Tajik border guards and three Taliban fighters were killed", {"killed": 3.0}),
+        ("Two soldiers killed, three wounded in the attack", {"killed": 2.0, "wounded": 3.0}),
+        ("Border guards seized 1.5 tonnes of hashish", {"kg": 1500.0}),
+        ("В результате боестолкновения погибли двое пограничников", {"killed": 2.0}),
+        ("изъято 35 кг героина", {"kg": 35.0}),
+        ("ду сарҳадбони тоҷик кушта шуданд", {"killed": 2.0}),
+        ("دو مرزبان تاجیک کشته شدند و ۴۰ کیلوگرام چرس ضبط شد", {"killed": 2.0, "kg": 40.0}),
+        ("په نښته کې درې طالبان ووژل شول", {"killed": 3.0}),
+        ("Around 300 Afghan refugees are stranded", {"people": 300.0}),
+        ("In 2024 the 201st base held drills", {}),
+    ],
+)
+def test_counts_in_every_language(text: str, counts: dict[str, float]) -> None:
+    assert read(text).counts == counts
+
+
+def test_severity_dominates_significance_and_the_fraction_varies() -> None:
+    routine = Reading("aid", 1, 2.5, {"people": 5000.0})
+    clash = Reading("clash", 3, 0.5, {})
+    analysis = Reading("analysis", 0, 5.0, {})
+    assert significance(clash, 0.0, 0.0) > significance(routine, 40.0, 1.0) > 1.7
+    assert significance(analysis, 40.0, 1.0) < 1
+    small, big = Reading("smuggling", 2, 1.0, {"kg": 10}), Reading("smuggling", 2, 1.0, {"kg": 900})
+    assert 2 < significance(small, 3.0, 0.6) < significance(big, 3.0, 0.6) < 3
+
+
+def test_same_event_in_four_outlets_and_three_languages_is_one_story() -> None:
+    reports = [
+        report(1, "Tajik and Taliban forces clash on border in Shamsiddin Shohin district",
+               "Two Tajik border guards were killed in an exchange of fire.", 0, "en"),
+        report(2, "На границе в Шамсиддин Шохине произошла перестрелка с талибами",
+               "Погибли двое таджикских пограничников.", 1, "ru"),
+        report(3, "Дар марзи ноҳияи Шамсиддин Шоҳин миёни марзбонон ва Толибон задухӯрд шуд",
+               "Ду сарҳадбони тоҷик кушта шуданд.", 2, "tg"),
+        report(4, "درگیری مرزبانان تاجیکستان و طالبان در شمس الدین شاهین",
+               "دو مرزبان تاجیک کشته شدند.", 3, "fa"),
+    ]  # fmt: skip
+    stories = TELLER.group(reports)
+    assert [[r.key for r in s.reports] for s in stories] == [[1, 2, 3, 4]]
+    verdict = TELLER.grouper.compare(reports[0], reports[2])
+    assert verdict.same and "same Shurobod" in " ".join(verdict.reasons)
+    header = TELLER.header(stories[0].event, [MATCHER.match(
+        "Shamsiddin Shohin Khatlon Taliban Tajik border guards", "").term_ids], 4,
+        ["fa", "en", "tg", "ru"])  # fmt: skip
+    assert header == (
+        "Armed clash · Shurobod (Khatlon) · Tajik Border Troops, Taliban · 4 outlets: en ru tg fa"
+    )
+
+
+def test_different_events_at_one_place_stay_apart() -> None:
+    clash = report(1, "Tajik and Taliban forces clash at a border post in Farkhor", "", 0)
+    seizure = report(2, "Border guards seize 120 kg of hashish in Farkhor", "", 2)
+    clash_later = report(
+        3, "Tajik and Taliban forces clash at a border post in Farkhor", "", 24 * 7
+    )
+    toll = report(4, "Five killed as Tajik and Taliban forces clash in Farkhor", "", 1)
+    other_toll = report(5, "Twenty killed as Tajik and Taliban forces clash in Farkhor", "", 2)
+    elsewhere = report(6, "Tajik and Taliban forces clash at a border post in Darvaz", "", 1)
+    stories = TELLER.group([clash, seizure, clash_later, toll, other_toll, elsewhere])
+    assert sorted(sorted(r.key for r in s.reports) for s in stories) == [
+        [1, 4], [2], [3], [5], [6],
+    ]  # fmt: skip
+    assert "different events" in TELLER.grouper.compare(clash, seizure).reasons[0]
+    assert "apart" in TELLER.grouper.compare(clash, clash_later).reasons[0]
+    assert "killed counts" in TELLER.grouper.compare(toll, other_toll).reasons[0]
+    assert TELLER.grouper.compare(clash, elsewhere).reasons == ("different places",)
+
+
+def test_near_duplicate_text_within_one_language_uses_the_normalizer() -> None:
+    a = report(1, "Тоҷикистон ва Афғонистон дар бораи сарҳад гуфтугӯ карданд", "", 0, "tg")
+    b = report(2, "Точикистон ва Афгонистон дар бораи сархад гуфтугу карданд", "", 5, "tg")
+    verdict = TELLER.grouper.compare(a, b)
+    assert verdict.same and verdict.reasons[0].startswith("near-duplicate text")
+
+
+def test_two_pieces_of_analysis_stay_apart() -> None:
+    a = report(1, "Analysis: why the Taliban test Tajikistan", "Experts on the NRF.", 0)
+    b = report(2, "Opinion: Tajikistan and the Taliban, a risky game", "Experts on the NRF.", 1)
+    assert not TELLER.grouper.compare(a, b).same
+
+
+def test_vocabulary_errors_are_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "events.yaml"
+    bad.write_text(
+        "events: [{id: riot, label: Riot, cues: [{id: x, severity: 3, aliases: [a]}]}]"
+        "\nnumbers: {killed: [k], wounded: [w], people: [p], kg: {kg: 1}}\n"
+    )
+    with pytest.raises(ConfigError, match=r"events\.yaml: events\.0: unknown event type 'riot'"):
+        load_vocabulary(bad)
+    raw = {
+        "fallback": {"event": "attack", "casualties": "attack"},
+        "events": [{"id": "attack", "label": "Attack", "cues": [
+            {"id": "a", "severity": 3, "aliases": ["attack"]},
+            {"id": "b", "severity": 3, "aliases": ["Attack"]}]}],
+        "numbers": {"killed": ["k"], "wounded": ["w"], "people": ["p"], "kg": {"kg": 1}},
+    }  # fmt: skip
+    with pytest.raises(ConfigError, match="already an alias"):
+        parse_vocabulary(raw, "x.yaml")
+
+
+def test_dev_set_meets_the_targets() -> None:
+    spec = importlib.util.spec_from_file_location("stories_eval", ROOT / "bench/stories_eval.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    out = bench.evaluate(bench.load([bench.DEV]), ROOT / "config" / "watchlist.yaml", False)
+    assert out["pairs"]["precision"] >= 0.9 and out["pairs"]["f1"] >= 0.8
+    assert out["concordance"]["story"] >= 0.75
+    assert out["top_share"]["significance"] <= 0.2
