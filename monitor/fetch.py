@@ -20,7 +20,7 @@ import httpx
 
 from monitor import USER_AGENT
 from monitor.config import FetchSettings
-from monitor.errors import FetchError
+from monitor.errors import FetchError, HttpStatusError
 from monitor.urls import host_of
 
 ACCEPT = (
@@ -55,26 +55,6 @@ class NotModified:
 
 
 FetchResult = Fetched | NotModified
-
-
-class HttpStatusError(FetchError):
-    """The server answered with an error status."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        status: int,
-        retry_after: timedelta | None,
-        headers: Mapping[str, str],
-    ) -> None:
-        super().__init__(message, status=status)
-        self.retry_after = retry_after
-        self.headers = headers
-
-    @property
-    def gone(self) -> bool:
-        return self.status == 410
 
 
 def parse_retry_after(value: str | None, now: datetime) -> timedelta | None:
@@ -193,7 +173,8 @@ class Fetcher:
     async def _fetch_http(
         self, url: str, etag: str | None, last_modified: str | None
     ) -> FetchResult:
-        assert self._client is not None, "use Fetcher as an async context manager"
+        if self._client is None:
+            raise RuntimeError("use Fetcher as an async context manager")
         headers: dict[str, str] = {}
         if etag:
             headers["If-None-Match"] = etag

@@ -8,7 +8,6 @@ A feed's failure is recorded on that feed and never stops the others.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import multiprocessing
 import os
@@ -21,27 +20,24 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from monitor.config import Settings
-from monitor.errors import FetchError, ParseError, UsageError
-from monitor.fetch import Fetched, Fetcher, FetchResult, HttpStatusError
+from monitor.errors import FetchError, HttpStatusError, ParseError, UsageError
+from monitor.fetch import Fetched, Fetcher, FetchResult
 from monitor.parse import ParsedEntry, ParsedFeed
 from monitor.pipeline.schedule import Outcome, next_due
 from monitor.pipeline.workers import (
     EntryMatcher,
     EntryVerdict,
+    MatcherSource,
     ingest_job,
-    init_worker,
+    install_matcher,
     match_job,
-    unpack,
 )
+from monitor.records import FeedRecord, FetchState, NewMatch
 from monitor.storage import entries as entry_store
 from monitor.storage import feeds as feed_store
 from monitor.storage import matches as match_store
-from monitor.storage.orm import Feed
-
-__all__ = ["EntryMatcher", "FeedJob", "FeedReport", "MatcherSource", "PollReport", "poll_feeds"]
+from monitor.storage.db import Session, Sessions
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -114,7 +110,7 @@ class FeedJob:
     unfetched: bool = False
 
     @classmethod
-    def of(cls, feed: Feed, default_interval: timedelta) -> FeedJob:
+    def of(cls, feed: FeedRecord, default_interval: timedelta) -> FeedJob:
         interval = (
             timedelta(seconds=feed.interval_seconds) if feed.interval_seconds else default_interval
         )
@@ -132,9 +128,23 @@ class FeedJob:
 
 
 Clock = Callable[[], datetime]
-# The matcher, or a function that builds it (called only when a pass has entries to match).
-MatcherSource = EntryMatcher | Callable[[], EntryMatcher] | None
 Progress = Callable[[FeedReport], None]
+
+
+def pool_context() -> multiprocessing.context.BaseContext:
+    """How parse workers start: from a forkserver, never forked from this process.
+
+    A poll pass runs beside other threads (the writer, asyncio's resolver, the daemon's
+    scheduler and digest sends), and a fork copies whatever locks they hold at that instant
+    (logging's, an SSL context's) into a child that can never release them; Python 3.12 warns
+    about it and 3.14 no longer forks by default. The forkserver is a single-threaded process
+    started once per process (it has imported the parser and the matcher); workers fork from
+    it and get the matcher by pickle, once each (about 50 kB; rebuilding its automaton is the
+    cost, paid in parallel). ``bench/pool_start.py`` measures it against fork and spawn.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["monitor.pipeline.workers", "monitor.match"])
+    return context
 
 
 def parse_workers(requested: int | None, feeds: int) -> int:
@@ -147,11 +157,11 @@ def parse_workers(requested: int | None, feeds: int) -> int:
 
 
 StoreFn = Callable[[Session], Any]
-Record = tuple[int, feed_store.FetchState]  # a feed's id and its fetch outcome
+Record = tuple[int, FetchState]  # a feed's id and its fetch outcome
 _Call = tuple[StoreFn | None, Record | None, asyncio.Future[Any]]
 
 
-class _Writer:
+class StoreWriter:
     """One writer thread; store calls queued while a transaction runs share the next one.
 
     Per-feed transactions cost a session, BEGIN and COMMIT each; grouping them is most of the
@@ -161,7 +171,7 @@ class _Writer:
     transaction each, so one feed's fault never loses another feed's entries.
     """
 
-    def __init__(self, sessions: sessionmaker[Session], times: StageTimes) -> None:
+    def __init__(self, sessions: Sessions, times: StageTimes) -> None:
         self.sessions = sessions
         self.times = times
         self._queue: queue.SimpleQueue[_Call] = queue.SimpleQueue()
@@ -236,7 +246,7 @@ class _Pass:
 
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        sessions: Sessions,
         settings: Settings,
         matcher: MatcherSource,
         clock: Clock,
@@ -247,9 +257,11 @@ class _Pass:
         self._matcher_source = matcher
         self.clock = clock
         self.times = StageTimes()
-        self.writer = _Writer(sessions, self.times)
+        self.writer = StoreWriter(sessions, self.times)
         self.workers = workers
         self.pool: Executor | None = None
+        if not workers:  # parsed here: the workers' one way to the matcher, in this process
+            install_matcher(lambda: self.matcher)
 
     @cached_property
     def matcher(self) -> EntryMatcher | None:
@@ -263,27 +275,17 @@ class _Pass:
         self.writer.close()
 
     def start_pool(self) -> Executor:
-        """The worker pool, forked on first call.
+        """The worker pool, started on first call by the forkserver (see :func:`pool_context`).
 
-        'fork' is safe here (the event loop's and the writer's threads are not used in the
-        children: workers run only pure parse/match code) and it is what makes workers cheap:
-        the matcher, built here first, is inherited, not pickled, and its pages are shared.
-        gc.freeze() keeps the children's collector off the inherited objects (touching them
-        would copy their pages).
+        Each worker gets the matcher once, through the pool's initializer.
         """
         if self.pool is None:
-            matcher = self.matcher
-            gc.freeze()
-            try:
-                self.pool = ProcessPoolExecutor(
-                    self.workers,
-                    mp_context=multiprocessing.get_context("fork"),
-                    initializer=init_worker,
-                    initargs=(matcher,),
-                )
-                self.pool.submit(int)  # forks every worker now (a fork pool starts them all)
-            finally:
-                gc.unfreeze()  # the parent's own collection goes on as before
+            self.pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=pool_context(),
+                initializer=install_matcher,
+                initargs=(self.matcher,),
+            )
         return self.pool
 
     async def cpu(self, fn: Callable[..., T], *args: Any) -> T:
@@ -307,11 +309,10 @@ class _Pass:
                     self.settings.fetch.max_text,
                     job.language,
                     job.unfetched,
-                    self._inline_matcher,
                 )
-                parsed, verdicts = unpack(packed)
-                self.times.parse += packed[3]
-                self.times.match += packed[4]
+                parsed, verdicts = packed.unpack()
+                self.times.parse += packed.parse_seconds
+                self.times.match += packed.match_seconds
             except ParseError as exc:
                 error = exc
         now = self.clock()
@@ -331,9 +332,7 @@ class _Pass:
             )
             fresh = new_entries_of(entries, known)
             if fresh:
-                matched_verdicts, took = await self.cpu(
-                    match_job, fresh, job.language, self._inline_matcher
-                )
+                matched_verdicts, took = await self.cpu(match_job, fresh, job.language)
                 self.times.match += took
         added, matched = await self.writer.run(
             lambda s: store_entries(s, job.id, fresh, matched_verdicts, now), (job.id, state)
@@ -341,13 +340,9 @@ class _Pass:
         log.debug("feed %s: %d new entries, %d new matches", job.name, added, matched)
         return FeedReport(job.name, "ok", new_entries=added, new_matches=matched)
 
-    @property
-    def _inline_matcher(self) -> EntryMatcher | None:
-        return self.matcher if not self.workers else None
-
 
 async def poll_feeds(
-    sessions: sessionmaker[Session],
+    sessions: Sessions,
     settings: Settings,
     jobs: Sequence[FeedJob],
     *,
@@ -362,9 +357,11 @@ async def poll_feeds(
     started = time.perf_counter()
     run = _Pass(sessions, settings, matcher, clock, parse_workers(workers, len(jobs)))
     if run.workers and any(job.unfetched for job in jobs):
-        # A first poll of some feed: bodies are coming. Fork before the HTTP client and the
-        # bodies exist, so the workers inherit (and count) a smaller parent.
-        run.start_pool()
+        # A first poll of some feed: bodies are coming. Start the workers now, so their start
+        # (forkserver, matcher) overlaps the first fetches.
+        pool = run.start_pool()
+        for _ in range(run.workers):
+            pool.submit(int)  # a process pool starts a worker per waiting task
     # Backpressure: a feed holds a slot from its fetch until it is stored, so fetched bodies
     # cannot pile up waiting for a parse worker (memory stays flat however many feeds).
     slots = asyncio.Semaphore(settings.fetch.concurrency + 2 * max(run.workers, 1))
@@ -421,7 +418,7 @@ def fetch_state(
     error: Exception | None,
     now: datetime,
     settings: Settings,
-) -> feed_store.FetchState:
+) -> FetchState:
     """The feed row's new state after a fetch: a pure function of the outcome and now."""
     outcome = _outcome(result, parsed, error)
     due = next_due(
@@ -433,18 +430,13 @@ def fetch_state(
         max_delay=settings.fetch.max_backoff,
     )
     http_status = getattr(result, "status", None)
-    if error is not None:
-        gone = isinstance(error, HttpStatusError) and error.gone
-        return feed_store.FetchState(
-            "error", now, due, http_status=http_status, error=str(error), gone=gone
-        )
-    assert not isinstance(result, FetchError)
-    if parsed is None:
-        return feed_store.FetchState(
-            "not_modified", now, due, http_status=304, new_url=result.permanent_url
-        )
-    assert isinstance(result, Fetched)
-    return feed_store.FetchState(
+    if error is not None or isinstance(result, FetchError):
+        failure = error if error is not None else result
+        gone = isinstance(failure, HttpStatusError) and failure.gone
+        return FetchState("error", now, due, http_status=http_status, error=str(failure), gone=gone)
+    if parsed is None or not isinstance(result, Fetched):
+        return FetchState("not_modified", now, due, http_status=304, new_url=result.permanent_url)
+    return FetchState(
         "ok",
         now,
         due,
@@ -481,7 +473,7 @@ def store_entries(
         session, feed_id, [e for e, _ in pairs], [v.language for _, v in pairs], now
     )
     matches = [
-        match_store.NewMatch(entry_id, v.score, v.terms, v.term_ids, v.explanation)
+        NewMatch(entry_id, v.score, v.terms, v.term_ids, v.explanation)
         for entry_id, (_, v) in zip(ids, pairs, strict=True)
         if v.relevant
     ]

@@ -7,13 +7,16 @@ one-line meaning, wherever the statement ran; other SQLAlchemy errors (bugs) pas
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine as Engine  # the types callers above storage hold
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session as Session
+from sqlalchemy.orm import sessionmaker
 
 from monitor.errors import (
     ConfigError,
@@ -32,6 +35,16 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # The newest migration. Opening a database compares against this without importing Alembic
 # (a third of the command's start-up); a test checks it equals Alembic's head.
 SCHEMA_HEAD = "0001"
+
+
+IN_BATCH = 500  # ids per IN (...) list: well under every backend's bound-parameter limit
+T = TypeVar("T")
+
+
+def in_batches(values: Sequence[T]) -> Iterator[list[T]]:
+    """``values`` in lists of at most :data:`IN_BATCH`, one per ``IN (...)`` query."""
+    for i in range(0, len(values), IN_BATCH):
+        yield list(values[i : i + IN_BATCH])
 
 
 def alembic_dir() -> Path:
@@ -168,6 +181,16 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def database_info(engine: Engine) -> dict[str, str | None]:
+    """The database's URL (no password), backend, schema revision and the head this code expects."""
+    return {
+        "url": engine.url.render_as_string(hide_password=True),
+        "backend": engine.dialect.name,
+        "revision": current_revision(engine),
+        "head": SCHEMA_HEAD,  # checked against Alembic's head by a test
+    }
+
+
 def _has_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
         return bool(inspect(conn).get_table_names())
@@ -221,5 +244,8 @@ def open_database(url: str, *, auto_upgrade: bool = True, **kwargs: Any) -> Engi
     return engine
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
+Sessions = sessionmaker[Session]  # what callers above storage hold: a factory of transactions
+
+
+def session_factory(engine: Engine) -> Sessions:
     return sessionmaker(engine, expire_on_commit=False)

@@ -9,12 +9,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
-
 from monitor.config import LoadedConfig, Settings
+from monitor.records import FeedSync
 from monitor.storage import db
 from monitor.storage import feeds as feed_store
+from monitor.storage.db import Engine, Sessions
 
 if TYPE_CHECKING:
     from monitor.match import Matcher
@@ -49,7 +48,7 @@ class App:
         return self.config.settings
 
     @cached_property
-    def sessions(self) -> sessionmaker[Session]:
+    def sessions(self) -> Sessions:
         return db.session_factory(self.engine)
 
     @cached_property
@@ -61,7 +60,7 @@ class App:
         """The SQLite database file; None on PostgreSQL."""
         return db.sqlite_file(self.engine)
 
-    def sync_feeds(self) -> feed_store.FeedSync:
+    def sync_feeds(self) -> FeedSync:
         with self.sessions.begin() as session:
             return feed_store.sync_config_feeds(session, self.settings.feeds, self.clock())
 

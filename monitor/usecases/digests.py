@@ -20,9 +20,9 @@ from monitor.digest.build import DigestContent, build_digest
 from monitor.digest.render import Format, render
 from monitor.errors import DeliveryError, MonitorError, NotFoundError
 from monitor.pipeline.schedule import next_digest_run, next_fire
+from monitor.records import DigestRecord
 from monitor.storage import claims as claim_store
 from monitor.storage import digests as store
-from monitor.storage.orm import Digest
 from monitor.units import format_utc
 from monitor.usecases.context import App
 
@@ -79,7 +79,7 @@ def build_for(app: App, channel: AnyChannel, now: datetime) -> DigestContent:
         )  # fmt: skip
 
 
-def _rebuild(app: App, channel: AnyChannel, digest: Digest) -> DigestContent:
+def _rebuild(app: App, channel: AnyChannel, digest: DigestRecord) -> DigestContent:
     """A pending digest's content from the matches it holds (every one of them)."""
     with app.sessions() as session:
         ids = store.digest_match_ids(session, digest.id)
@@ -93,7 +93,7 @@ def _rebuild(app: App, channel: AnyChannel, digest: Digest) -> DigestContent:
     return _with_ids(content, digest)
 
 
-def _with_ids(content: DigestContent, digest: Digest) -> DigestContent:
+def _with_ids(content: DigestContent, digest: DigestRecord) -> DigestContent:
     from dataclasses import replace
 
     return replace(content, key=digest.key, digest_id=digest.id, period_end=digest.period_end)
@@ -115,7 +115,9 @@ def deliver(channel: AnyChannel, content: DigestContent) -> str:
 
 
 def _send_recorded(app: App, channel: AnyChannel, content: DigestContent) -> str:
-    assert content.digest_id is not None
+    """Deliver a digest whose row exists (``content.digest_id``) and record the outcome."""
+    if content.digest_id is None:
+        raise ValueError("a digest is recorded before it is sent")
     try:
         detail = deliver(channel, content)
     except DeliveryError as exc:

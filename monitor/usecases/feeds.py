@@ -12,17 +12,13 @@ from pathlib import Path
 from monitor.config import LoadedConfig, Settings
 from monitor.errors import ConfigError, NotFoundError
 from monitor.storage import feeds as feed_store
-from monitor.units import format_utc
+from monitor.units import format_utc, language_code, slug
 from monitor.usecases.context import App, utcnow
-
-_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def feed_name_for(title: str, url: str, taken: set[str]) -> str:
     """A unique ``[a-z0-9_-]+`` feed name derived from a title or URL."""
-    base = _SLUG.sub("-", (title or "").lower()).strip("-")
-    if not base:
-        base = _SLUG.sub("-", re.sub(r"^https?://(www\.)?", "", url.lower())).strip("-")
+    base = slug(title or "") or slug(re.sub(r"^https?://(www\.)?", "", url.lower()))
     base = base[:60].strip("-") or "feed"
     name, n = base, 2
     while name in taken:
@@ -59,8 +55,7 @@ def read_opml(path: Path) -> list[OpmlFeed]:
         if not url:
             continue
         title = (outline.get("title") or outline.get("text") or "").strip()
-        lang = (outline.get("language") or "").strip().lower()[:2] or None
-        out.append(OpmlFeed(url, title, lang))
+        out.append(OpmlFeed(url, title, language_code(outline.get("language"))))
     return out
 
 
@@ -121,7 +116,7 @@ def check_feeds(
 async def _check_all(
     settings: Settings, feeds: Sequence[tuple[str, str]], clock: Callable[[], datetime]
 ) -> list[FeedCheck]:
-    from monitor.errors import MonitorError
+    from monitor.errors import FetchError, MonitorError
     from monitor.fetch import Fetched, Fetcher
     from monitor.parse import parse
 
@@ -130,7 +125,8 @@ async def _check_all(
         status: int | None = None
         try:
             result = await f.fetch(url)
-            assert isinstance(result, Fetched)
+            if not isinstance(result, Fetched):  # no validators were sent: a broken server
+                raise FetchError("answered 304 Not Modified to a request without validators")
             status = result.status
             parsed = parse(result.content, result.headers)
         except MonitorError as exc:
