@@ -79,6 +79,13 @@ class MatchingSettings(_Strict):
     threshold: float = Field(0.5, ge=0.0)
 
 
+class StoriesSettings(_Strict):
+    """How matches are grouped into stories (see docs/stories.md)."""
+
+    window: Duration = timedelta(hours=48)  # reports further apart are different events
+    events: Path | None = None  # the event vocabulary; default: events.yaml beside the watchlist
+
+
 class FeedSettings(_Strict):
     name: Name
     url: str
@@ -202,6 +209,7 @@ class Settings(_Strict):
     database: DatabaseSettings = DatabaseSettings()
     fetch: FetchSettings = FetchSettings()
     matching: MatchingSettings = MatchingSettings()
+    stories: StoriesSettings = StoriesSettings()
     feeds: list[FeedSettings] = Field(default_factory=list)
     watchlist: Path = Path("watchlist.yaml")
     digests: list[Channel] = Field(default_factory=list)
@@ -332,6 +340,11 @@ def load_config(
         update={
             "database": DatabaseSettings(url=_resolve_sqlite(url, state_base)),
             "watchlist": (config_dir / settings.watchlist).resolve(),
+            "stories": settings.stories.model_copy(
+                update={"events": (config_dir / settings.stories.events).resolve()}
+            )
+            if settings.stories.events is not None
+            else settings.stories,
             "digests": [_resolve_channel(c, state_base) for c in settings.digests],
             "feeds": [_resolve_feed(f, config_dir) for f in settings.feeds],
         }

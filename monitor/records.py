@@ -149,6 +149,12 @@ class MatchRecord:
     status_note: str | None
     status_at: datetime | None
     matched_at: datetime
+    story_id: int | None  # set when grouped into a story
+    event: str | None
+    severity: int | None
+    significance: float | None
+    reading: dict[str, Any] | None  # counts, cues, confidence
+    grouping: dict[str, Any] | None  # why it joined its story
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,8 @@ NOW = datetime(2024, 6, 3, 2, 0, tzinfo=UTC)
 
 
 def make_app(tmp_path: Path, channels: list[dict[str, Any]]) -> App:
-    settings = Settings.model_validate({"digests": channels})
+    watchlist = Path(__file__).resolve().parent.parent / "config" / "watchlist.yaml"
+    settings = Settings.model_validate({"digests": channels, "watchlist": str(watchlist)})
     config = LoadedConfig(
         settings=settings, path=tmp_path / "monitor.yaml", packaged=False, data_dir=tmp_path
     )

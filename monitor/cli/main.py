@@ -13,6 +13,7 @@ from monitor.cli import digest as digest_cli
 from monitor.cli import feeds as feeds_cli
 from monitor.cli import matches as matches_cli
 from monitor.cli import stats as stats_cli
+from monitor.cli import stories as stories_cli
 from monitor.cli import watchlist as watchlist_cli
 from monitor.cli.common import CliState, print_json, state, stderr, stdout
 from monitor.errors import MonitorError, UsageError
@@ -30,6 +31,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(feeds_cli.app, name="feeds")
 app.add_typer(matches_cli.app, name="matches")
 app.add_typer(digest_cli.app, name="digest")
+app.add_typer(stories_cli.app, name="stories")
 stats_cli.register(app)
 watchlist_cli.register(app)
 

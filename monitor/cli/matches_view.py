@@ -93,7 +93,8 @@ def print_match(data: dict[str, Any]) -> None:
         stdout.print(Text(f"\n{name}", style="bold underline"))
         stdout.print(highlighted(text, [h for h in hits if h.get("field") == name]))
     if data["breakdown"]:
-        stdout.print(Text("\nscore breakdown", style="bold underline"))
+        stdout.print(Text("\nrelevance: is it about this border? (score breakdown)",
+                          style="bold underline"))  # fmt: skip
         table = Table(box=None, pad_edge=False)
         table.add_column("term or rule")
         table.add_column("contribution", justify="right")
@@ -106,6 +107,14 @@ def print_match(data: dict[str, Any]) -> None:
         stdout.print(table)
     if data["terms"]:
         stdout.print(Text.assemble(("terms ", "dim"), ", ".join(data["terms"])))
+    from monitor.cli.stories_view import significance_lines
+
+    stdout.print(Text("\nsignificance: how much does it matter?", style="bold underline"))
+    for line in significance_lines(data.get("reading"), data.get("significance")):
+        stdout.print(line)
+    if data.get("story") is not None:
+        why = "; ".join((data.get("grouping") or {}).get("reasons") or [])
+        stdout.print(Text.assemble(("story ", "dim"), str(data["story"]), (f"  {why}", "dim")))
     stdout.print(Text("\nreview history", style="bold underline"))
     if not data["history"]:
         stdout.print("not reviewed yet", style="dim")

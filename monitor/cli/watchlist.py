@@ -92,5 +92,6 @@ def rescan(
         return
     stdout.print(
         f"{report.entries} entries re-matched: {report.new} new matches, {report.updated} "
-        f"updated, {report.removed} removed, {report.kept_reviewed} kept (reviewed or delivered)"
+        f"updated, {report.removed} removed, {report.kept_reviewed} kept (reviewed or delivered); "
+        f"{report.regrouped} matches grouped into stories again"
     )

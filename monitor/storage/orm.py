@@ -139,8 +139,41 @@ class Match(Base):
     status_note: Mapped[str | None] = mapped_column(Text)
     status_at: Mapped[datetime | None]
     matched_at: Mapped[datetime] = mapped_column(index=True)
+    # Stories (0002): set when the match is grouped; NULL until then.
+    story_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stories.id", ondelete="SET NULL"), index=True
+    )
+    event: Mapped[str | None] = mapped_column(String(16))
+    severity: Mapped[int | None] = mapped_column(Integer)
+    significance: Mapped[float | None] = mapped_column(Float)
+    reading: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # counts, cues, confidence
+    grouping: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # why it joined its story
 
     entry: Mapped[Entry] = relationship()
+
+
+class Story(Base):
+    """One event, however many outlets and languages report it (its matches point here).
+
+    The figures are recomputed from the members whenever one joins. Which of its reports a
+    channel delivered is known from ``digest_items`` of its matches.
+    """
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event: Mapped[str] = mapped_column(String(16))
+    severity: Mapped[int] = mapped_column(Integer)
+    significance: Mapped[float] = mapped_column(Float, index=True)
+    header: Mapped[str] = mapped_column(Text)
+    first_seen: Mapped[datetime]
+    last_seen: Mapped[datetime] = mapped_column(index=True)
+    reports: Mapped[int] = mapped_column(Integer)
+    outlets: Mapped[list[Any]]
+    languages: Mapped[list[Any]]
+    entities: Mapped[list[Any]]  # watchlist ids, most named first
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
 
 
 class MatchMark(Base):

@@ -38,6 +38,7 @@ def story_header(
     regions: Counter[str] = Counter()
     actors: Counter[str] = Counter()
     order: dict[str, int] = {}
+    rivers: set[str] = set()
     for ids in entity_ids:
         for position, term_id in enumerate(dict.fromkeys(ids)):
             entry = watchlist.get(term_id)
@@ -45,7 +46,9 @@ def story_header(
                 continue
             order[entry.id] = min(order.get(entry.id, position), position)
             if entry.role == "place":
-                places[entry.id] += 2 if entry.kind != "river" else 1
+                places[entry.id] += 1
+                if entry.kind == "river":
+                    rivers.add(entry.id)
             elif entry.role == "region":
                 regions[entry.id] += 1
             elif entry.role == "actor":
@@ -55,7 +58,10 @@ def story_header(
         entry = watchlist.get(term_id)
         return entry.name if entry is not None else term_id
 
-    place_names = [name(e) for e in _ranked(places, order)[:MAX_PLACES]]
+    ranked = _ranked(places, order)
+    named = [e for e in ranked if e not in rivers] or ranked  # a river only if nothing else
+    top = [e for e in named if 2 * places[e] >= places[named[0]]]  # places most reports name
+    place_names = [name(e) for e in top[:MAX_PLACES]]
     region_names = [name(e) for e in _ranked(regions, order)[:1]]
     if place_names and region_names:
         where = f"{', '.join(place_names)} ({region_names[0]})"

@@ -69,6 +69,9 @@ def new_key(channel: str, now: datetime) -> str:
 
 def build_for(app: App, channel: AnyChannel, now: datetime) -> DigestContent:
     """The digest ``channel`` would get now, from its undelivered matches."""
+    from monitor.usecases.stories import group_new
+
+    group_new(app)
     with app.sessions() as session:
         candidates = store.undelivered_matches(session, channel.name, channel.min_score)
         failing = store.failing_feeds(session)

@@ -45,6 +45,10 @@ def poll_once(
         )
     )
     report.feeds.extend(skipped)
+    if report.totals()["new_matches"]:
+        from monitor.usecases.stories import group_new
+
+        group_new(app)
     return report
 
 
@@ -83,7 +87,12 @@ def poll_due(app: App, lease: timedelta, should_stop: Callable[[], bool]) -> Pol
             return None
 
     try:
-        return asyncio.run(watched())
+        report = asyncio.run(watched())
+        if report is not None and report.totals()["new_matches"]:
+            from monitor.usecases.stories import group_new
+
+            group_new(app)
+        return report
     finally:
         with app.sessions.begin() as session:
             released = claim_store.release_feed_claims(session, [j.id for j in jobs], app.clock())

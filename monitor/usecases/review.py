@@ -98,6 +98,8 @@ def show_match(app: App, match_id: int) -> dict[str, Any]:
         },
         "hits": [h for h in explanation.get("hits") or [] if isinstance(h, dict)],
         "breakdown": [b for b in explanation.get("breakdown") or [] if isinstance(b, dict)],
+        "reading": row.match.reading if isinstance(row.match.reading, dict) else None,
+        "grouping": row.match.grouping if isinstance(row.match.grouping, dict) else None,
         "history": [
             {"status": m.status, "note": m.note, "marked_at": format_utc(m.marked_at)}
             for m in history
@@ -298,6 +300,10 @@ def match_json(row: ReviewRow) -> dict[str, Any]:
         "term_ids": [str(t) for t in m.term_ids or []],
         "note": m.status_note,
         "status_at": format_utc(m.status_at),
+        "story": m.story_id,
+        "event": m.event,
+        "severity": m.severity,
+        "significance": m.significance,
     }
 
 

@@ -29,6 +29,7 @@ class RescanReport:
     updated: int
     removed: int
     kept_reviewed: int
+    regrouped: int = 0  # matches of the period grouped into stories again
 
 
 def rescan(app: App, since: datetime | None) -> RescanReport:
@@ -73,7 +74,9 @@ def rescan(app: App, since: datetime | None) -> RescanReport:
                 removed += gone
                 kept += len(drop) - gone
             counted += len(batch)
-    return RescanReport(counted, new, updated, removed, kept)
+    from monitor.usecases.stories import regroup
+
+    return RescanReport(counted, new, updated, removed, kept, regroup(app, since))
 
 
 def seed_dir_for(config: LoadedConfig, explicit: Path | None, cwd: Path) -> Path:

@@ -1,0 +1,262 @@
+"""Stories and the story side of matches. Takes and returns plain records (no ORM objects).
+
+A match belongs to at most one story (``matches.story_id``; NULL until grouped). Which of a
+story's reports a channel delivered is read from ``digest_items`` of its matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from monitor.storage.orm import DigestItem, Entry, Feed, Match, Story
+
+_IN_BATCH = 500
+LEAD_CHARS = 600
+report_time: ColumnElement[datetime] = func.coalesce(Entry.published_at, Entry.fetched_at)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryReport:
+    """A match as stories see it: its entry's text and outlet, and its story fields."""
+
+    match_id: int
+    story_id: int | None
+    title: str
+    summary: str  # the summary, else the start of the content
+    link: str | None
+    feed: str
+    outlet: str  # the feed's title, else its name
+    language: str | None
+    published: datetime | None
+    when: datetime  # published, else fetched
+    score: float
+    term_ids: list[str]
+    status: str
+    event: str | None
+    severity: int | None
+    significance: float | None
+    reading: dict[str, Any] | None
+    grouping: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFields:
+    """What a story row says about its members (recomputed when one joins)."""
+
+    event: str
+    severity: int
+    significance: float
+    header: str
+    first_seen: datetime
+    last_seen: datetime
+    reports: int
+    outlets: list[str]
+    languages: list[str]
+    entities: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: int
+    fields: StoryFields
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAssignment:
+    """A match's story and what was read from it."""
+
+    match_id: int
+    story_id: int
+    event: str
+    severity: int
+    significance: float
+    reading: dict[str, Any]
+    grouping: dict[str, Any]
+
+
+_REPORT_COLUMNS = (
+    Match.id, Match.story_id, Entry.title, Entry.summary, func.substr(Entry.content, 1, LEAD_CHARS),
+    Entry.link, Entry.url, Feed.name, Feed.title, func.coalesce(Entry.language, Feed.language),
+    Entry.published_at, report_time, Match.score, Match.term_ids, Match.status, Match.event,
+    Match.severity, Match.significance, Match.reading, Match.grouping,
+)  # fmt: skip
+
+
+def _reports_query() -> Select[Any]:
+    return (
+        select(*_REPORT_COLUMNS)
+        .select_from(Match)
+        .join(Entry, Entry.id == Match.entry_id)
+        .join(Feed, Feed.id == Entry.feed_id)
+    )
+
+
+def _report(row: Any) -> StoryReport:
+    (mid, sid, title, summary, content, link, url, feed, feed_title, language, published, when,
+     score, term_ids, status, event, severity, significance, reading, grouping) = row  # fmt: skip
+    return StoryReport(
+        mid, sid, title or "", summary or content or "", link or url, feed, feed_title or feed,
+        language, published, when, float(score), [str(t) for t in term_ids or ()], status,
+        event, severity, significance,
+        reading if isinstance(reading, dict) else None,
+        grouping if isinstance(grouping, dict) else None,
+    )  # fmt: skip
+
+
+def _story(row: Story) -> StoryRow:
+    fields = StoryFields(
+        row.event, row.severity, row.significance, row.header, row.first_seen, row.last_seen,
+        row.reports, [str(x) for x in row.outlets], [str(x) for x in row.languages],
+        [str(x) for x in row.entities],
+    )  # fmt: skip
+    return StoryRow(row.id, fields, row.created_at, row.updated_at)
+
+
+def ungrouped(session: Session) -> list[StoryReport]:
+    """Matches not in a story yet, oldest report first."""
+    query = _reports_query().where(Match.story_id.is_(None)).order_by(report_time, Match.id)
+    return [_report(r) for r in session.execute(query)]
+
+
+def stories_since(session: Session, since: datetime) -> list[StoryRow]:
+    """Stories whose last report is at or after ``since``."""
+    query = select(Story).where(Story.last_seen >= since).order_by(Story.id)
+    return [_story(s) for s in session.scalars(query)]
+
+
+def members(session: Session, story_ids: Sequence[int]) -> dict[int, list[StoryReport]]:
+    """Each story's reports, oldest first."""
+    out: dict[int, list[StoryReport]] = {sid: [] for sid in story_ids}
+    ids = list(story_ids)
+    for i in range(0, len(ids), _IN_BATCH):
+        query = (
+            _reports_query()
+            .where(Match.story_id.in_(ids[i : i + _IN_BATCH]))
+            .order_by(report_time, Match.id)
+        )
+        for row in session.execute(query):
+            report = _report(row)
+            if report.story_id is not None:
+                out[report.story_id].append(report)
+    return out
+
+
+def create_story(session: Session, fields: StoryFields, now: datetime) -> int:
+    result = session.execute(
+        insert(Story).values(**asdict(fields), created_at=now, updated_at=now).returning(Story.id)
+    )
+    return int(result.scalar_one())
+
+
+def update_story(session: Session, story_id: int, fields: StoryFields, now: datetime) -> None:
+    session.execute(
+        update(Story).where(Story.id == story_id).values(**asdict(fields), updated_at=now)
+    )
+
+
+def assign(session: Session, rows: Sequence[StoryAssignment]) -> None:
+    """Put matches in their stories, with their event type, severity and significance."""
+    for row in rows:
+        session.execute(
+            update(Match)
+            .where(Match.id == row.match_id)
+            .values(
+                story_id=row.story_id,
+                event=row.event,
+                severity=row.severity,
+                significance=row.significance,
+                reading=row.reading,
+                grouping=row.grouping,
+            )
+        )
+
+
+def ungroup_since(session: Session, since: datetime | None) -> int:
+    """Take every story with a report at or after ``since`` apart (for a regrouping).
+
+    Returns how many matches were released.
+    """
+    stories = select(Story.id)
+    if since is not None:
+        stories = stories.where(Story.last_seen >= since)
+    ids = list(session.scalars(stories))
+    released = 0
+    for i in range(0, len(ids), _IN_BATCH):
+        batch = ids[i : i + _IN_BATCH]
+        result = session.execute(
+            update(Match)
+            .where(Match.story_id.in_(batch))
+            .values(story_id=None, grouping=None)
+            .execution_options(synchronize_session=False)
+        )
+        released += int(result.rowcount)  # type: ignore[attr-defined]
+        session.execute(delete(Story).where(Story.id.in_(batch)))
+    return released
+
+
+def list_stories(
+    session: Session, since: datetime | None, limit: int | None, min_severity: int | None = None
+) -> list[StoryRow]:
+    """Stories, most significant first (then the most recent)."""
+    query = select(Story).order_by(Story.significance.desc(), Story.last_seen.desc(), Story.id)
+    if since is not None:
+        query = query.where(Story.last_seen >= since)
+    if min_severity is not None:
+        query = query.where(Story.severity >= min_severity)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_story(s) for s in session.scalars(query)]
+
+
+def get_story(session: Session, story_id: int) -> StoryRow | None:
+    row = session.get(Story, story_id)
+    return _story(row) if row is not None else None
+
+
+def stories_by_id(session: Session, story_ids: Sequence[int]) -> dict[int, StoryRow]:
+    out: dict[int, StoryRow] = {}
+    ids = list(story_ids)
+    for i in range(0, len(ids), _IN_BATCH):
+        for row in session.scalars(select(Story).where(Story.id.in_(ids[i : i + _IN_BATCH]))):
+            out[row.id] = _story(row)
+    return out
+
+
+def deliveries(session: Session, story_ids: Sequence[int]) -> dict[int, dict[str, list[int]]]:
+    """For each story, each channel's delivered match ids."""
+    out: dict[int, dict[str, list[int]]] = {sid: {} for sid in story_ids}
+    ids = list(story_ids)
+    for i in range(0, len(ids), _IN_BATCH):
+        query = (
+            select(Match.story_id, DigestItem.channel, DigestItem.match_id)
+            .join(DigestItem, DigestItem.match_id == Match.id)
+            .where(Match.story_id.in_(ids[i : i + _IN_BATCH]), DigestItem.delivered.is_(True))
+            .order_by(DigestItem.match_id)
+        )
+        for sid, channel, mid in session.execute(query):
+            if sid is not None:
+                out[sid].setdefault(channel, []).append(mid)
+    return out
+
+
+def story_fields_of_matches(
+    session: Session, match_ids: Sequence[int]
+) -> dict[int, tuple[int | None, str | None, int | None, float | None]]:
+    """Each match's (story id, event, severity, significance)."""
+    out: dict[int, tuple[int | None, str | None, int | None, float | None]] = {}
+    ids = list(match_ids)
+    for i in range(0, len(ids), _IN_BATCH):
+        query = select(
+            Match.id, Match.story_id, Match.event, Match.severity, Match.significance
+        ).where(Match.id.in_(ids[i : i + _IN_BATCH]))
+        for mid, sid, event, severity, significance in session.execute(query):
+            out[mid] = (sid, event, severity, significance)
+    return out

@@ -1,0 +1,243 @@
+"""Stories: group new matches into stories, list and show them, mark all their matches.
+
+Grouping runs after every poll pass (``monitor poll`` and the daemon), before every digest,
+and after ``monitor rescan``: each match not in a story yet is read (event type, severity,
+counts), scored (significance) and either joins the story with the strongest evidence among
+those of the last window or starts one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from monitor.errors import NotFoundError
+from monitor.storage import stories as store
+from monitor.storage.stories import StoryAssignment, StoryFields, StoryReport, StoryRow
+from monitor.stories.grouping import Report, Story, Verdict
+from monitor.stories.header import languages_in_order
+from monitor.stories.reading import Reading
+from monitor.stories.teller import ReportInput, StoryTeller
+from monitor.units import format_utc
+from monitor.usecases.context import App
+from monitor.usecases.review import mark_matches
+
+_TELLERS: dict[tuple[int, str, float], StoryTeller] = {}
+
+
+def teller_for(app: App) -> StoryTeller:
+    """The story teller of the app's watchlist and story settings (built once)."""
+    watchlist = app.matcher.watchlist
+    settings = app.settings.stories
+    key = (id(watchlist), str(settings.events), settings.window.total_seconds())
+    teller = _TELLERS.get(key)
+    if teller is None:
+        if len(_TELLERS) > 4:
+            _TELLERS.clear()
+        teller = StoryTeller.for_watchlist(watchlist, settings.window, settings.events)
+        _TELLERS[key] = teller
+    return teller
+
+
+def _input(r: StoryReport) -> ReportInput:
+    return ReportInput(
+        r.match_id, r.when, r.language, r.feed, r.title, r.summary, r.term_ids, r.score
+    )
+
+
+def _reading(teller: StoryTeller, r: StoryReport) -> Reading:
+    return Reading.from_json(r.reading) if r.reading else teller.read(r.title, r.summary)
+
+
+@dataclass
+class _Member:
+    report: StoryReport
+    reading: Reading
+    significance: float
+
+
+def _fields(teller: StoryTeller, story: Story, members: dict[int, _Member]) -> StoryFields:
+    """A story row's figures, from its members."""
+    rows = [members[r.key] for r in story.reports]
+    outlets = list(dict.fromkeys(m.report.feed for m in rows))
+    languages = languages_in_order(m.report.language for m in rows)
+    event = story.event
+    entity_ids = [m.report.term_ids for m in rows]
+    counts: Counter[str] = Counter(t for ids in entity_ids for t in teller.entities(ids))
+    return StoryFields(
+        event=event,
+        severity=max(m.reading.severity for m in rows),
+        significance=teller.story_significance((m.significance for m in rows), len(outlets)),
+        header=teller.header(event, entity_ids, len(outlets), languages),
+        first_seen=min(m.report.when for m in rows),
+        last_seen=max(m.report.when for m in rows),
+        reports=len(rows),
+        outlets=outlets,
+        languages=languages,
+        entities=[e for e, _ in counts.most_common()],
+    )
+
+
+def _why(verdict: Verdict, joined: bool) -> dict[str, Any]:
+    if not joined:
+        return {"joined": False, "reasons": ["first report of this story"]}
+    return {"joined": True, "score": verdict.score, "reasons": list(verdict.reasons)}
+
+
+def group_new(app: App) -> int:
+    """Group every match not in a story yet; returns how many were grouped."""
+    teller = teller_for(app)
+    now = app.clock()
+    with app.sessions.begin() as session:
+        pending = store.ungrouped(session)
+        if not pending:
+            return 0
+        since = min(r.when for r in pending) - teller.grouper.window
+        rows = store.stories_since(session, since)
+        by_story = store.members(session, [s.id for s in rows])
+        members: dict[int, _Member] = {}
+        stories: list[Story] = []
+        for row in rows:
+            story = Story(row.id)
+            for r in by_story[row.id]:
+                reading = _reading(teller, r)
+                significance = r.significance
+                if significance is None:
+                    significance = teller.significance(reading, r.term_ids, r.score)
+                members[r.match_id] = _Member(r, reading, significance)
+                story.reports.append(teller.report(_input(r), reading))
+            if story.reports:
+                stories.append(story)
+        touched: dict[int, Story] = {}
+        assignments: list[StoryAssignment] = []
+        for r in pending:
+            reading = teller.read(r.title, r.summary)
+            significance = teller.significance(reading, r.term_ids, r.score)
+            report: Report = teller.report(_input(r), reading)
+            members[r.match_id] = _Member(r, reading, significance)
+            found, verdict = teller.grouper.assign(report, stories)
+            joined = found is not None
+            if found is None:
+                fields = _fields(teller, Story(0, [report]), members)
+                story = Story(store.create_story(session, fields, now))
+                stories.append(story)
+            else:
+                story = found
+            story.reports.append(report)
+            touched[story.key] = story
+            assignments.append(
+                StoryAssignment(
+                    r.match_id,
+                    story.key,
+                    reading.event,
+                    reading.severity,
+                    significance,
+                    reading.to_json(),
+                    _why(verdict, joined),
+                )
+            )
+        store.assign(session, assignments)
+        for key, story in touched.items():
+            store.update_story(session, key, _fields(teller, story, members), now)
+    return len(pending)
+
+
+def regroup(app: App, since: datetime | None) -> int:
+    """Take the stories of the period apart and group their matches again (after a rescan)."""
+    with app.sessions.begin() as session:
+        store.ungroup_since(session, since)
+    return group_new(app)
+
+
+# ------------------------------------------------------------------------------- reading
+@dataclass(frozen=True)
+class StoryView:
+    """A story with its reports, for ``stories show`` and the digests."""
+
+    row: StoryRow
+    reports: list[StoryReport]
+    delivered: dict[str, list[int]] = field(default_factory=dict)
+
+    def to_json(self, full: bool = False) -> dict[str, Any]:
+        f = self.row.fields
+        out: dict[str, Any] = {
+            "id": self.row.id,
+            "header": f.header,
+            "event": f.event,
+            "severity": f.severity,
+            "significance": f.significance,
+            "first_seen": format_utc(f.first_seen),
+            "last_seen": format_utc(f.last_seen),
+            "reports": f.reports,
+            "languages": list(f.languages),
+            "outlets": list(f.outlets),
+            "entities": list(f.entities),
+            "matches": [r.match_id for r in self.reports],
+        }
+        if full:
+            out["delivered"] = {k: list(v) for k, v in self.delivered.items()}
+            out["items"] = [report_json(r) for r in self.reports]
+        return out
+
+
+def report_json(r: StoryReport) -> dict[str, Any]:
+    reading = r.reading or {}
+    return {
+        "id": r.match_id,
+        "title": r.title,
+        "url": r.link,
+        "feed": r.feed,
+        "outlet": r.outlet,
+        "language": r.language,
+        "published": format_utc(r.published),
+        "time": format_utc(r.when),
+        "score": r.score,
+        "event": r.event,
+        "severity": r.severity,
+        "significance": r.significance,
+        "counts": reading.get("counts", {}),
+        "cues": reading.get("cues", []),
+        "term_ids": list(r.term_ids),
+        "status": r.status,
+        "why": (r.grouping or {}).get("reasons", []),
+    }
+
+
+def list_stories(
+    app: App, since: datetime | None, limit: int | None = None, min_severity: int | None = None
+) -> list[StoryView]:
+    """Stories, most significant first, each with its reports."""
+    group_new(app)
+    with app.sessions() as session:
+        rows = store.list_stories(session, since, limit, min_severity)
+        by_story = store.members(session, [r.id for r in rows])
+    return [StoryView(row, by_story.get(row.id, [])) for row in rows]
+
+
+def show_story(app: App, story_id: int) -> StoryView:
+    group_new(app)
+    with app.sessions() as session:
+        row = store.get_story(session, story_id)
+        if row is None:
+            raise NotFoundError(f"no story with id {story_id}")
+        reports = store.members(session, [story_id])[story_id]
+        delivered = store.deliveries(session, [story_id])[story_id]
+    return StoryView(row, reports, delivered)
+
+
+def mark_story(app: App, story_id: int, status: str, note: str | None = None) -> list[int]:
+    """Mark every match of a story (as ``matches mark`` does); returns their ids."""
+    view = show_story(app, story_id)
+    return mark_matches(app, [r.match_id for r in view.reports], status, note)
+
+
+def story_fields(app: App, match_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """``story``, ``event``, ``severity`` and ``significance`` of each match (JSON fields)."""
+    with app.sessions() as session:
+        rows = store.story_fields_of_matches(session, match_ids)
+    return {
+        mid: {"story": sid, "event": event, "severity": severity, "significance": significance}
+        for mid, (sid, event, severity, significance) in rows.items()
+    }
