@@ -3,8 +3,9 @@
 Each command runs as ``python -m monitor --config C ...`` in a fresh process, ``--repeat`` times
 after one warm-up run (the database is created and migrated by the warm-up); the figure is the
 median. ``python -c pass`` runs in the same loop as the anchor: a command's own cost is its time
-minus the anchor's. Also prints the modules each command imports that ``pass`` does not
-(``-X importtime`` top offenders) with ``--imports``.
+minus the anchor's. CPU seconds (user + system, from ``wait4``) are printed too: on a
+loaded machine they stay close to what an idle one would show, wall time does not.
+``--imports`` also prints each command's costliest imports (``-X importtime``).
 
 Target (issue 10): ``status``, ``matches list`` and ``stories list`` under 0.3 s on an empty
 database.
@@ -43,10 +44,16 @@ def _argv(config: Path, args: list[str]) -> list[str]:
     return [sys.executable, "-m", "monitor", "--config", str(config), *args]
 
 
-def _run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int]:
+def _run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system, from wait4) and the exit code of one run."""
     start = time.perf_counter()
-    proc = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, check=False)
-    return time.perf_counter() - start, proc.returncode
+    proc = subprocess.Popen(
+        argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_utime + usage.ru_stime, proc.returncode
 
 
 def _import_costs(argv: list[str], env: dict[str, str], cwd: Path, top: int = 8) -> list[str]:
@@ -92,11 +99,14 @@ def main() -> None:
         env.pop("MONITOR_DATABASE_URL", None)
         codes = {}
         for name, args in COMMANDS.items():  # warm-up: creates the database, fills OS caches
-            codes[name] = _run(_argv(config, args), env, home)[1]
+            codes[name] = _run(_argv(config, args), env, home)[2]
         times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+        cpu: dict[str, list[float]] = {name: [] for name in COMMANDS}
         for _ in range(opts.repeat):  # interleaved, so background load hits all alike
             for name, args in COMMANDS.items():
-                times[name].append(_run(_argv(config, args), env, home)[0])
+                wall, used, _ = _run(_argv(config, args), env, home)
+                times[name].append(wall)
+                cpu[name].append(used)
         anchor = statistics.median(times["python -c pass"])
         result: dict[str, Any] = {"python": sys.version.split()[0], "repeat": opts.repeat}
         rows = {}
@@ -106,6 +116,7 @@ def main() -> None:
                 "median_s": round(med, 3),
                 "min_s": round(min(values), 3),
                 "over_anchor_s": round(med - anchor, 3),
+                "cpu_s": round(statistics.median(cpu[name]), 3),
                 "exit": codes[name],
             }
             if opts.imports and COMMANDS[name]:
@@ -115,11 +126,11 @@ def main() -> None:
         print(json.dumps(result, indent=2))
         return
     print(f"python {result['python']}, median of {opts.repeat} runs, empty SQLite database")
-    print(f"{'command':<18} {'median':>8} {'min':>8} {'- anchor':>9}  exit")
+    print(f"{'command':<18} {'median':>8} {'min':>8} {'- anchor':>9} {'cpu':>8}  exit")
     for name, row in rows.items():
         print(
             f"{name:<18} {row['median_s']:>7.3f}s {row['min_s']:>7.3f}s "
-            f"{row['over_anchor_s']:>8.3f}s  {row['exit']}"
+            f"{row['over_anchor_s']:>8.3f}s {row['cpu_s']:>7.3f}s  {row['exit']}"
         )
         for line in row.get("imports", []):
             print(f"{'':<20}{line}")

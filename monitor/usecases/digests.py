@@ -13,11 +13,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from monitor.config import EmailChannel, FileChannel, WebhookChannel
-from monitor.digest.build import DigestContent, build_digest
-from monitor.digest.render import Format, render
 from monitor.errors import DeliveryError, MonitorError, NotFoundError
 from monitor.pipeline.schedule import next_digest_run, next_fire
 from monitor.records import DigestRecord
@@ -25,6 +23,10 @@ from monitor.storage import claims as claim_store
 from monitor.storage import digests as store
 from monitor.units import format_utc
 from monitor.usecases.context import App
+
+if TYPE_CHECKING:  # `digest history` builds and renders nothing: imported where used
+    from monitor.digest.build import DigestContent
+    from monitor.digest.render import Format
 
 log = logging.getLogger(__name__)
 AnyChannel = EmailChannel | WebhookChannel | FileChannel
@@ -69,6 +71,7 @@ def new_key(channel: str, now: datetime) -> str:
 
 def build_for(app: App, channel: AnyChannel, now: datetime) -> DigestContent:
     """The digest ``channel`` would get now, from its undelivered matches."""
+    from monitor.digest.build import build_digest
     from monitor.usecases.stories import group_new
 
     group_new(app)
@@ -84,6 +87,8 @@ def build_for(app: App, channel: AnyChannel, now: datetime) -> DigestContent:
 
 def _rebuild(app: App, channel: AnyChannel, digest: DigestRecord) -> DigestContent:
     """A pending digest's content from the matches it holds (every one of them)."""
+    from monitor.digest.build import build_digest
+
     with app.sessions() as session:
         ids = store.digest_match_ids(session, digest.id)
         matches = store.matches_by_id(session, ids)
@@ -185,6 +190,8 @@ def send_digest(app: App, channel_name: str, *, dry_run: bool = False) -> Digest
 
 def preview_digest(app: App, channel_name: str, fmt: Format = "text") -> str:
     """The digest ``send`` would deliver now, rendered; records nothing."""
+    from monitor.digest.render import render
+
     channel = channel_named(app, channel_name)
     return render(build_for(app, channel, app.clock()), fmt)
 
