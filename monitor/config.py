@@ -73,6 +73,10 @@ class FetchSettings(_Strict):
     default_interval: Duration = timedelta(minutes=30)
     max_backoff: Duration = timedelta(days=1)
     max_text: int = Field(20_000, ge=200, description="characters kept per text field")
+    # Redirects may lead to loopback, private or link-local addresses only with this set.
+    allow_private: bool = False
+    # Wall clock for parsing one feed's body; the worker is replaced when it overruns.
+    parse_deadline: Duration = timedelta(seconds=30)
 
 
 class MatchingSettings(_Strict):

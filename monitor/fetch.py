@@ -1,27 +1,44 @@
 """Fetching feeds over HTTP(S) or from local files, with every bound a hostile server needs.
 
 ``fetch()`` returns :class:`Fetched` or :class:`NotModified` and raises :class:`FetchError`;
-it never parses. Bounds: connect/read timeouts, a wall-clock deadline for the whole fetch,
-a body cap enforced while streaming *and after decompression*, and a redirect limit.
+it never parses. Bounds: connect/read timeouts, a wall-clock deadline for the whole fetch
+(local files too), a body cap enforced while streaming *and after decompression*, and a
+redirect limit. httpx follows redirects; :class:`_GuardedTransport` checks every hop: where it
+may lead (no loopback, private or link-local address, by name and by the address actually
+connected to, unless the feed's own host or ``fetch.allow_private``) and that a redirect's
+body is never read.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import email.utils
+import ipaddress
+import os
+import stat
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import httpx
 
 from monitor import USER_AGENT
 from monitor.config import FetchSettings
 from monitor.errors import FetchError, HttpStatusError
+from monitor.units import parse_retry_after
 from monitor.urls import host_of
+
+__all__ = [
+    "FetchResult",
+    "Fetched",
+    "Fetcher",
+    "NotModified",
+    "read_local",
+]
 
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, "
@@ -30,6 +47,8 @@ ACCEPT = (
 _REDIRECTS = {301, 302, 303, 307, 308}
 _PERMANENT = {301, 308}
 _CHUNK = 64 * 1024
+# The host of the URL being fetched (the feed's configured URL), for the guard's checks.
+_ORIGIN: contextvars.ContextVar[str] = contextvars.ContextVar("monitor_fetch_origin")
 
 
 @dataclass(frozen=True)
@@ -57,20 +76,83 @@ class NotModified:
 FetchResult = Fetched | NotModified
 
 
-def parse_retry_after(value: str | None, now: datetime) -> timedelta | None:
-    """Seconds or an HTTP date, as a non-negative delay; None when absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return timedelta(seconds=int(value))
+def is_public(address: str) -> bool:
+    """Whether an IP address is globally routable (not loopback, private, link-local, ...)."""
     try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+class _GuardedTransport(httpx.AsyncBaseTransport):
+    """Checks each hop before and after connecting; empties redirect answers.
+
+    A hop to a host other than the feed's own must not lead to a non-public address: its name
+    is resolved first (every address must be public) and the address actually connected to is
+    checked again (DNS may answer differently the second time). Redirect bodies are dropped
+    unread: httpx would read them whole.
+    """
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, *, allow_private: bool) -> None:
+        self.inner = inner
+        self.allow_private = allow_private
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        guarded = not self.allow_private and host != _ORIGIN.get(host)
+        if guarded:
+            await _check_name(host, request.url.port or 443)
+        response = await self.inner.handle_async_request(request)
+        if guarded:
+            peer = _peer_address(response)
+            if peer is not None and not is_public(peer):
+                await response.aclose()
+                raise _refused(host, peer)
+        if response.status_code in _REDIRECTS and "location" in response.headers:
+            await response.aclose()
+            return httpx.Response(
+                response.status_code,
+                headers=response.headers,
+                request=request,
+                extensions={"http_version": response.extensions.get("http_version", b"")},
+            )
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+async def _check_name(host: str, port: int) -> None:
+    try:
+        ipaddress.ip_address(host)
+        addresses = [host]
+    except ValueError:
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(host, port)
+        except OSError:
+            return  # the connection attempt reports the failure
+        addresses = [str(info[4][0]) for info in infos]
+    refused = [a for a in addresses if not is_public(a)]
+    if refused:
+        raise _refused(host, refused[0])
+
+
+def _refused(host: str, address: str) -> FetchError:
+    where = host if host == address else f"{host} ({address})"
+    return FetchError(
+        f"redirect to {where} refused: a non-public address (set fetch.allow_private to allow)"
+    )
+
+
+def _peer_address(response: httpx.Response) -> str | None:
+    stream = response.extensions.get("network_stream")
+    if stream is None:
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(when - now, timedelta(0))
+    addr = stream.get_extra_info("server_addr")
+    return str(addr[0]) if addr else None
 
 
 class _Decoder:
@@ -79,13 +161,16 @@ class _Decoder:
     def __init__(self, encoding: str, limit: int) -> None:
         self.limit = limit
         self.size = 0
+        self._first = False
         enc = encoding.strip().lower()
+        self._deflate = enc == "deflate"
         if enc in ("", "identity"):
             self._z: zlib._Decompress | None = None
         elif enc in ("gzip", "x-gzip"):
             self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
         elif enc == "deflate":
             self._z = zlib.decompressobj()
+            self._first = True  # servers send zlib-wrapped or raw deflate: try both, as httpx does
         else:
             raise FetchError(f"unsupported Content-Encoding {encoding!r}")
 
@@ -93,10 +178,14 @@ class _Decoder:
         if self._z is None:
             out = data
         else:
+            first, self._first = self._first, False
             try:
                 # max_length bounds the expansion of this one chunk (a gzip bomb stops here).
                 out = self._z.decompress(data, self.limit - self.size + 1)
             except zlib.error as exc:
+                if first and self._deflate:
+                    self._z = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, no zlib header
+                    return self.feed(data)
                 raise FetchError(f"corrupt compressed body: {exc}") from exc
             if self._z.unconsumed_tail:
                 raise self._too_big()
@@ -129,13 +218,16 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
+        inner = self._transport or httpx.AsyncHTTPTransport(
+            limits=httpx.Limits(max_connections=s.concurrency, max_keepalive_connections=32)
+        )
         self._client = httpx.AsyncClient(
-            transport=self._transport,
-            follow_redirects=False,
+            transport=_GuardedTransport(inner, allow_private=s.allow_private),
+            follow_redirects=True,
+            max_redirects=s.max_redirects,
             timeout=httpx.Timeout(
                 s.read_timeout.total_seconds(), connect=s.connect_timeout.total_seconds()
             ),
-            limits=httpx.Limits(max_connections=s.concurrency, max_keepalive_connections=32),
             headers={
                 "User-Agent": USER_AGENT,
                 "Accept": ACCEPT,
@@ -156,19 +248,26 @@ class Fetcher:
         last_modified: str | None = None,
     ) -> FetchResult:
         """Fetch ``url`` once within the deadline. Raises FetchError on any failure."""
+        deadline = self.settings.deadline.total_seconds()
         if not url.lower().startswith(("http://", "https://")):
-            return await asyncio.to_thread(
-                read_local, url, self.settings.max_body, last_modified=last_modified
-            )
+            try:
+                async with asyncio.timeout(deadline):
+                    return await asyncio.to_thread(
+                        read_local, url, self.settings.max_body, last_modified=last_modified
+                    )
+            except TimeoutError:
+                raise FetchError(f"deadline of {deadline:g}s exceeded") from None
         host = host_of(url)
         sem = self._hosts.setdefault(host, asyncio.Semaphore(self.settings.per_host))
-        deadline = self.settings.deadline.total_seconds()
         async with self._overall, sem:
+            token = _ORIGIN.set(host)
             try:
                 async with asyncio.timeout(deadline):
                     return await self._fetch_http(url, etag, last_modified)
             except TimeoutError:
                 raise FetchError(f"deadline of {deadline:g}s exceeded") from None
+            finally:
+                _ORIGIN.reset(token)
 
     async def _fetch_http(
         self, url: str, etag: str | None, last_modified: str | None
@@ -180,56 +279,54 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        current = url
-        permanent = True
-        for _hop in range(self.settings.max_redirects + 1):
-            try:
-                request = self._client.build_request("GET", current, headers=headers)
-                response = await self._client.send(request, stream=True)
-            except httpx.InvalidURL as exc:
-                raise FetchError(f"invalid URL: {exc}") from exc
-            except httpx.TimeoutException as exc:
-                raise FetchError(f"timed out ({type(exc).__name__})") from exc
-            except httpx.HTTPError as exc:
-                raise FetchError(f"{type(exc).__name__}: {exc}".rstrip(": ")) from exc
-            try:
-                status = response.status_code
-                hdrs = {k.lower(): v for k, v in response.headers.items()}
-                if status in _REDIRECTS:
-                    location = hdrs.get("location")
-                    if not location:
-                        raise FetchError(f"HTTP {status} without Location", status=status)
-                    permanent = permanent and status in _PERMANENT
-                    current = urljoin(current, location)
-                    continue
-                moved = current if permanent and current != url else None
-                if status == 304:
-                    return NotModified(url=current, headers=hdrs, permanent_url=moved)
-                if status >= 400 or status < 200:
-                    now = datetime.now(UTC)
-                    raise HttpStatusError(
-                        f"HTTP {status} {response.reason_phrase}".strip(),
-                        status=status,
-                        retry_after=parse_retry_after(hdrs.get("retry-after"), now),
-                        headers=hdrs,
-                    )
-                content = await self._read_body(response, hdrs)
-                return Fetched(
-                    url=current,
-                    content=content,
-                    headers=hdrs,
-                    status=status,
-                    permanent_url=moved,
-                    etag=hdrs.get("etag"),
-                    last_modified=hdrs.get("last-modified"),
-                )
-            except httpx.TimeoutException as exc:
-                raise FetchError(f"timed out reading the body ({type(exc).__name__})") from exc
-            except httpx.HTTPError as exc:
-                raise FetchError(f"{type(exc).__name__}: {exc}".rstrip(": ")) from exc
-            finally:
-                await response.aclose()
-        raise FetchError(f"more than {self.settings.max_redirects} redirects")
+        try:
+            request = self._client.build_request("GET", url, headers=headers)
+            response = await self._client.send(request, stream=True)
+        except httpx.InvalidURL as exc:
+            raise FetchError(f"invalid URL: {exc}") from exc
+        except httpx.TooManyRedirects as exc:
+            raise FetchError(f"more than {self.settings.max_redirects} redirects") from exc
+        except httpx.TimeoutException as exc:
+            raise FetchError(f"timed out ({type(exc).__name__})") from exc
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{type(exc).__name__}: {exc}".rstrip(": ")) from exc
+        try:
+            return await self._result(url, response)
+        except httpx.TimeoutException as exc:
+            raise FetchError(f"timed out reading the body ({type(exc).__name__})") from exc
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{type(exc).__name__}: {exc}".rstrip(": ")) from exc
+        finally:
+            await response.aclose()
+
+    async def _result(self, url: str, response: httpx.Response) -> FetchResult:
+        status = response.status_code
+        hdrs = {k.lower(): v for k, v in response.headers.items()}
+        if status in _REDIRECTS:
+            raise FetchError(f"HTTP {status} without Location", status=status)
+        current = str(response.url)
+        # Every hop permanent (301/308): the feed has moved. One 302 in the chain: it has not.
+        permanent = all(hop.status_code in _PERMANENT for hop in response.history)
+        moved = current if response.history and permanent and current != url else None
+        if status == 304:
+            return NotModified(url=current, headers=hdrs, permanent_url=moved)
+        if status >= 400 or status < 200:
+            raise HttpStatusError(
+                f"HTTP {status} {response.reason_phrase}".strip(),
+                status=status,
+                retry_after=parse_retry_after(hdrs.get("retry-after"), datetime.now(UTC)),
+                headers=hdrs,
+            )
+        content = await self._read_body(response, hdrs)
+        return Fetched(
+            url=current,
+            content=content,
+            headers=hdrs,
+            status=status,
+            permanent_url=moved,
+            etag=hdrs.get("etag"),
+            last_modified=hdrs.get("last-modified"),
+        )
 
     async def _read_body(self, response: httpx.Response, headers: Mapping[str, str]) -> bytes:
         limit = self.settings.max_body
@@ -250,25 +347,36 @@ class Fetcher:
 
 
 def read_local(url: str, limit: int, *, last_modified: str | None = None) -> FetchResult:
-    """Read a ``file://`` URL or a local path; its mtime serves as Last-Modified."""
+    """Read a ``file://`` URL or a local path; its mtime serves as Last-Modified.
+
+    Only regular files: a FIFO, a device or a directory is refused before any read (opened
+    non-blocking, so opening a FIFO cannot hang), and at most ``limit`` bytes are read.
+    """
     if url.lower().startswith("file://"):
         parts = urlsplit(url)
         path = Path(unquote(parts.path))
     else:
         path = Path(url)
     try:
-        stat = path.stat()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise FetchError(f"cannot read {path}: {exc.strerror}") from exc
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise FetchError(f"cannot read {path}: not a regular file")
+    with os.fdopen(fd, "rb") as fh:
         mtime = email.utils.format_datetime(
-            datetime.fromtimestamp(int(stat.st_mtime), UTC), usegmt=True
+            datetime.fromtimestamp(int(info.st_mtime), UTC), usegmt=True
         )
         if last_modified and last_modified == mtime:
             return NotModified(url=url)
-        if stat.st_size > limit:
-            raise FetchError(f"file of {stat.st_size:,} bytes exceeds the {limit:,} byte limit")
-        with path.open("rb") as fh:
+        if info.st_size > limit:
+            raise FetchError(f"file of {info.st_size:,} bytes exceeds the {limit:,} byte limit")
+        try:
             content = fh.read(limit + 1)
-    except OSError as exc:
-        raise FetchError(f"cannot read {path}: {exc.strerror}") from exc
+        except OSError as exc:
+            raise FetchError(f"cannot read {path}: {exc.strerror}") from exc
     if len(content) > limit:
         raise FetchError(f"file exceeds the {limit:,} byte limit")
     return Fetched(url=url, content=content, headers={}, last_modified=mtime)

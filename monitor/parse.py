@@ -7,7 +7,9 @@ this module picks the fields, strips HTML and decides each entry's stable identi
 from __future__ import annotations
 
 import calendar
+import codecs
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +24,15 @@ from monitor.urls import canonical_url
 
 MAX_IDENTITY = 255
 MAX_TITLE = 1_000
+# Most characters the internal entities a feed declares in its own DTD may expand to, in all.
+MAX_ENTITY_EXPANSION = 1_000_000
+_ENTITY_DECL = re.compile(
+    r"<!ENTITY\s+(%\s+)?([^\s%;&<>\"']+)\s+(?:\"([^\"]*)\"|'([^']*)'|SYSTEM|PUBLIC)", re.I
+)
+_FIRST_ELEMENT = re.compile(r"<[^\s?!/<>]")
+_REFERENCE = re.compile(r"[&%]([^\s%;&<>\"']+);")
+_ENTITY_BYTES = re.compile(rb"<!ENTITY", re.I)
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +69,7 @@ def parse(
     """
     hdrs = {k.lower(): v for k, v in (headers or {}).items()}
     hdrs.setdefault("content-location", "")
+    check_entities(content)
     try:
         doc = feedparser.parse(
             content, response_headers=hdrs, sanitize_html=False, resolve_relative_uris=False
@@ -78,6 +90,65 @@ def parse(
         entries=_unique(entries),
         problem=problem,
     )
+
+
+def check_entities(content: bytes, limit: int = MAX_ENTITY_EXPANSION) -> None:
+    """Refuse a feed whose own DTD declares entities that would expand past ``limit`` characters.
+
+    The XML parser expands internal entities (``<!ENTITY e "…2 MB…">`` used a thousand times
+    makes gigabytes from a small body); this counts what they would produce before any parser
+    runs: each entity's expanded length (nested references included, a cycle refused) times
+    the references to it. External entities are never fetched (feedparser turns that off).
+    """
+    wide = content.startswith(_WIDE_BOMS) or b"\0" in content[:4]
+    if not wide and not _ENTITY_BYTES.search(content):
+        return  # nearly every feed: no declaration anywhere
+    text = _as_text(content, wide)
+    head_end = _FIRST_ELEMENT.search(text)
+    head = text[: head_end.start()] if head_end else text
+    if "<!ENTITY" not in head.upper():
+        return
+    values: dict[str, str] = {}
+    for m in _ENTITY_DECL.finditer(head):
+        values.setdefault(m.group(2), m.group(3) or m.group(4) or "")
+    sizes: dict[str, int] = {}
+
+    def size(name: str, seen: frozenset[str]) -> int:
+        if name in seen:
+            raise ParseError(f"feed refused: its DTD declares a recursive entity {name!r}")
+        if name not in sizes:
+            value = values[name]
+            refs = [r for r in _REFERENCE.findall(value) if r in values]
+            sizes[name] = len(value) + sum(size(r, seen | {name}) for r in refs)
+            if sizes[name] > limit:
+                raise _too_much(limit)
+        return sizes[name]
+
+    total = 0
+    for m in _REFERENCE.finditer(text, len(head) if head_end else 0):
+        if m.group(1) in values:
+            total += size(m.group(1), frozenset())
+            if total > limit:
+                raise _too_much(limit)
+    for name in values:  # parameter entities and values used inside the DTD itself
+        size(name, frozenset())
+
+
+def _too_much(limit: int) -> ParseError:
+    return ParseError(
+        f"feed refused: entities declared in its DTD would expand past {limit:,} characters"
+    )
+
+
+def _as_text(content: bytes, wide: bool) -> str:
+    """The body as text, good enough to find DTD declarations (UTF-16/32 included)."""
+    if wide:
+        for codec in ("utf-32", "utf-16", "utf-16-le", "utf-16-be"):
+            try:
+                return content.decode(codec)
+            except UnicodeDecodeError:
+                continue
+    return content.decode("latin-1")
 
 
 _BENIGN = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)

@@ -253,3 +253,7 @@ class MatchRow:
     explanation: dict[str, Any]
     matched_at: datetime
     entry: EntryRow
+    story_id: int | None = None
+    event: str | None = None
+    severity: int | None = None
+    significance: float | None = None

@@ -1,4 +1,10 @@
-"""Plain text from untrusted feed markup: strip HTML, unescape, normalize whitespace, cap length."""
+"""Plain text from untrusted feed markup: parse HTML, drop hidden parts, clean characters, cap.
+
+HTML goes through a real HTML parser (libxml2's, via lxml: an HTML5 tokenizer since 2.14):
+linear in the input whatever its shape (unclosed tags, ``>`` inside attributes, an unclosed
+``<script>``, a million nested ``<div>``: libxml2 stops nesting at depth 256), and the text of
+attributes, comments, scripts and styles never becomes text.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +12,65 @@ import html
 import re
 import unicodedata
 
-_DROP_BLOCKS = re.compile(
-    r"<(script|style|noscript|template|iframe|object|svg|math)\b[^>]*>.*?</\1\s*>",
-    re.IGNORECASE | re.DOTALL,
+from lxml import etree
+
+# Elements whose content is never readable text (an unclosed one runs to the end: dropped too).
+_HIDDEN = ("script", "style", "noscript", "template", "iframe", "object", "svg", "math", "head")
+# Elements that break words: a space goes around them, so "<p>a</p><p>b</p>" is "a b".
+_BLOCKS = frozenset(
+    [
+        "br",
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dd",
+        "dt",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "td",
+        "th",
+        "blockquote",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "hr",
+        "table",
+        "aside",
+        "nav",
+        "address",
+    ]
 )
-_COMMENTS = re.compile(r"<!--.*?(?:-->|$)|<!\[CDATA\[|\]\]>", re.DOTALL)
-_BREAKS = re.compile(
-    r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr|/blockquote|p|div|li|h[1-6])\b[^>]*>", re.I
-)
-_TAGS = re.compile(r"</?[a-zA-Z][^>]*>|</?[a-zA-Z][^>]*$")
 _SPACE = re.compile(r"\s+")
-# C0/C1 controls except tab/newline, plus bidi overrides and other invisible format marks that
-# can spoof text; ZWNJ (U+200C) and ZWJ are kept: Persian spelling needs them.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+# C0/C1 controls except tab/newline; bidi embeddings, overrides and isolates; invisible marks
+# that only hide text (zero-width space, word joiner, BOM, LRM/RLM/ALM, invisible operators).
+# ZWNJ (U+200C) and ZWJ (U+200D) are handled by _JOINERS: Persian and Pashto spelling needs them.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+# A joiner is kept only between two letters (or marks), where a script uses it; elsewhere it
+# only hides text ("ab\u200cc" keeps, " \u200d" and "\u200c\u200c" go).
+_JOINERS = re.compile(r"(?<![^\W\d_])[\u200c\u200d]|[\u200c\u200d](?![^\W\d_])")
 
 
 def strip_controls(text: str) -> str:
-    """Remove control characters (keeps ordinary whitespace)."""
-    return _CONTROLS.sub("", text)
+    """Remove control characters and invisible marks (keeps ordinary whitespace and the
+    zero-width joiners a script needs between letters)."""
+    text = _CONTROLS.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _JOINERS.sub("", text)
+    return text
 
 
 def html_to_text(markup: str | None, max_chars: int = 20_000) -> str:
@@ -33,17 +80,41 @@ def html_to_text(markup: str | None, max_chars: int = 20_000) -> str:
     """
     if not markup:
         return ""
-    text = markup
-    if "<" in text:
-        text = _DROP_BLOCKS.sub(" ", text)
-        text = _COMMENTS.sub(" ", text)
-        text = _BREAKS.sub(" ", text)
-        text = _TAGS.sub("", text)
-    if "&" in text:
-        text = html.unescape(text)
+    if "<" in markup:
+        text = _parsed_text(markup)
+    else:
+        text = html.unescape(markup) if "&" in markup else markup
     text = unicodedata.normalize("NFC", strip_controls(text))
     text = _SPACE.sub(" ", text).strip()
     return truncate(text, max_chars)
+
+
+def _parsed_text(markup: str) -> str:
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
+    )
+    try:
+        root = etree.fromstring(markup.encode("utf-8", "replace"), parser)
+    except etree.LxmlError:
+        return ""
+    if root is None:  # nothing but markup that makes no element
+        return ""
+    etree.strip_elements(root, *_HIDDEN, with_tail=False)
+    parts: list[str] = []
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue
+        if event == "start":
+            if node.tag in _BLOCKS:
+                parts.append(" ")
+            if node.text:
+                parts.append(node.text)
+        else:
+            if node.tag in _BLOCKS:
+                parts.append(" ")
+            if node.tail and node is not root:
+                parts.append(node.tail)
+    return "".join(parts)
 
 
 def truncate(text: str, max_chars: int) -> str:

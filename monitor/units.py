@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -43,6 +44,41 @@ def parse_size(value: str | int) -> int:
     letter = unit[:1] if unit not in ("", "b") else unit
     factor = _SIZE_UNITS[letter] if base == 1 else 1024 ** ("kmg".index(letter) + 1)
     return int(float(m.group(1)) * factor)
+
+
+# The longest delay a server's hint (Retry-After, max-age, Expires, ttl) can ever ask for; callers
+# clamp further. Anything longer, or too long to compute, is read as this.
+MAX_HINT = timedelta(days=365)
+
+
+def hint_seconds(digits: str) -> timedelta:
+    """A server's count of seconds (digits only), clamped to :data:`MAX_HINT`."""
+    if len(digits) > 9:  # more than 31 years: no arithmetic on a number of any length
+        return MAX_HINT
+    return min(timedelta(seconds=int(digits)), MAX_HINT)
+
+
+def http_date(value: str) -> datetime | None:
+    """An HTTP date (RFC 9110) as an aware datetime; None when unreadable."""
+    try:
+        when = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, OverflowError, IndexError):
+        return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
+
+
+def parse_retry_after(value: str | None, now: datetime) -> timedelta | None:
+    """A Retry-After header (seconds or an HTTP date) as a delay in [0, MAX_HINT]; None when
+    absent or unreadable. Used by fetching and by webhook delivery."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isascii() and value.isdigit():
+        return hint_seconds(value)
+    when = http_date(value)
+    if when is None:
+        return None
+    return min(max(when - now, timedelta(0)), MAX_HINT)
 
 
 def parse_when(value: str, now: datetime) -> datetime:

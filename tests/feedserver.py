@@ -50,8 +50,9 @@ class Handler(BaseHTTPRequestHandler):
 class FeedServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        super().__init__((host, 0), Handler)
+        self.host = host
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str]]] = []
@@ -71,7 +72,7 @@ class FeedServer(ThreadingHTTPServer):
         self.server_close()
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+        return f"http://{self.host}:{self.server_address[1]}{path}"
 
     # ---- routes -------------------------------------------------------------------------
     def feed(

@@ -12,7 +12,8 @@ import pytest
 
 from monitor.config import FetchSettings
 from monitor.errors import FetchError, HttpStatusError
-from monitor.fetch import Fetched, Fetcher, NotModified, parse_retry_after
+from monitor.fetch import Fetched, Fetcher, NotModified
+from monitor.units import parse_retry_after
 
 SETTINGS = FetchSettings(deadline=timedelta(seconds=2), max_body=1000)
 

@@ -3,6 +3,7 @@ list/show/mark, `matches list --json` and `rescan` see the same stories."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
@@ -145,3 +146,73 @@ def test_rescan_regroups_and_mark_marks_every_report(
     assert statuses == {stories[0]["id"]: "relevant", stories[1]["id"]: "new"}
     one_error_line(monitor.run("stories", "show", "999"), "no story with id 999")
     one_error_line(monitor.run("stories", "list", "--since", "soon"), "--since")
+
+
+AID = (
+    "en", "US hands over equipment to Tajik border troops in Khorog",
+    "The US embassy handed over night-vision devices and vehicles to Tajik border troops at a "
+    "ceremony in Khorog, Gorno-Badakhshan.", 5,
+)  # fmt: skip
+
+
+def hook(receiver: Any) -> dict[str, Any]:
+    return {"name": "hook", "type": "webhook", "url": receiver.url, "format": "json"}
+
+
+def files(monitor: Monitor) -> dict[str, Any]:
+    return {"name": "desk", "type": "file", "path": str(monitor.home / "out"), "formats": ["md"]}
+
+
+def test_digests_are_story_first_ordered_by_severity_and_come_back_as_updates(
+    monitor: Monitor, feed_server: FeedServer, receiver: Any
+) -> None:
+    feeds_now = outlets()
+    feeds_now["wire-aid"] = [AID]
+    monitor.write_config(serve(feed_server, feeds_now), digests=[hook(receiver), files(monitor)])
+    monitor.run("poll", check=True)
+    text = monitor.run("digest", "preview", "hook", "--format", "text", check=True).stdout
+    monitor.run("digest", "send", "hook", check=True)
+    body = json.loads(receiver.received[-1][2])
+    stories = body["stories"]
+    assert [s["event"] for s in stories] == ["clash", "smuggling", "aid"]  # by severity
+    assert [s["severity"] for s in stories] == [3, 2, 1]
+    clash = stories[0]
+    assert clash["header"].startswith("Armed clash · Shurobod (Khatlon)")
+    assert clash["update"] is False and len(clash["matches"]) == 4
+    assert clash["languages"] == ["en", "ru", "fa"]
+    assert body["counts"]["by_event"] == {"Armed clash": 1, "Smuggling": 1, "Aid": 1}
+    for m in body["matches"]:
+        assert {"story", "event", "severity", "duplicate_of", "id", "title"} <= set(m)
+    assert {m["story"] for m in body["matches"] if m["id"] in clash["matches"]} == {clash["id"]}
+    head = body["matches"][0]
+    assert head["id"] == clash["matches"][0] and head["language"] == "en"
+    assert head["duplicate_of"] is None
+    assert [m["duplicate_of"] for m in body["matches"][1:4]] == [head["id"]] * 3
+
+    assert text.index("Armed clash · Shurobod") < text.index("Smuggling · ") < text.index("Aid · ")
+    assert "By event: Armed clash 1, Smuggling 1, Aid 1" in text
+    assert f"story {clash['id']} · match {head['id']}" in text
+    assert "Also reported by:" in text and "(fa) · match" in text
+
+    # A late Tajik report of the delivered clash: the next digest brings the story back,
+    # marked as an update, with only the new report.
+    feeds_now["wire-tg"] = [LATE]
+    monitor.write_config(serve(feed_server, feeds_now), digests=[hook(receiver), files(monitor)])
+    monitor.run("poll", check=True)
+    monitor.run("digest", "send", "hook", check=True)
+    again = json.loads(receiver.received[-1][2])
+    assert len(again["stories"]) == 1
+    update = again["stories"][0]
+    assert (update["id"], update["update"], update["delivered_before"]) == (clash["id"], True, 4)
+    assert update["languages"] == ["en", "ru", "tg", "fa"] and len(update["matches"]) == 1
+    assert again["matches"][0]["language"] == "tg"
+
+    # The file channel never sent anything: everything is new there, in one Markdown digest.
+    monitor.run("digest", "send", "desk", check=True)
+    (md,) = (monitor.home / "out").glob("*.md")
+    page = md.read_text(encoding="utf-8")
+    assert "Update" not in page
+    assert page.index("## 1. Armed clash · Shurobod") < page.index("## 2. Smuggling")
+    shown = monitor.json("stories", "show", str(clash["id"]), "--json")
+    assert sorted(shown["delivered"]["hook"]) == sorted(clash["matches"] + update["matches"])
+    assert sorted(shown["delivered"]["desk"]) == sorted(shown["matches"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -42,6 +42,22 @@ class Mention:
     feed: str
     title: str
     url: str | None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryInfo:
+    """What a digest shows of a story (from the stories table)."""
+
+    id: int
+    header: str  # the one-line English header
+    event: str
+    label: str  # the event type as a reader says it ("Armed clash")
+    severity: int
+    significance: float
+    outlets: int
+    languages: tuple[str, ...]
+    delivered_before: int = 0  # its reports this channel delivered in earlier digests
 
 
 @dataclass(frozen=True)
@@ -59,10 +75,23 @@ class Item:
     terms: tuple[str, ...]
     snippet: tuple[Segment, ...]
     also: tuple[Mention, ...] = ()
+    story_id: int | None = None
+    header: str = ""
+    event: str | None = None
+    event_label: str = ""
+    severity: int | None = None
+    significance: float | None = None
+    languages: tuple[str, ...] = ()
+    earlier: int = 0  # reports of this story delivered on the channel before
 
     @property
     def match_ids(self) -> list[int]:
         return [self.match_id, *(m.match_id for m in self.also)]
+
+    @property
+    def update(self) -> bool:
+        """A story this channel already delivered, back with new reports."""
+        return self.earlier > 0
 
 
 @dataclass(frozen=True)
@@ -89,6 +118,7 @@ class DigestContent:
     top_entities: tuple[tuple[str, int], ...]
     failing: tuple[FailingFeed, ...]
     key: str = ""
+    by_event: tuple[tuple[str, int], ...] = ()  # stories per event type, most first
     digest_id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -303,7 +333,11 @@ def outlet_of(feed: FeedRow) -> str:
     return one_line(feed.title or feed.name, 80)
 
 
-def _item(group: Sequence[MatchRow], tz: ZoneInfo) -> Item:
+def _language(match: MatchRow) -> str | None:
+    return match.entry.language or match.entry.feed.language
+
+
+def _item(group: Sequence[MatchRow], tz: ZoneInfo, info: StoryInfo | None = None) -> Item:
     head = group[0]
     entry = head.entry
     published = entry.published_at
@@ -314,9 +348,13 @@ def _item(group: Sequence[MatchRow], tz: ZoneInfo) -> Item:
             m.entry.feed.name,
             one_line(m.entry.title or "", 200),
             safe_url(m.entry.link or m.entry.url),
+            _language(m),
         )
         for m in group[1:]
     )
+    languages = info.languages if info else tuple(dict.fromkeys(
+        code for code in (_language(m) for m in group) if code
+    ))  # fmt: skip
     return Item(
         match_id=head.id,
         title=one_line(entry.title or "(untitled)", 400),
@@ -331,7 +369,20 @@ def _item(group: Sequence[MatchRow], tz: ZoneInfo) -> Item:
         terms=tuple(str(t) for t in (head.terms or []))[:12],
         snippet=snippet(head),
         also=also,
+        story_id=info.id if info else head.story_id,
+        header=one_line(info.header, 300) if info else "",
+        event=info.event if info else head.event,
+        event_label=info.label if info else (head.event or "").capitalize(),
+        severity=info.severity if info else head.severity,
+        significance=info.significance if info else _significance(group),
+        languages=languages,
+        earlier=info.delivered_before if info else 0,
     )
+
+
+def _significance(group: Sequence[MatchRow]) -> float | None:
+    values = [m.significance for m in group if m.significance is not None]
+    return max(values) if values else None
 
 
 def _failing(feeds: Sequence[FeedRecord], tz: ZoneInfo) -> tuple[FailingFeed, ...]:
@@ -356,19 +407,35 @@ def build_digest(
     max_items: int,
     now: datetime,
     period_start: datetime | None = None,
+    stories: Mapping[int, StoryInfo] | None = None,
 ) -> DigestContent:
     """Group ``candidates`` (undelivered matches) into stories and keep the best ``max_items``.
 
-    Stories are ordered by their best score; matches of the stories left out are held back
-    (they stay undelivered for the next digest).
+    Matches in a known story (``stories``) are grouped by it; others by near-duplicate text.
+    Stories are ordered by significance, then by how many outlets reported them, then by
+    recency; a story's first line is its English report if there is one, else its most
+    significant. Matches of the stories left out are held back (undelivered, for the next
+    digest).
     """
     tz = ZoneInfo(timezone)
-    ordered = sorted(candidates, key=lambda m: (-m.score, m.id))
-    stories = [[ordered[i] for i in g] for g in group_stories(ordered)]
-    stories.sort(key=lambda g: (-g[0].score, -_ts(g[0]), g[0].id))
-    kept, rest = stories[:max_items], stories[max_items:]
-    items = tuple(_item(g, tz) for g in kept)
-    kept_matches = [m for g in kept for m in g]
+    stories = stories or {}
+    ordered = sorted(candidates, key=_head_first)
+    by_story: dict[int, list[MatchRow]] = {}
+    loose: list[MatchRow] = []
+    for m in ordered:
+        if m.story_id is not None and m.story_id in stories:
+            by_story.setdefault(m.story_id, []).append(m)
+        else:
+            loose.append(m)
+    groups: list[tuple[list[MatchRow], StoryInfo | None]] = [
+        (g, stories[sid]) for sid, g in by_story.items()
+    ]
+    groups += [([loose[i] for i in g], None) for g in group_stories(loose)]
+    groups.sort(key=_story_order)
+    kept, rest = groups[:max_items], groups[max_items:]
+    items = tuple(_item(g, tz, info) for g, info in kept)
+    events = Counter(i.event_label for i in items if i.event_label)
+    kept_matches = [m for g, _ in kept for m in g]
     langs = Counter(m.entry.language or m.entry.feed.language or "?" for m in kept_matches)
     entities = Counter(t for m in kept_matches for t in dict.fromkeys(m.terms or []))
     if period_start is None and kept_matches:
@@ -380,11 +447,25 @@ def build_digest(
         period_start=period_start,
         period_end=now,
         items=items,
-        held_back=sum(len(g) for g in rest),
+        held_back=sum(len(g) for g, _ in rest),
         by_language=tuple(langs.most_common()),
         top_entities=tuple((str(k), v) for k, v in entities.most_common(8)),
         failing=_failing(failing, tz),
+        by_event=tuple(events.most_common()),
     )
+
+
+def _head_first(m: MatchRow) -> tuple[Any, ...]:
+    """English first (every reader reads it), then the most significant, then relevance."""
+    return (_language(m) != "en", -(m.significance or 0.0), -m.score, m.id)
+
+
+def _story_order(group: tuple[list[MatchRow], StoryInfo | None]) -> tuple[Any, ...]:
+    matches, info = group
+    significance = info.significance if info else (_significance(matches) or 0.0)
+    outlets = info.outlets if info else len({m.entry.feed.name for m in matches})
+    newest = max(_ts(m) for m in matches)
+    return (-significance, -outlets, -newest, matches[0].id)
 
 
 def _ts(match: MatchRow) -> float:

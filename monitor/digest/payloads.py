@@ -26,13 +26,33 @@ def _match(item: Item) -> list[dict[str, Any]]:
         "terms": list(item.terms),
         "snippet": text_segments(item.snippet),
         "duplicate_of": None,
+        **_story_fields(item),
     }
     rest = [
         {"id": m.match_id, "title": m.title, "url": m.url, "feed": m.feed, "outlet": m.outlet,
-         "duplicate_of": item.match_id}
+         "language": m.language, "duplicate_of": item.match_id, **_story_fields(item)}
         for m in item.also
     ]  # fmt: skip
     return [head, *rest]
+
+
+def _story_fields(item: Item) -> dict[str, Any]:
+    return {"story": item.story_id, "event": item.event, "severity": item.severity}
+
+
+def _story(item: Item) -> dict[str, Any]:
+    return {
+        "id": item.story_id,
+        "header": item.header or item.title,
+        "event": item.event,
+        "severity": item.severity,
+        "significance": item.significance,
+        "update": item.update,
+        "delivered_before": item.earlier,
+        "languages": list(item.languages),
+        "outlets": list(dict.fromkeys([item.outlet, *(m.outlet for m in item.also)])),
+        "matches": item.match_ids,
+    }
 
 
 def json_payload(d: DigestContent) -> dict[str, Any]:
@@ -49,6 +69,7 @@ def json_payload(d: DigestContent) -> dict[str, Any]:
             "held_back": d.held_back,
         },
         "counts": {
+            "by_event": dict(d.by_event),
             "by_language": dict(d.by_language),
             "top_entities": dict(d.top_entities),
         },
@@ -57,6 +78,7 @@ def json_payload(d: DigestContent) -> dict[str, Any]:
             for f in d.failing
         ],
         "matches": [m for item in d.items for m in _match(item)],
+        "stories": [_story(item) for item in d.items],
     }
 
 
@@ -80,14 +102,17 @@ def slack_payload(d: DigestContent) -> dict[str, Any]:
         lines = [f"• {f.name}: {f.error} ({f.consecutive_errors}×)" for f in d.failing[:10]]
         text = ":warning: *Failing feeds*\n" + _slack_escape("\n".join(lines))
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": text}})
+    if d.by_event:
+        events = " · ".join(f"{label} {n}" for label, n in d.by_event)
+        blocks.append({"type": "context", "elements": [
+            {"type": "mrkdwn", "text": _slack_escape(events)}]})  # fmt: skip
     for item in d.items[:_SLACK_MAX_ITEMS]:
         name = _slack_escape(item.title)
         link = f"<{item.url}|{name}>" if item.url else name
-        meta = f"{item.outlet} · {item.published_local} · {item.language or '?'} · {item.score:.2f}"
-        if item.also:
-            meta += " · also: " + ", ".join(m.outlet for m in item.also)
+        meta = _meta(item)
+        headline = f"*{_slack_escape(_headline(item))}*\n" if item.header else ""
         blocks.append({"type": "section", "text": {"type": "mrkdwn",
-                       "text": f"*{link}*\n{_slack_escape(meta)}"[:3000]}})  # fmt: skip
+                       "text": f"{headline}{link}\n{_slack_escape(meta)}"[:3000]}})  # fmt: skip
     if len(d.items) > _SLACK_MAX_ITEMS:
         more = len(d.items) - _SLACK_MAX_ITEMS
         blocks.append({"type": "context", "elements": [
@@ -95,6 +120,23 @@ def slack_payload(d: DigestContent) -> dict[str, Any]:
     if d.empty:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": "All quiet."}})
     return {"text": head, "blocks": blocks}
+
+
+def _headline(item: Item) -> str:
+    return ("UPDATE · " if item.update else "") + item.header
+
+
+def _meta(item: Item) -> str:
+    """One line under a story: outlet, time, language, relevance, ids, other outlets."""
+    meta = f"{item.outlet} · {item.published_local} · {item.language or '?'} · {item.score:.2f}"
+    if item.story_id is not None:
+        meta += f" · story {item.story_id}"
+    meta += f" · match {item.match_id}"
+    if item.also:
+        meta += " · also: " + ", ".join(
+            f"{m.outlet} ({m.language or '?'}, match {m.match_id})" for m in item.also
+        )
+    return meta
 
 
 def _teams_escape(text: str) -> str:
@@ -116,13 +158,17 @@ def teams_payload(d: DigestContent) -> dict[str, Any]:
         text = "Failing feeds: " + "; ".join(f"{f.name} ({f.error})" for f in d.failing[:10])
         body.append({"type": "TextBlock", "color": "Warning", "wrap": True,
                      "text": _teams_escape(text)})  # fmt: skip
+    if d.by_event:
+        body.append({"type": "TextBlock", "isSubtle": True, "wrap": True, "text": _teams_escape(
+            " · ".join(f"{label} {n}" for label, n in d.by_event))})  # fmt: skip
     for item in d.items[:_TEAMS_MAX_ITEMS]:
+        if item.header:
+            body.append({"type": "TextBlock", "weight": "Bolder", "wrap": True,
+                         "spacing": "Medium", "text": _teams_escape(_headline(item))})  # fmt: skip
         name = _teams_escape(item.title)
-        body.append({"type": "TextBlock", "weight": "Bolder", "wrap": True, "spacing": "Medium",
+        body.append({"type": "TextBlock", "wrap": True, "spacing": "Small",
                      "text": f"[{name}]({item.url})" if item.url else name})  # fmt: skip
-        meta = f"{item.outlet} · {item.published_local} · {item.language or '?'} · {item.score:.2f}"
-        if item.also:
-            meta += " · also: " + ", ".join(m.outlet for m in item.also)
+        meta = _meta(item)
         body.append({"type": "TextBlock", "isSubtle": True, "wrap": True, "spacing": "None",
                      "text": _teams_escape(meta)})  # fmt: skip
     card = {

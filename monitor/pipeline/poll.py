@@ -15,6 +15,7 @@ import queue
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -28,10 +29,12 @@ from monitor.pipeline.schedule import Outcome, next_due
 from monitor.pipeline.workers import (
     EntryMatcher,
     EntryVerdict,
+    Ingested,
     MatcherSource,
-    ingest_job,
+    init_worker,
     install_matcher,
     match_job,
+    timed_ingest_job,
 )
 from monitor.records import FeedRecord, FetchState, NewMatch
 from monitor.storage import entries as entry_store
@@ -46,6 +49,9 @@ T = TypeVar("T")
 POOL_MIN_FEEDS = 8
 # Most feeds one writer transaction stores (group commit: what queued while the last one ran).
 STORE_BATCH = 64
+# Seconds past the parse deadline after which the parent gives up on a worker and replaces it
+# (the worker's own timer normally ends the parse first).
+PARSE_GRACE = 5.0
 
 
 @dataclass
@@ -283,10 +289,48 @@ class _Pass:
             self.pool = ProcessPoolExecutor(
                 self.workers,
                 mp_context=pool_context(),
-                initializer=install_matcher,
+                initializer=init_worker,
                 initargs=(self.matcher,),
             )
         return self.pool
+
+    def replace_pool(self, broken: Executor) -> None:
+        """Kill the workers of ``broken`` (one is stuck or dead); the next job starts new ones."""
+        if self.pool is not broken:
+            return  # another feed already replaced it
+        self.pool = None
+        if isinstance(broken, ProcessPoolExecutor):
+            for process in list((broken._processes or {}).values()):
+                process.kill()
+        broken.shutdown(wait=False, cancel_futures=True)
+
+    async def ingest(self, *args: Any) -> Ingested:
+        """Parse (and maybe match) one body within the parse deadline. Raises ParseError.
+
+        A worker that overruns the deadline by :data:`PARSE_GRACE` (stuck where its own timer
+        cannot reach) is killed with its pool; feeds whose parse died with it get one retry.
+        """
+        seconds = self.settings.fetch.parse_deadline.total_seconds()
+        if not self.workers:
+            return timed_ingest_job(seconds, *args)
+        attempt = 0
+        while True:
+            attempt += 1
+            pool = self.start_pool()
+            future = asyncio.get_running_loop().run_in_executor(
+                pool, timed_ingest_job, seconds, *args
+            )
+            try:
+                return await asyncio.wait_for(future, seconds + PARSE_GRACE)
+            except TimeoutError:
+                self.replace_pool(pool)
+                raise ParseError(
+                    f"parsing took longer than the {seconds:g}s limit (worker replaced)"
+                ) from None
+            except BrokenProcessPool:
+                self.replace_pool(pool)
+                if attempt == 2:
+                    raise ParseError("the parse worker died (out of memory?)") from None
 
     async def cpu(self, fn: Callable[..., T], *args: Any) -> T:
         if not self.workers:
@@ -302,8 +346,7 @@ class _Pass:
         error: FetchError | ParseError | None = result if isinstance(result, FetchError) else None
         if isinstance(result, Fetched):
             try:
-                packed = await self.cpu(
-                    ingest_job,
+                packed = await self.ingest(
                     result.content,
                     dict(result.headers),
                     self.settings.fetch.max_text,
@@ -373,13 +416,14 @@ async def poll_feeds(
     async def _one(job: FeedJob, f: Fetcher) -> None:
         fetch_start = time.perf_counter()
         try:
-            result: FetchResult | FetchError = await f.fetch(
-                job.url, etag=job.etag, last_modified=job.last_modified
-            )
-        except FetchError as exc:
-            result = exc
-        run.times.fetch += time.perf_counter() - fetch_start
-        try:
+            try:
+                result: FetchResult | FetchError = await f.fetch(
+                    job.url, etag=job.etag, last_modified=job.last_modified
+                )
+            except FetchError as exc:
+                result = exc
+            finally:
+                run.times.fetch += time.perf_counter() - fetch_start
             line = await run.process(job, result)
         except (asyncio.CancelledError, UsageError):
             raise  # UsageError: a broken watchlist, met when the matcher is built (lazily)

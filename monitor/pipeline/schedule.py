@@ -5,13 +5,14 @@ The times they compute are stored in the database, which alone says what is due.
 
 from __future__ import annotations
 
-import email.utils
 import random
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
+
+from monitor.units import hint_seconds, http_date
 
 JITTER = 0.1  # ± share of the delay, so feeds on one host drift apart
 MAX_CACHE_HINT = timedelta(hours=6)  # max-age, Expires and ttl stretch an interval this far at most
@@ -31,23 +32,18 @@ class Outcome:
 def server_hint(outcome: Outcome, now: datetime) -> timedelta | None:
     """The longest delay the server asked for: Retry-After, Cache-Control max-age, Expires, ttl.
 
-    Caching hints count for at most six hours; Retry-After is capped only by the caller.
+    Caching hints count for at most six hours; Retry-After (already clamped to a year when
+    read) is capped by the caller. No hint, however absurd, can overflow.
     """
     hints: list[timedelta] = []
     headers = outcome.headers or {}
     cache = headers.get("cache-control", "")
     if m := _MAX_AGE.search(cache):
-        hints.append(timedelta(seconds=int(m.group(1))))
-    elif expires := headers.get("expires"):
-        try:
-            when = email.utils.parsedate_to_datetime(expires)
-            if when.tzinfo is None:
-                when = when.replace(tzinfo=UTC)
-            hints.append(when - now)
-        except (TypeError, ValueError):
-            pass
+        hints.append(hint_seconds(m.group(1)))
+    elif (expires := headers.get("expires")) and (when := http_date(expires)) is not None:
+        hints.append(when - now)
     if outcome.ttl_minutes and outcome.ttl_minutes > 0:
-        hints.append(timedelta(minutes=outcome.ttl_minutes))
+        hints.append(min(timedelta(minutes=min(outcome.ttl_minutes, 10**6)), MAX_CACHE_HINT))
     hints = [min(h, MAX_CACHE_HINT) for h in hints]
     if outcome.retry_after is not None:
         hints.append(outcome.retry_after)

@@ -1,20 +1,30 @@
 """CPU-bound work of a poll pass (parsing, matching), runnable in a process pool.
 
 Everything here takes and returns plain picklable data. The matcher reaches the work one way:
-:func:`install_matcher`, called once per worker process by the pool's initializer, or once in
-the calling process when a pass parses in-process. Results cross the process boundary as
+:func:`install_matcher`, called once per worker process by the pool's initializer
+(:func:`init_worker`, which also bounds the worker's memory), or once in the calling process
+when a pass parses in-process. Results cross the process boundary as
 named tuples (pickled as a class reference and a tuple: several times cheaper than
 dataclasses with datetimes, and still read by name).
 """
 
 from __future__ import annotations
 
+import resource
+import signal
+import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, NamedTuple, Protocol
 
+from monitor.errors import ParseError
 from monitor.parse import ParsedEntry, ParsedFeed, parse
+
+# Address space one parse worker may grow by beyond its size at start (RLIMIT_AS): a feed that
+# needs more is an error of that feed (MemoryError), not the machine's swap.
+WORKER_MEMORY = 768 * 1024 * 1024
 
 
 class MatchOutcome(Protocol):
@@ -110,6 +120,55 @@ def install_matcher(source: MatcherSource) -> None:
     _source = source
 
 
+def init_worker(matcher: EntryMatcher | None, memory: int = WORKER_MEMORY) -> None:
+    """Set up a pool worker process: its matcher, and a bound on its memory."""
+    install_matcher(matcher)
+    if memory:
+        _limit_memory(memory)
+
+
+def _limit_memory(extra: int) -> None:
+    try:
+        with open("/proc/self/statm") as fh:
+            size = int(fh.read().split()[0]) * resource.getpagesize()
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft = size + extra
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (OSError, ValueError):
+        pass  # not Linux, or not allowed: the parse runs unbounded, as in-process parsing does
+
+
+class _Overrun(BaseException):
+    """Raised by the parse timer. A BaseException, so no ``except Exception`` swallows it."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the enclosed code after ``seconds`` of wall clock with a ParseError.
+
+    Uses SIGALRM, so only in the main thread of a process (a worker process, or the CLI's
+    in-process parsing); elsewhere it does nothing.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def ring(signum: int, frame: object) -> None:
+        raise _Overrun
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Overrun:
+        raise ParseError(f"parsing took longer than the {seconds:g}s limit") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _matcher() -> EntryMatcher | None:
     """This process's matcher, built from its factory on first use."""
     global _source
@@ -147,6 +206,15 @@ def pack_entry(e: ParsedEntry) -> PackedEntry:
         e.identity, e.guid, e.link, e.url, e.title, e.summary, e.content, e.author, stamp,
         e.language,
     )  # fmt: skip
+
+
+def timed_ingest_job(seconds: float, *args: Any) -> Ingested:
+    """:func:`ingest_job` within a deadline and with memory exhaustion reported as ParseError."""
+    try:
+        with deadline(seconds):
+            return ingest_job(*args)
+    except MemoryError:
+        raise ParseError("parsing needed more memory than a parse worker may use") from None
 
 
 def ingest_job(

@@ -21,7 +21,8 @@ from monitor.storage.orm import Digest, DigestItem, Entry, Feed, Match, to_recor
 _COLUMNS = (
     Match.id, Match.score, Match.terms, Match.explanation, Match.matched_at,
     Entry.title, Entry.summary, Entry.content, Entry.url, Entry.link, Entry.language,
-    Entry.published_at, Feed.name, Feed.title, Feed.language,
+    Entry.published_at, Feed.name, Feed.title, Feed.language, Match.story_id, Match.event,
+    Match.severity, Match.significance,
 )  # fmt: skip
 
 
@@ -33,7 +34,7 @@ def _rows(result: Any) -> list[MatchRow]:
     feeds: dict[str, FeedRow] = {}
     out = []
     for (mid, score, terms, expl, matched, title, summary, content, url, link, lang, published,
-         fname, ftitle, flang) in result:  # fmt: skip
+         fname, ftitle, flang, story_id, event, severity, significance) in result:  # fmt: skip
         feed = feeds.get(fname)
         if feed is None:
             feed = feeds[fname] = FeedRow(fname, ftitle, flang)
@@ -41,7 +42,20 @@ def _rows(result: Any) -> list[MatchRow]:
             title or "", summary or "", content or "", url, link, lang, published, feed
         )
         expl = expl if isinstance(expl, dict) else {}
-        out.append(MatchRow(mid, float(score), list(terms or []), expl, matched, entry))
+        out.append(
+            MatchRow(
+                mid,
+                float(score),
+                list(terms or []),
+                expl,
+                matched,
+                entry,
+                story_id,
+                event,
+                severity,
+                significance,
+            )
+        )
     return out
 
 

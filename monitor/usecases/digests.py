@@ -72,32 +72,35 @@ def new_key(channel: str, now: datetime) -> str:
 def build_for(app: App, channel: AnyChannel, now: datetime) -> DigestContent:
     """The digest ``channel`` would get now, from its undelivered matches."""
     from monitor.digest.build import build_digest
-    from monitor.usecases.stories import group_new
+    from monitor.usecases.stories import digest_stories, group_new
 
     group_new(app)
     with app.sessions() as session:
         candidates = store.undelivered_matches(session, channel.name, channel.min_score)
         failing = store.failing_feeds(session)
         start = store.last_sent_period_end(session, channel.name)
-        return build_digest(
-            channel.name, channel.timezone, candidates, failing,
-            max_items=channel.max_items, now=now, period_start=start,
-        )  # fmt: skip
+    stories = digest_stories(app, channel.name, [m.story_id for m in candidates])
+    return build_digest(
+        channel.name, channel.timezone, candidates, failing,
+        max_items=channel.max_items, now=now, period_start=start, stories=stories,
+    )  # fmt: skip
 
 
 def _rebuild(app: App, channel: AnyChannel, digest: DigestRecord) -> DigestContent:
     """A pending digest's content from the matches it holds (every one of them)."""
     from monitor.digest.build import build_digest
+    from monitor.usecases.stories import digest_stories
 
     with app.sessions() as session:
         ids = store.digest_match_ids(session, digest.id)
         matches = store.matches_by_id(session, ids)
         failing = store.failing_feeds(session)
-        content = build_digest(
-            channel.name, channel.timezone, matches, failing,
-            max_items=max(len(matches), 1), now=digest.created_at,
-            period_start=digest.period_start,
-        )  # fmt: skip
+    stories = digest_stories(app, channel.name, [m.story_id for m in matches])
+    content = build_digest(
+        channel.name, channel.timezone, matches, failing,
+        max_items=max(len(matches), 1), now=digest.created_at,
+        period_start=digest.period_start, stories=stories,
+    )  # fmt: skip
     return _with_ids(content, digest)
 
 

@@ -9,10 +9,12 @@ those of the last window or starts one.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from monitor.digest.build import StoryInfo
 from monitor.errors import NotFoundError
 from monitor.storage import stories as store
 from monitor.storage.stories import StoryAssignment, StoryFields, StoryReport, StoryRow
@@ -231,6 +233,26 @@ def mark_story(app: App, story_id: int, status: str, note: str | None = None) ->
     """Mark every match of a story (as ``matches mark`` does); returns their ids."""
     view = show_story(app, story_id)
     return mark_matches(app, [r.match_id for r in view.reports], status, note)
+
+
+def digest_stories(app: App, channel: str, story_ids: Iterable[int | None]) -> dict[int, StoryInfo]:
+    """What a digest of ``channel`` shows of these stories, with their earlier deliveries."""
+    ids = sorted({sid for sid in story_ids if sid is not None})
+    if not ids:
+        return {}
+    teller = teller_for(app)
+    with app.sessions() as session:
+        rows = store.stories_by_id(session, ids)
+        delivered = store.deliveries(session, list(rows))
+    out: dict[int, StoryInfo] = {}
+    for sid, row in rows.items():
+        f = row.fields
+        out[sid] = StoryInfo(
+            sid, f.header, f.event, teller.vocabulary.label(f.event), f.severity,
+            f.significance, len(f.outlets), tuple(f.languages),
+            len(delivered[sid].get(channel, [])),
+        )  # fmt: skip
+    return out
 
 
 def story_fields(app: App, match_ids: list[int]) -> dict[int, dict[str, Any]]:

@@ -8,8 +8,7 @@ import hmac
 import json
 import time
 from collections.abc import Callable
-from datetime import datetime
-from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime
 
 import httpx
 
@@ -18,6 +17,7 @@ from monitor.digest.build import DigestContent
 from monitor.digest.payloads import payload
 from monitor.errors import ConfigError, DeliveryError
 from monitor.text import one_line
+from monitor.units import parse_retry_after
 
 MAX_429_RETRIES = 3
 MAX_RETRY_AFTER = 60.0
@@ -59,18 +59,9 @@ def headers_for(channel: WebhookChannel, key: str, body: bytes, timestamp: int) 
 
 
 def retry_after(value: str | None, now: float) -> float:
-    """Seconds to wait from a Retry-After header (seconds or HTTP date), bounded."""
-    if not value:
-        return 1.0
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when: datetime = parsedate_to_datetime(value)
-            seconds = when.timestamp() - now
-        except (TypeError, ValueError):
-            seconds = 1.0
-    return max(0.0, min(seconds, MAX_RETRY_AFTER))
+    """Seconds to wait from a Retry-After header (seconds or HTTP date), at most a minute."""
+    delay = parse_retry_after(value, datetime.fromtimestamp(now, UTC))
+    return 1.0 if delay is None else min(delay.total_seconds(), MAX_RETRY_AFTER)
 
 
 def deliver(
