@@ -1,18 +1,27 @@
-"""Ingest benchmark: `monitor poll` against a bare feedparser parse and lemon24/reader.
+"""Speed a user feels: `monitor poll` and `monitor status` as whole processes, beside anchors.
 
-Generates N feeds x M entries of multilingual news (English, Russian, Tajik, Persian; titles and
-1-3 sentence summaries with some HTML; ~15 % about the Tajik-Afghan border), serves them from a
-loopback HTTP server with ETag support and measures, on the same bytes:
+One command measures everything issue 16 asks for, in one run, with the anchors measured in
+the same rounds (rounds interleave every contender, so background load hits all alike; each
+figure is the median over ``--repeat`` rounds and each ratio the median of the per-round
+ratios). Generates N feeds x M entries of multilingual news (English, Russian, Tajik,
+Persian; titles and 1-3 sentence summaries with some HTML; ~15 % about the Tajik-Afghan
+border), serves them from 8 loopback addresses (127.0.0.1-8, as 8 hosts) with ETag support
+and times, every one as a whole subprocess (interpreter start-up included):
 
-* floor:  feedparser.parse of every body, one process, with monitor's options (no sanitizing)
-* reader: reader's ``update_feeds`` in its own virtualenv (bench/.venv-reader, made if missing)
-* cold:   ``python -m monitor --config C poll --json`` on a fresh SQLite file (all entries new)
-* warm:   the same command again (every feed answers 304)
+* floor:        feedparser.parse of every body, one process, with monitor's options
+* reader cold:  lemon24/reader ``update_feeds`` on a fresh database (bench/.venv-reader)
+* reader warm:  the same again: every feed answers 304
+* monitor cold: ``python -m monitor --config C poll --json`` on a fresh SQLite file
+* monitor warm: the same again: every feed answers 304
+* status:       ``monitor status`` on an empty (migrated) database; ``python -c pass`` beside it
+* steady state: in one process, the poll use case driven ``--passes`` times against the server
+  with every feed answering 304: CPU seconds per warm pass and resident memory (no growth)
 
-Each measured command runs as a subprocess; peak RSS is VmHWM sampled from /proc for the process
-and its descendants (pool workers), cross-checked with wait4's ru_maxrss.
+Usage: python bench/ingest.py [--repeat 3] [--feeds 200] [--entries 50] [--passes 1000]
+       [--steady-feeds 20] [--code DIR] [--skip-reader] [--json PATH] [--serve]
 
-Usage: python bench/ingest.py [--feeds 200] [--entries 50] [--scale] [--skip-reader] [--json]
+``--code DIR`` measures the monitor found in DIR (e.g. an unpacked older commit, for before /
+after figures) with this script's workload and anchors.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import json
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,7 +54,50 @@ feedserver.Handler.disable_nagle_algorithm = True
 
 
 class FeedServer(feedserver.FeedServer):
+    """The test server, listening on ``address`` (any of 127.0.0.0/8)."""
+
     request_queue_size = 256
+    address = "127.0.0.1"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests = _Discard()  # the steady state makes 20,000+ requests: keep no log
+
+    def server_bind(self) -> None:
+        self.server_address = (self.address, 0)
+        super().server_bind()
+
+
+# Feeds come from several hosts, as they do in use: HOSTS loopback addresses, one server each
+# (sharing one set of routes), so per-host limits and per-host connection pools act as they
+# would, with monitor's default fetch limits (16 at once, 2 per host).
+HOSTS = 8
+
+
+class Servers:
+    def __init__(self) -> None:
+        self.servers = [
+            type("HostServer", (FeedServer,), {"address": f"127.0.0.{k + 1}"})().start()
+            for k in range(HOSTS)
+        ]
+        for server in self.servers[1:]:
+            server.routes = self.servers[0].routes
+
+    def feed(self, index: int, body: bytes, ctype: str) -> str:
+        """Serve ``body`` as feed ``index``; its URL."""
+        path = f"/f/{index}.xml"
+        self.servers[0].feed(path, body, ctype)
+        host, port = self.servers[index % HOSTS].server_address[:2]
+        return f"http://{host}:{port}{path}"
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.stop()
+
+
+class _Discard(list[Any]):
+    def append(self, item: Any) -> None:
+        pass
 
 
 READER_VENV = ROOT / "bench" / ".venv-reader"
@@ -330,30 +383,61 @@ def measure(cmd: list[str], env: dict[str, str], cwd: Path, timeout: float = 360
 FLOOR_SCRIPT = """
 import json, sys, time, feedparser
 bodies = [open(p, 'rb').read() for p in sys.argv[1:]]
-start = time.perf_counter(); cpu = time.process_time(); n = 0
+start = time.perf_counter(); n = 0
 for b in bodies:
     d = feedparser.parse(b, response_headers={'content-location': ''},
                          sanitize_html=False, resolve_relative_uris=False)
     n += len(d.entries)
-print(json.dumps({'seconds': time.perf_counter() - start, 'cpu': time.process_time() - cpu,
-                  'entries': n}))
+print(json.dumps({'seconds': time.perf_counter() - start, 'entries': n}))
 """
 
 READER_SCRIPT = """
 import json, sys, time
 from reader import make_reader
-db, workers, urls = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+db, workers, add, urls = sys.argv[1], int(sys.argv[2]), sys.argv[3] == 'add', sys.argv[4:]
 r = make_reader(db, search_enabled=False)
-for u in urls:
-    r.add_feed(u)
+if add:
+    for u in urls:
+        r.add_feed(u)
 start = time.perf_counter()
-r.update_feeds(workers=workers)
+r.update_feeds(workers=workers, scheduled=False)  # every feed, due or not, like `poll`
 took = time.perf_counter() - start
 print(json.dumps({'seconds': took, 'entries': r.get_entry_counts().total}))
 """
 
+# The daemon's steady state, in one process: the poll use case again and again, every feed 304.
+STEADY_SCRIPT = """
+import json, sys, time
+from monitor.config import load_config
+from monitor.usecases.context import App
+from monitor.usecases.polling import poll_once
+
+def rss_kib():
+    with open('/proc/self/status') as fh:
+        for line in fh:
+            if line.startswith('VmRSS:'):
+                return int(line.split()[1])
+
+passes = int(sys.argv[2])
+app = App.open(load_config(sys.argv[1]))
+first = poll_once(app)  # cold: stores every entry; not counted
+assert not any(f.status == 'error' for f in first.feeds), first.to_json()
+marks, rss = {1, 10, 100, passes // 2, passes}, {}
+cpu0, wall0 = time.process_time(), time.perf_counter()
+statuses = set()
+for n in range(1, passes + 1):
+    report = poll_once(app)
+    statuses.update(f.status for f in report.feeds)
+    if n in marks:
+        rss[n] = rss_kib()
+cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+print(json.dumps({'passes': passes, 'feeds': len(first.feeds), 'cpu': cpu, 'wall': wall,
+                  'rss_kib': rss, 'statuses': sorted(statuses)}))
+"""
+
 
 def ensure_reader_venv() -> Path:
+    """bench/.venv-reader with reader installed (made once; later runs need no network)."""
     python = READER_VENV / "bin" / "python"
     if not python.exists():
         print(f"creating {READER_VENV} (pip install reader sgmllib3k) ...", file=sys.stderr)
@@ -365,126 +449,163 @@ def ensure_reader_venv() -> Path:
 
 
 @dataclass
-class Result:
+class Workload:
+    """Feeds served on loopback, their bytes on disk, and monitor configs pointing at them."""
+
     feeds: int
     entries: int
     bytes: int
-    floor: Run
-    cold: Run
-    warm: Run
-    reader: Run | None
-    cold_json: dict[str, Any]
-    warm_json: dict[str, Any]
+    tmp: Path
+    urls: list[str]
+    files: list[str]
+    env: dict[str, str]
+    code: Path
 
-
-def best(runs: list[Run], key: str) -> Run:
-    """The fastest of repeated runs (other load on the machine only ever slows a run down)."""
-    if key == "wall":
-        return min(runs, key=lambda r: r.wall)
-    return min(
-        runs, key=lambda r: float(r.extra.get(key) or json.loads(r.stdout)["timings"]["wall"])
-    )
-
-
-def run_workload(
-    feeds: int,
-    entries: int,
-    *,
-    skip_reader: bool,
-    keep: bool = False,
-    repeat: int = 1,
-    serve: bool = False,
-) -> Result:
-    """Generate, serve and measure one workload (each run ``repeat`` times, best kept)."""
-    bodies = [make_feed(i, entries) for i in range(feeds)]
-    total_bytes = sum(map(len, bodies))
-    server = FeedServer().start()
-    tmp = Path(tempfile.mkdtemp(prefix="monitor-bench-"))
-    try:
-        urls = []
-        for i, body in enumerate(bodies):
-            ctype = "application/atom+xml" if i % 4 == 3 else "application/rss+xml"
-            server.feed(f"/f/{i}.xml", body, ctype)
-            urls.append(server.url(f"/f/{i}.xml"))
-        files = []
-        for i, body in enumerate(bodies):
-            path = tmp / f"{i}.xml"
-            path.write_bytes(body)
-            files.append(str(path))
-        del bodies
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp)}
-        env.pop("MONITOR_CONFIG", None)
-        env.pop("MONITOR_DATABASE_URL", None)
-
-        floors = []
-        for _ in range(repeat if not serve else 0):
-            floor = measure([sys.executable, "-c", FLOOR_SCRIPT, *files], env, tmp)
-            floor.extra = json.loads(floor.stdout)
-            floors.append(floor)
-
-        reader_run = None
-        if not skip_reader and not serve:
-            python = ensure_reader_venv()
-            reader_env = {k: v for k, v in env.items() if k != "PYTHONPATH"}
-            runs = []
-            for n in range(repeat):
-                db = tmp / f"reader-{n}.sqlite"
-                run = measure(
-                    [str(python), "-c", READER_SCRIPT, str(db), str(READER_WORKERS), *urls],
-                    reader_env,
-                    tmp,
-                )
-                run.extra = json.loads(run.stdout)
-                runs.append(run)
-            reader_run = best(runs, "seconds")
-
-        config = tmp / "monitor.yaml"
-        config.write_text(
+    def config(self, name: str, urls: list[str]) -> Path:
+        path = self.tmp / f"{name}.yaml"
+        path.write_text(
             json.dumps(
                 {
-                    "database": {"url": f"sqlite:///{tmp / 'monitor.db'}"},
+                    "database": {"url": f"sqlite:///{self.tmp / name}.db"},
                     "watchlist": str(ROOT / "config" / "watchlist.yaml"),
-                    # loopback stands in for many hosts: lift the per-host limit
-                    "fetch": {"concurrency": 16, "per_host": 16},
+                    "fetch": {"concurrency": READER_WORKERS, "per_host": 2},  # the defaults
                     "feeds": [{"name": f"feed-{i}", "url": u} for i, u in enumerate(urls)],
+                    "digests": [],
                 }
             ),
             encoding="utf-8",
         )
-        base = [sys.executable, "-m", "monitor", "--config", str(config)]
-        if serve:
-            subprocess.run([*base, "db", "upgrade"], env=env, cwd=tmp, check=True)
+        return path
+
+    def fresh_db(self, config: Path) -> None:
+        """Delete the config's database and make the schema (set-up, not measured)."""
+        db = config.with_suffix(".db")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        subprocess.run(
+            [*self.monitor(config), "db", "upgrade"],
+            env=self.env,
+            cwd=self.tmp,
+            check=True,
+            capture_output=True,
+        )
+
+    def monitor(self, config: Path) -> list[str]:
+        return [sys.executable, "-m", "monitor", "--config", str(config)]
+
+
+@dataclass
+class Round:
+    """One round: every contender once."""
+
+    runs: dict[str, Run] = field(default_factory=dict)
+
+
+def one_round(w: Workload, n: int, skip_reader: bool, reader: Path | None) -> Round:
+    rnd = Round()
+    floor = measure([sys.executable, "-c", FLOOR_SCRIPT, *w.files], w.env, w.tmp)
+    floor.extra = json.loads(floor.stdout)
+    rnd.runs["floor"] = floor
+    if not skip_reader and reader is not None:
+        env = {k: v for k, v in w.env.items() if k != "PYTHONPATH"}
+        db = w.tmp / f"reader-{n}.sqlite"
+        for name, add in (("reader_cold", "add"), ("reader_warm", "again")):
+            run = measure(
+                [str(reader), "-c", READER_SCRIPT, str(db), str(READER_WORKERS), add, *w.urls],
+                env,
+                w.tmp,
+            )
+            run.extra = json.loads(run.stdout)
+            rnd.runs[name] = run
+    config = w.config("poll", w.urls)
+    w.fresh_db(config)
+    for name in ("cold", "warm"):
+        run = measure([*w.monitor(config), "poll", "--json"], w.env, w.tmp)
+        run.extra = json.loads(run.stdout)
+        rnd.runs[name] = run
+    status_config = w.config("status", w.urls[:1])
+    if n == 0:
+        w.fresh_db(status_config)
+    rnd.runs["status"] = measure([*w.monitor(status_config), "status"], w.env, w.tmp)
+    rnd.runs["python"] = measure([sys.executable, "-c", "pass"], w.env, w.tmp)
+    return rnd
+
+
+def steady_state(w: Workload, feeds: int, passes: int) -> dict[str, Any]:
+    """The poll use case driven ``passes`` times in one process, every feed answering 304."""
+    config = w.config("steady", w.urls[:feeds])
+    w.fresh_db(config)
+    proc = subprocess.run(
+        [sys.executable, "-c", STEADY_SCRIPT, str(config), str(passes)],
+        env=w.env,
+        cwd=w.tmp,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"steady state failed:\n{proc.stderr[-4000:]}")
+    out: dict[str, Any] = json.loads(proc.stdout)
+    out["rss_kib"] = {int(k): v for k, v in out["rss_kib"].items()}
+    return out
+
+
+def run_all(args: argparse.Namespace) -> dict[str, Any]:
+    """Generate, serve and measure; the raw figures of every round."""
+    bodies = [make_feed(i, args.entries) for i in range(args.feeds)]
+    total_bytes = sum(map(len, bodies))
+    server = Servers()
+    tmp = Path(tempfile.mkdtemp(prefix="monitor-bench-"))
+    code = Path(args.code).resolve() if args.code else ROOT
+    try:
+        urls, files = [], []
+        for i, body in enumerate(bodies):
+            ctype = "application/atom+xml" if i % 4 == 3 else "application/rss+xml"
+            urls.append(server.feed(i, body, ctype))
+            path = tmp / f"{i}.xml"
+            path.write_bytes(body)
+            files.append(str(path))
+        del bodies
+        env = {**os.environ, "PYTHONPATH": str(code), "HOME": str(tmp), "NO_COLOR": "1"}
+        for var in ("MONITOR_CONFIG", "MONITOR_DATABASE_URL", "PYTHONDONTWRITEBYTECODE"):
+            env.pop(var, None)
+        w = Workload(args.feeds, args.entries, total_bytes, tmp, urls, files, env, code)
+        if args.serve:
+            config = w.config("poll", urls)
+            w.fresh_db(config)
             print(f"serving; config: {config}  (Ctrl-C to stop)", flush=True)
             try:
                 threading.Event().wait()
             except KeyboardInterrupt:
                 raise SystemExit(0) from None
-        colds, warms = [], []
-        for _ in range(repeat):
-            db = tmp / "monitor.db"
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
-            # schema creation is set-up, not polling: done before the measured runs
-            subprocess.run(
-                [*base, "db", "upgrade"], env=env, cwd=tmp, check=True, capture_output=True
-            )
-            colds.append(measure([*base, "poll", "--json"], env, tmp))
-            warms.append(measure([*base, "poll", "--json"], env, tmp))
-        cold, warm = best(colds, "poll"), best(warms, "poll")
-        return Result(
-            feeds,
-            entries,
-            total_bytes,
-            best(floors, "seconds"),
-            cold,
-            warm,
-            reader_run,
-            json.loads(cold.stdout),
-            json.loads(warm.stdout),
+        reader = None if args.skip_reader else ensure_reader_venv()
+        # warm-up: byte-compile both trees and fill the OS caches (not measured)
+        w.fresh_db(w.config("status", urls[:1]))
+        subprocess.run(
+            [*w.monitor(w.config("status", urls[:1])), "status"],
+            env=env,
+            cwd=tmp,
+            capture_output=True,
+            check=False,
         )
+        rounds = []
+        for n in range(args.repeat):
+            print(f"round {n + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
+            rounds.append(one_round(w, n, args.skip_reader, reader))
+        steady = None
+        if args.passes:
+            print(f"steady state: {args.passes} warm passes ...", file=sys.stderr, flush=True)
+            steady = steady_state(w, min(args.steady_feeds, args.feeds), args.passes)
+        return {
+            "feeds": args.feeds,
+            "entries": args.entries,
+            "bytes": total_bytes,
+            "rounds": [{k: _run_json(v) for k, v in r.runs.items()} for r in rounds],
+            "steady": steady,
+        }
     finally:
         server.stop()
-        if not keep:
+        if not args.keep and not args.serve:
             for p in tmp.iterdir():
                 p.unlink()
             tmp.rmdir()
@@ -495,174 +616,179 @@ def run_workload(
 # ---- report ------------------------------------------------------------------------------
 
 
-def _mb(kib: int) -> str:
+def _med(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _mb(kib: float) -> str:
     return f"{kib / 1024:.0f}"
-
-
-def report(r: Result) -> str:
-    n = r.feeds * r.entries
-    ct, wt = r.cold_json["timings"], r.warm_json["timings"]
-    totals = r.cold_json["totals"]
-    floor_s = r.floor.extra["seconds"]
-    lines = [
-        f"## {r.feeds} feeds x {r.entries} entries = {n:,} entries, "
-        f"{r.bytes / 1e6:.1f} MB of feed XML",
-        "",
-        "| run | wall s | in-process s | entries/s | CPU s | peak RSS MB "
-        "(parent + workers = total; max worker) | peak PSS MB |",
-        "|---|---:|---:|---:|---:|---|---:|",
-    ]
-
-    def row(name: str, run: Run, inner: float, count: int) -> str:
-        rss = (
-            f"{_mb(run.rss_parent)} + {_mb(run.rss_children_sum)} = {_mb(run.rss_total)}; "
-            f"{_mb(run.rss_children_max)}"
-            if run.rss_children_sum
-            else f"{_mb(run.rss_parent)}"
-        )
-        rate = f"{count / inner:,.0f}" if count and inner else "-"
-        return (
-            f"| {name} | {run.wall:.2f} | {inner:.2f} | {rate} | {run.cpu:.2f} | {rss} | "
-            f"{_mb(run.pss_peak)} |"
-        )
-
-    lines.append(row("feedparser floor", r.floor, floor_s, r.floor.extra["entries"]))
-    if r.reader:
-        lines.append(
-            row(
-                f"reader update_feeds(workers={READER_WORKERS})",
-                r.reader,
-                r.reader.extra["seconds"],
-                r.reader.extra["entries"],
-            )
-        )
-    lines.append(row("monitor poll, cold", r.cold, ct["wall"], totals["new_entries"]))
-    lines.append(row("monitor poll, warm (304)", r.warm, wt["wall"], 0))
-    lines += [
-        "",
-        "In-process s: the timed section only (floor: parse loop; reader: update_feeds; "
-        "monitor: timings.wall of poll --json). Wall s: the whole subprocess, start-up included.",
-        "",
-        "| stage (summed over feeds, cold) | fetch | parse | match | store | wall |",
-        "|---|---:|---:|---:|---:|---:|",
-        "| seconds | "
-        + " | ".join(f"{ct[k]:.2f}" for k in ("fetch", "parse", "match", "store", "wall"))
-        + " |",
-        "",
-        f"new entries {totals['new_entries']:,}, new matches {totals['new_matches']:,} "
-        f"({totals['new_matches'] / max(totals['new_entries'], 1):.0%}), errors {totals['errors']}",
-        "",
-        "| target | figure | met |",
-        "|---|---|---|",
-    ]
-    cold_ratio = ct["wall"] / floor_s
-    lines.append(
-        f"| cold poll <= 1.2 x floor | {ct['wall']:.2f} s / {floor_s:.2f} s = "
-        f"{cold_ratio:.2f} x (whole process: {r.cold.wall / floor_s:.2f} x) | "
-        f"{_yes(cold_ratio <= 1.2)} |"
-    )
-    if r.reader:
-        speed = r.reader.extra["seconds"] / ct["wall"]
-        lines.append(
-            f"| throughput >= 2 x reader | {speed:.1f} x (whole processes: "
-            f"{r.reader.wall / r.cold.wall:.1f} x) | {_yes(speed >= 2)} |"
-        )
-    warm_ratio = wt["wall"] / ct["wall"]
-    lines.append(
-        f"| warm <= 5 % of cold | {wt['wall']:.2f} s = {warm_ratio:.1%} "
-        f"(whole process: {r.warm.wall:.2f} s = {r.warm.wall / r.cold.wall:.0%}) | "
-        f"{_yes(warm_ratio <= 0.05)} |"
-    )
-    peak = max(r.cold.rss_total, r.warm.rss_total)
-    pss = max(r.cold.pss_peak, r.warm.pss_peak)
-    lines.append(
-        f"| peak RSS < 250 MB | {_mb(peak)} MB (sum of VmHWM, parent + workers; forked workers' "
-        f"shared pages counted in each); PSS {_mb(pss)} MB | {_yes(peak < 250 * 1024)} |"
-    )
-    # Matching runs in the parse workers, in parallel: its share of the cold poll is its share of
-    # the CPU the poll used. Summed worker seconds over the wall clock would count it twice.
-    share = ct["match"] / r.cold.cpu if r.cold.cpu else 0.0
-    naive = ct["match"] / ct["wall"] if ct["wall"] else 0.0
-    lines.append(
-        f"| matching <= 10 % of cold | {ct['match']:.2f} s of {r.cold.cpu:.2f} CPU s = "
-        f"{share:.1%} (summed worker time over wall time: {naive:.1%}) | {_yes(share <= 0.1)} |"
-    )
-    return "\n".join(lines)
 
 
 def _yes(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
+def report(data: dict[str, Any]) -> str:
+    """The issue's table (whole processes), the in-process figures and the steady state."""
+    rounds = data["rounds"]
+    has_reader = all("reader_cold" in r for r in rounds)
+
+    def med(name: str, key: str = "wall") -> float:
+        return _med([r[name][key] for r in rounds])
+
+    def ratio(a: str, b: str, key: str = "wall") -> float:
+        return _med([r[a][key] / r[b][key] for r in rounds])
+
+    n = data["feeds"] * data["entries"]
+    lines = [
+        f"## {data['feeds']} feeds x {data['entries']} entries = {n:,} entries, "
+        f"{data['bytes'] / 1e6:.1f} MB of feed XML; median of {len(rounds)} rounds",
+        "",
+        "Whole processes (interpreter start-up included on every side):",
+        "",
+        "| figure | monitor s | anchor | anchor s | ratio | target | met |",
+        "|---|---:|---|---:|---:|---|---|",
+    ]
+    cold_floor = ratio("cold", "floor")
+    lines.append(
+        f"| cold poll | {med('cold'):.2f} | bare feedparser | {med('floor'):.2f} | "
+        f"{cold_floor:.2f} | <= 1.0 | {_yes(cold_floor <= 1.0)} |"
+    )
+    if has_reader:
+        cold_reader = ratio("cold", "reader_cold")
+        warm_reader = ratio("warm", "reader_warm")
+        lines.append(
+            f"| cold poll | {med('cold'):.2f} | reader update_feeds | {med('reader_cold'):.2f} | "
+            f"{cold_reader:.2f} | <= 0.5 | {_yes(cold_reader <= 0.5)} |"
+        )
+        lines.append(
+            f"| warm poll (every feed 304) | {med('warm'):.2f} | reader update_feeds, 304s | "
+            f"{med('reader_warm'):.2f} | {warm_reader:.2f} | <= 0.6 | {_yes(warm_reader <= 0.6)} |"
+        )
+    status = med("status")
+    lines.append(
+        f"| `monitor status`, empty database | {status:.2f} | `python -c pass` | "
+        f"{med('python'):.2f} | - | <= 0.3 s | {_yes(status <= 0.3)} |"
+    )
+    lines += [
+        "",
+        "In-process (the timed section only: floor's parse loop, reader's update_feeds, "
+        "monitor's timings.wall from poll --json) and resources (CPU: user + system of the "
+        "process tree; RSS: VmHWM of the parent + the sum over parse workers; PSS: peak of the "
+        "tree's summed PSS):",
+        "",
+        "| run | whole s | in-process s | CPU s | peak RSS MB (parent + workers) | peak PSS MB |",
+        "|---|---:|---:|---:|---|---:|",
+    ]
+    rows = [("feedparser floor", "floor", "seconds")]
+    if has_reader:
+        rows += [
+            (f"reader update_feeds(workers={READER_WORKERS}), cold", "reader_cold", "seconds"),
+            ("reader update_feeds, warm (304)", "reader_warm", "seconds"),
+        ]
+    rows += [
+        ("monitor poll, cold", "cold", "poll_wall"),
+        ("monitor poll, warm (304)", "warm", "poll_wall"),
+        ("monitor status, empty database", "status", ""),
+        ("python -c pass", "python", ""),
+    ]
+    for label, name, inner in rows:
+        inside = f"{med(name, inner):.2f}" if inner else "-"
+        parent, kids = med(name, "rss_parent_kib"), med(name, "rss_children_sum_kib")
+        rss = f"{_mb(parent)} + {_mb(kids)}" if kids else _mb(parent)
+        lines.append(
+            f"| {label} | {med(name):.2f} | {inside} | {med(name, 'cpu'):.2f} | {rss} | "
+            f"{_mb(med(name, 'pss_peak_kib'))} |"
+        )
+    stages = ("fetch", "parse", "match", "store", "wall")
+    lines += [
+        "",
+        "| monitor stage, summed over feeds | " + " | ".join(stages) + " |",
+        "|---|" + "---:|" * len(stages),
+    ]
+    for name in ("cold", "warm"):
+        values = [_med([r[name]["poll"][s] for r in rounds]) for s in stages]
+        lines.append(f"| {name} | " + " | ".join(f"{v:.2f}" for v in values) + " |")
+    totals = rounds[-1]["cold"]["totals"]
+    lines += [
+        "",
+        f"cold: new entries {totals['new_entries']:,}, new matches {totals['new_matches']:,}, "
+        f"errors {totals['errors']}",
+    ]
+    steady = data.get("steady")
+    if steady:
+        rss = steady["rss_kib"]
+        marks = sorted(rss)
+        per_pass = steady["cpu"] / steady["passes"]
+        growth = rss[marks[-1]] - rss[100] if 100 in rss else 0
+        lines += [
+            "",
+            f"Daemon steady state (one process, the poll use case {steady['passes']:,} times, "
+            f"{steady['feeds']} feeds, every one 304; statuses seen: "
+            f"{', '.join(steady['statuses'])}):",
+            "",
+            "| figure | value | target | met |",
+            "|---|---:|---|---|",
+            f"| CPU per warm pass | {per_pass * 1000:.1f} ms "
+            f"({per_pass * 1000 / steady['feeds']:.2f} ms per feed) | report | - |",
+            f"| wall per warm pass | {steady['wall'] / steady['passes'] * 1000:.1f} ms | "
+            "report | - |",
+            "| RSS after pass "
+            + ", ".join(f"{m:,}" for m in marks)
+            + " | "
+            + " / ".join(f"{rss[m] / 1024:.1f}" for m in marks)
+            + " MB | no growth after pass 100 | "
+            + f"{_yes(growth <= 1024)} ({growth / 1024:+.1f} MB) |",
+        ]
+    return "\n".join(lines)
+
+
 def machine() -> str:
     return f"{platform.platform()}, nproc {os.cpu_count()}, Python {platform.python_version()}"
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--feeds", type=int, default=200)
     ap.add_argument("--entries", type=int, default=50)
-    ap.add_argument("--scale", action="store_true", help="run --feeds and 10x --feeds")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds; figures are medians")
+    ap.add_argument("--passes", type=int, default=1000, help="steady-state warm passes (0: skip)")
+    ap.add_argument("--steady-feeds", type=int, default=20, help="feeds in the steady state")
+    ap.add_argument("--code", metavar="DIR", help="measure the monitor in DIR (default: here)")
     ap.add_argument("--skip-reader", action="store_true")
-    ap.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     ap.add_argument(
         "--serve", action="store_true", help="only set up and serve the workload (for profiling)"
     )
-    ap.add_argument("--json", metavar="PATH", help="also write raw figures as JSON")
+    ap.add_argument("--json", metavar="PATH", help="also write the raw figures as JSON")
     args = ap.parse_args()
-    print(f"machine: {machine()}\ncommand: python bench/ingest.py {' '.join(sys.argv[1:])}\n")
-    sizes = [args.feeds, args.feeds * 10] if args.scale else [args.feeds]
-    results = []
-    for size in sizes:
-        res = run_workload(
-            size,
-            args.entries,
-            skip_reader=args.skip_reader,
-            keep=args.keep or args.serve,
-            repeat=args.repeat,
-            serve=args.serve,
-        )
-        results.append(res)
-        print(report(res), "\n", flush=True)
-    if args.scale:
-        a, b = results
-        ratio = b.cold_json["timings"]["wall"] / a.cold_json["timings"]["wall"]
-        floor_ratio = b.floor.extra["seconds"] / a.floor.extra["seconds"]
-        print(
-            f"## scale {a.feeds} -> {b.feeds} feeds ({b.feeds // a.feeds} x work)\n\n"
-            f"| figure | {a.feeds} | {b.feeds} | ratio |\n|---|---:|---:|---:|\n"
-            f"| cold poll s | {a.cold_json['timings']['wall']:.2f} | "
-            f"{b.cold_json['timings']['wall']:.2f} | {ratio:.2f} |\n"
-            f"| floor s | {a.floor.extra['seconds']:.2f} | {b.floor.extra['seconds']:.2f} | "
-            f"{floor_ratio:.2f} |\n"
-            f"| cold peak RSS MB (parent + workers) | {_mb(a.cold.rss_total)} | "
-            f"{_mb(b.cold.rss_total)} | {b.cold.rss_total / a.cold.rss_total:.2f} |\n"
-            f"| cold parent RSS MB | {_mb(a.cold.rss_parent)} | {_mb(b.cold.rss_parent)} | "
-            f"{b.cold.rss_parent / a.cold.rss_parent:.2f} |\n"
-        )
+    started = time.perf_counter()
+    head = (
+        f"machine: {machine()}\ncommand: python bench/ingest.py {' '.join(sys.argv[1:])}\n"
+        f"code: {Path(args.code).resolve() if args.code else ROOT}\n"
+        f"load average before: {load()}"
+    )
+    print(head, flush=True)
+    data = run_all(args)
+    data["load"] = {"before": head.rsplit(": ", 1)[1], "after": load()}
+    took = time.perf_counter() - started
+    print(f"load average after: {data['load']['after']}; took {took:.0f} s")
+    print()
+    print(report(data), flush=True)
     if args.json:
-        Path(args.json).write_text(
-            json.dumps(
-                [
-                    {
-                        "feeds": r.feeds,
-                        "entries": r.entries,
-                        "bytes": r.bytes,
-                        "floor": _run_json(r.floor),
-                        "reader": _run_json(r.reader) if r.reader else None,
-                        "cold": _run_json(r.cold) | {"poll": r.cold_json["timings"]},
-                        "warm": _run_json(r.warm) | {"poll": r.warm_json["timings"]},
-                        "cold_totals": r.cold_json["totals"],
-                    }
-                    for r in results
-                ],
-                indent=2,
-            )
-        )
+        Path(args.json).write_text(json.dumps(data, indent=2), encoding="utf-8")
 
 
 def _run_json(run: Run) -> dict[str, Any]:
+    extra = dict(run.extra)
+    if "timings" in extra:  # monitor poll --json
+        extra = {"poll": extra["timings"], "totals": extra["totals"]}
+        extra["poll_wall"] = extra["poll"]["wall"]
     return {
         "wall": run.wall,
         "cpu": run.cpu,
@@ -671,7 +797,7 @@ def _run_json(run: Run) -> dict[str, Any]:
         "rss_children_max_kib": run.rss_children_max,
         "rss_wait4_kib": run.rss_wait4,
         "pss_peak_kib": run.pss_peak,
-        **run.extra,
+        **extra,
     }
 
 

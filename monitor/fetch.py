@@ -16,6 +16,7 @@ import contextvars
 import email.utils
 import ipaddress
 import os
+import ssl
 import stat
 import zlib
 from collections.abc import Mapping
@@ -201,6 +202,48 @@ class _Decoder:
         return FetchError(f"body exceeds the {self.limit:,} byte limit (after decompression)")
 
 
+class HostPools(httpx.AsyncBaseTransport):
+    """One connection pool per scheme, host and port, each made when its host is first asked.
+
+    Connections are reused per host either way; what separate pools buy is cost. httpcore's
+    pool walks every connection it holds (and polls each idle socket) on every request and
+    every response, partly in quadratic loops, so one pool of 32 connections spends more CPU
+    than a pass of 304s spends on HTTP itself; a host's pool holds at most ``per_host``. One
+    TLS context (the CA bundle is read once, when the first https host is met) serves all.
+    """
+
+    def __init__(self, per_host: int) -> None:
+        self.per_host = per_host
+        self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
+        self._tls: ssl.SSLContext | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        key = (url.raw_scheme, url.raw_host, url.port)
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = self._pools[key] = httpx.AsyncHTTPTransport(
+                verify=self._context(url.scheme),
+                limits=httpx.Limits(
+                    max_connections=self.per_host, max_keepalive_connections=self.per_host
+                ),
+            )
+        return await pool.handle_async_request(request)
+
+    def _context(self, scheme: str) -> ssl.SSLContext:
+        if scheme != "https":
+            # never used for a plain-HTTP pool; verifying, with no CA: any TLS use fails closed
+            return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        if self._tls is None:
+            self._tls = httpx.create_ssl_context()
+        return self._tls
+
+    async def aclose(self) -> None:
+        pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            await pool.aclose()
+
+
 class Fetcher:
     """An HTTP client with overall and per-host concurrency limits. Use as an async context."""
 
@@ -218,9 +261,7 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
-        inner = self._transport or httpx.AsyncHTTPTransport(
-            limits=httpx.Limits(max_connections=s.concurrency, max_keepalive_connections=32)
-        )
+        inner = self._transport or HostPools(s.per_host)
         self._client = httpx.AsyncClient(
             transport=_GuardedTransport(inner, allow_private=s.allow_private),
             follow_redirects=True,
@@ -309,6 +350,9 @@ class Fetcher:
         permanent = all(hop.status_code in _PERMANENT for hop in response.history)
         moved = current if response.history and permanent and current != url else None
         if status == 304:
+            if not response.is_stream_consumed:
+                # read the (empty) body: an unread answer closes its connection
+                await self._read_body(response, hdrs)
             return NotModified(url=current, headers=hdrs, permanent_url=moved)
         if status >= 400 or status < 200:
             raise HttpStatusError(

@@ -64,6 +64,7 @@ class FeedSync:
     added: list[str]
     updated: list[str]
     retired: list[str]
+    feeds: list[FeedRecord]  # every feed after the sync, by name (a poll needs no second SELECT)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from monitor.config import Settings
 from monitor.errors import FetchError, HttpStatusError, ParseError, UsageError
 from monitor.fetch import Fetched, Fetcher, FetchResult
-from monitor.parse import ParsedEntry, ParsedFeed
 from monitor.pipeline.schedule import Outcome, next_due
 from monitor.pipeline.workers import (
     EntryMatcher,
@@ -41,6 +40,9 @@ from monitor.storage import entries as entry_store
 from monitor.storage import feeds as feed_store
 from monitor.storage import matches as match_store
 from monitor.storage.db import Session, Sessions
+
+if TYPE_CHECKING:  # imported when a body arrives: a pass of 304s never loads feedparser
+    from monitor.parse import ParsedEntry, ParsedFeed
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -149,7 +151,7 @@ def pool_context() -> multiprocessing.context.BaseContext:
     cost, paid in parallel). ``bench/pool_start.py`` measures it against fork and spawn.
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["monitor.pipeline.workers", "monitor.match"])
+    context.set_forkserver_preload(["monitor.pipeline.workers", "monitor.parse", "monitor.match"])
     return context
 
 
@@ -172,9 +174,13 @@ class StoreWriter:
 
     Per-feed transactions cost a session, BEGIN and COMMIT each; grouping them is most of the
     writer's saving on a cold pass. The fetch outcomes of a group are written by one
-    executemany UPDATE per kind of outcome, after the group's other writes (on a warm pass
-    that is all there is). When a grouped transaction fails, its calls are retried one
-    transaction each, so one feed's fault never loses another feed's entries.
+    executemany UPDATE per kind of outcome, after the group's other writes. When a grouped
+    transaction fails, its calls are retried one transaction each, so one feed's fault never
+    loses another feed's entries.
+
+    An outcome with nothing else to store (a 304, a failed fetch) is deferred: all of them are
+    written by :meth:`flush` at the end of the pass, in one transaction (a warm pass of 200
+    feeds is one BEGIN, one executemany UPDATE, one COMMIT).
     """
 
     def __init__(self, sessions: Sessions, times: StageTimes) -> None:
@@ -182,6 +188,43 @@ class StoreWriter:
         self.times = times
         self._queue: queue.SimpleQueue[_Call] = queue.SimpleQueue()
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="monitor-store")
+        self._deferred: list[Record] = []
+
+    def defer(self, record: Record) -> None:
+        """Write ``record`` with the pass's other deferred outcomes, at :meth:`flush`."""
+        self._deferred.append(record)
+
+    async def flush(self) -> list[tuple[Record, Exception]]:
+        """Write the deferred outcomes in one transaction; returns the ones that failed.
+
+        If that transaction fails, each outcome is retried alone (one bad row loses no other).
+        """
+        records, self._deferred = self._deferred, []
+        if not records:
+            return []
+        try:
+            await self.run(lambda s: feed_store.record_fetches(s, records))
+            return []
+        except Exception:
+            log.warning("recording %d fetch outcomes together failed; one by one", len(records))
+        failures = []
+        for record in records:
+            try:
+                await self.run(None, record)
+            except Exception as exc:
+                failures.append((record, exc))
+        return failures
+
+    def write_deferred_now(self) -> None:
+        """Write what :meth:`flush` did not (a cancelled pass), in the calling thread."""
+        records, self._deferred = self._deferred, []
+        if not records:
+            return
+        try:
+            with self.sessions.begin() as session:
+                feed_store.record_fetches(session, records)
+        except Exception:
+            log.exception("could not record %d fetch outcomes", len(records))
 
     async def run(self, fn: StoreFn | None, record: Record | None = None) -> Any:
         """``fn(session)`` then ``record`` (written with the group's), in one transaction."""
@@ -279,6 +322,7 @@ class _Pass:
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
         self.writer.close()
+        self.writer.write_deferred_now()
 
     def start_pool(self) -> Executor:
         """The worker pool, started on first call by the forkserver (see :func:`pool_context`).
@@ -361,7 +405,7 @@ class _Pass:
         now = self.clock()
         state = fetch_state(job, result, parsed, error, now, self.settings)
         if parsed is None:
-            await self.writer.run(None, (job.id, state))
+            self.writer.defer((job.id, state))
             if error is not None:
                 log.info("feed %s: error: %s", job.name, error)
                 return FeedReport(job.name, "error", error=str(error))
@@ -432,10 +476,8 @@ async def poll_feeds(
             failure = FetchError(f"internal error: {type(exc).__name__}: {exc}")
             line = FeedReport(job.name, "error", error=str(failure))
             state = fetch_state(job, failure, None, failure, run.clock(), settings)
-            try:  # recorded like any failed fetch: shown in status, backed off, claim released
-                await run.writer.run(None, (job.id, state))
-            except Exception:
-                log.exception("feed %s: could not record the failure", job.name)
+            # recorded like any failed fetch: shown in status, backed off, claim released
+            run.writer.defer((job.id, state))
         report.feeds.append(line)
         if on_feed is not None:
             on_feed(line)
@@ -446,6 +488,12 @@ async def poll_feeds(
         else:
             async with Fetcher(settings.fetch) as f:
                 await asyncio.gather(*(one(job, f) for job in jobs))
+        names = {job.id: job.name for job in jobs}
+        for (feed_id, _), exc in await run.writer.flush():
+            name = names[feed_id]
+            log.error("feed %s: could not record the fetch: %s", name, exc)
+            failed = FeedReport(name, "error", error=f"could not record the fetch: {exc}")
+            report.feeds = [failed if r.name == name else r for r in report.feeds]
     finally:
         run.close()
     order = {job.name: i for i, job in enumerate(jobs)}

@@ -17,10 +17,12 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from monitor.errors import ParseError
-from monitor.parse import ParsedEntry, ParsedFeed, parse
+
+if TYPE_CHECKING:  # imported on first use: a pass of 304s never loads feedparser
+    from monitor.parse import ParsedEntry, ParsedFeed
 
 # Address space one parse worker may grow by beyond its size at start (RLIMIT_AS): a feed that
 # needs more is an error of that feed (MemoryError), not the machine's swap.
@@ -97,6 +99,8 @@ class Ingested(NamedTuple):
 
     def unpack(self) -> tuple[ParsedFeed, list[EntryVerdict] | None]:
         """The parsed feed (entries with their datetimes back) and the verdicts."""
+        from monitor.parse import ParsedEntry, ParsedFeed
+
         entries = [
             ParsedEntry(
                 *e[:8],
@@ -229,6 +233,8 @@ def ingest_job(
 
     Raises ParseError.
     """
+    from monitor.parse import parse  # preloaded by the forkserver; a no-op lookup here
+
     start = time.perf_counter()
     parsed = parse(content, headers, max_text=max_text)
     parsed_at = time.perf_counter()

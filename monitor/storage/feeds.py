@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, cast
@@ -22,29 +22,31 @@ POLLABLE = and_(Feed.enabled.is_(True), Feed.disabled_reason.is_(None))
 def sync_config_feeds(session: Session, feeds: Sequence[FeedSettings], now: datetime) -> FeedSync:
     """Make the feeds table agree with the config; feeds dropped from it are kept but disabled.
 
-    Fetch state survives; a changed URL resets the effective URL and any 410 verdict.
+    Fetch state survives; a changed URL resets the effective URL and any 410 verdict. One
+    SELECT reads every feed (its validators included); the result lists them all.
     """
     existing = {f.name: f for f in session.scalars(select(Feed))}
     added, updated, retired = [], [], []
+    new: list[Feed] = []
     for fs in feeds:
         interval = int(fs.interval.total_seconds()) if fs.interval else None
         feed = existing.get(fs.name)
         if feed is None:
-            session.add(
-                Feed(
-                    name=fs.name,
-                    origin="config",
-                    config_url=fs.url,
-                    url=fs.url,
-                    title=fs.title,
-                    language=fs.language,
-                    interval_seconds=interval,
-                    enabled=fs.enabled,
-                    consecutive_errors=0,
-                    created_at=now,
-                    updated_at=now,
-                )
+            feed = Feed(
+                name=fs.name,
+                origin="config",
+                config_url=fs.url,
+                url=fs.url,
+                title=fs.title,
+                language=fs.language,
+                interval_seconds=interval,
+                enabled=fs.enabled,
+                consecutive_errors=0,
+                created_at=now,
+                updated_at=now,
             )
+            session.add(feed)
+            new.append(feed)
             added.append(fs.name)
             continue
         changed = False
@@ -77,7 +79,8 @@ def sync_config_feeds(session: Session, feeds: Sequence[FeedSettings], now: date
             feed.updated_at = now
             retired.append(name)
     session.flush()
-    return FeedSync(added, updated, retired)
+    current = sorted([*existing.values(), *new], key=lambda f: f.name)
+    return FeedSync(added, updated, retired, [to_record(FeedRecord, f) for f in current])
 
 
 def add_imported_feed(
@@ -111,11 +114,6 @@ def add_imported_feed(
 
 def all_feeds(session: Session) -> list[FeedRecord]:
     return [to_record(FeedRecord, f) for f in session.scalars(select(Feed).order_by(Feed.name))]
-
-
-def feeds_named(session: Session, names: Iterable[str]) -> list[FeedRecord]:
-    query = select(Feed).where(Feed.name.in_(list(names))).order_by(Feed.name)
-    return [to_record(FeedRecord, f) for f in session.scalars(query)]
 
 
 def claim_due_feeds(

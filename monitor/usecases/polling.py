@@ -20,16 +20,14 @@ def poll_once(
     app: App, names: Sequence[str] = (), on_feed: Callable[[FeedReport], None] | None = None
 ) -> PollReport:
     """Fetch every pollable feed (or the named ones) now, whatever their due times."""
-    app.sync_feeds()
+    feeds = app.sync_feeds().feeds  # the one SELECT of the feeds and their validators
     default = app.settings.fetch.default_interval
-    with app.sessions() as session:
-        if names:
-            feeds = feed_store.feeds_named(session, names)
-            missing = sorted(set(names) - {f.name for f in feeds})
-            if missing:
-                raise NotFoundError(f"no feed named {', '.join(map(repr, missing))}")
-        else:
-            feeds = feed_store.all_feeds(session)
+    if names:
+        wanted = set(names)
+        missing = sorted(wanted - {f.name for f in feeds})
+        if missing:
+            raise NotFoundError(f"no feed named {', '.join(map(repr, missing))}")
+        feeds = [f for f in feeds if f.name in wanted]
     jobs = [FeedJob.of(f, default) for f in feeds if f.pollable]
     skipped = [
         FeedReport(f.name, "disabled", error=f.why_not_polled) for f in feeds if not f.pollable
