@@ -10,7 +10,7 @@ loaded machine they stay close to what an idle one would show, wall time does no
 Target (issue 10): ``status``, ``matches list`` and ``stories list`` under 0.3 s on an empty
 database.
 
-Usage: python bench/startup.py [--repeat 7] [--imports] [--json]
+Usage: python bench/startup.py [--repeat 7] [--imports] [--code OLD_TREE]... [--json]
 """
 
 from __future__ import annotations
@@ -78,62 +78,84 @@ def _import_costs(argv: list[str], env: dict[str, str], cwd: Path, top: int = 8)
     return [f"{name} {us / 1000:.0f} ms" for us, name in rows[:top]]
 
 
+def _setup(code: Path, home: Path, repeat: int, imports: bool) -> dict[str, Any]:
+    """A config and environment to run the tree ``code`` in its own folder."""
+    home.mkdir()
+    config = home / "monitor.yaml"
+    config.write_text(
+        "database: {url: 'sqlite:///monitor.db'}\n"
+        f"watchlist: {json.dumps(str(code / 'config' / 'watchlist.yaml'))}\n"
+        "feeds:\n  - {name: example, url: 'http://127.0.0.1:9/feed.xml'}\n"
+        "digests: []\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(code), "HOME": str(home), "NO_COLOR": "1"}
+    env.pop("MONITOR_CONFIG", None)
+    env.pop("MONITOR_DATABASE_URL", None)
+    return {"config": config, "env": env, "home": home, "repeat": repeat, "imports": imports}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--imports", action="store_true", help="show the heaviest imports")
+    ap.add_argument(
+        "--code", type=Path, action="append", default=[], metavar="DIR",
+        help="also measure the monitor tree in DIR (e.g. an older checkout), interleaved",
+    )  # fmt: skip
     ap.add_argument("--json", action="store_true")
     opts = ap.parse_args()
+    trees = [ROOT, *(p.resolve() for p in opts.code)]
+    results: dict[str, Any] = {"python": sys.version.split()[0], "repeat": opts.repeat}
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp)
-        config = home / "monitor.yaml"
-        config.write_text(
-            "database: {url: 'sqlite:///monitor.db'}\n"
-            f"watchlist: {json.dumps(str(ROOT / 'config' / 'watchlist.yaml'))}\n"
-            "feeds:\n  - {name: example, url: 'http://127.0.0.1:9/feed.xml'}\n"
-            "digests: []\n",
-            encoding="utf-8",
-        )
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": tmp, "NO_COLOR": "1"}
-        env.pop("MONITOR_CONFIG", None)
-        env.pop("MONITOR_DATABASE_URL", None)
-        codes = {}
-        for name, args in COMMANDS.items():  # warm-up: creates the database, fills OS caches
-            codes[name] = _run(_argv(config, args), env, home)[2]
-        times: dict[str, list[float]] = {name: [] for name in COMMANDS}
-        cpu: dict[str, list[float]] = {name: [] for name in COMMANDS}
-        for _ in range(opts.repeat):  # interleaved, so background load hits all alike
+        setups = [
+            _setup(code, Path(tmp) / str(i), opts.repeat, opts.imports)
+            for i, code in enumerate(trees)
+        ]
+        codes: list[dict[str, int]] = [{} for _ in trees]
+        for setup, code_of in zip(setups, codes, strict=True):  # warm-up: makes the database
             for name, args in COMMANDS.items():
-                wall, used, _ = _run(_argv(config, args), env, home)
-                times[name].append(wall)
-                cpu[name].append(used)
-        anchor = statistics.median(times["python -c pass"])
-        result: dict[str, Any] = {"python": sys.version.split()[0], "repeat": opts.repeat}
-        rows = {}
-        for name, values in times.items():
-            med = statistics.median(values)
-            rows[name] = {
-                "median_s": round(med, 3),
-                "min_s": round(min(values), 3),
-                "over_anchor_s": round(med - anchor, 3),
-                "cpu_s": round(statistics.median(cpu[name]), 3),
-                "exit": codes[name],
-            }
-            if opts.imports and COMMANDS[name]:
-                rows[name]["imports"] = _import_costs(_argv(config, COMMANDS[name]), env, home)
-        result["commands"] = rows
+                code_of[name] = _run(_argv(setup["config"], args), setup["env"], setup["home"])[2]
+        times = [{name: [] for name in COMMANDS} for _ in trees]
+        cpu = [{name: [] for name in COMMANDS} for _ in trees]
+        for _ in range(opts.repeat):  # interleaved, so background load hits all alike
+            for t, setup in enumerate(setups):
+                for name, args in COMMANDS.items():
+                    wall, used, _ = _run(_argv(setup["config"], args), setup["env"], setup["home"])
+                    times[t][name].append(wall)
+                    cpu[t][name].append(used)
+        results["trees"] = {}
+        for t, (code, setup) in enumerate(zip(trees, setups, strict=True)):
+            anchor = statistics.median(times[t]["python -c pass"])
+            rows: dict[str, Any] = {}
+            for name, values in times[t].items():
+                med = statistics.median(values)
+                rows[name] = {
+                    "median_s": round(med, 3),
+                    "min_s": round(min(values), 3),
+                    "over_anchor_s": round(med - anchor, 3),
+                    "cpu_s": round(statistics.median(cpu[t][name]), 3),
+                    "exit": codes[t][name],
+                }
+                if opts.imports and COMMANDS[name]:
+                    rows[name]["imports"] = _import_costs(
+                        _argv(setup["config"], COMMANDS[name]), setup["env"], setup["home"]
+                    )
+            results["trees"][str(code)] = rows
     if opts.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(results, indent=2))
         return
-    print(f"python {result['python']}, median of {opts.repeat} runs, empty SQLite database")
-    print(f"{'command':<18} {'median':>8} {'min':>8} {'- anchor':>9} {'cpu':>8}  exit")
-    for name, row in rows.items():
-        print(
-            f"{name:<18} {row['median_s']:>7.3f}s {row['min_s']:>7.3f}s "
-            f"{row['over_anchor_s']:>8.3f}s {row['cpu_s']:>7.3f}s  {row['exit']}"
-        )
-        for line in row.get("imports", []):
-            print(f"{'':<20}{line}")
+    print(f"python {results['python']}, median of {opts.repeat} runs, empty SQLite database")
+    for code, rows in results["trees"].items():
+        print(f"\n{code}")
+        print(f"{'command':<18} {'median':>8} {'min':>8} {'- anchor':>9} {'cpu':>8}  exit")
+        for name, row in rows.items():
+            print(
+                f"{name:<18} {row['median_s']:>7.3f}s {row['min_s']:>7.3f}s "
+                f"{row['over_anchor_s']:>8.3f}s {row['cpu_s']:>7.3f}s  {row['exit']}"
+            )
+            for line in row.get("imports", []):
+                print(f"{'':<20}{line}")
 
 
 if __name__ == "__main__":

@@ -125,3 +125,16 @@ def test_the_rules_see_a_violation(tmp_path: Path) -> None:
     bad.write_text("from monitor.cli import main\nfrom . import feeds\n", encoding="utf-8")
     found = imported("monitor.storage.bad", bad)
     assert "monitor.cli.main" in found and "monitor.storage.feeds" in found
+
+
+def test_the_cli_and_the_daemon_reach_work_through_use_cases() -> None:
+    """Below the use cases they use only foundations (and the pass's report types)."""
+    banned = {"storage", "fetch", "parse", "match", "digest", "stories"}
+    wrong = sorted(
+        (name, target)
+        for name, targets in IMPORTS.items()
+        if part(name) in ("cli", "daemon")
+        for target in targets
+        if target.startswith("monitor.") and part(target) in banned
+    )
+    assert not wrong

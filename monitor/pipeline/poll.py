@@ -14,7 +14,7 @@ import os
 import queue
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -281,6 +281,25 @@ class StoreWriter:
             return None, exc
 
 
+async def _within(job: Future[T], seconds: float) -> T:
+    """The job's result; TimeoutError when it runs ``seconds`` without finishing.
+
+    The clock starts when the job is running (handed to a worker), not when it was queued.
+    """
+    waiting = asyncio.wrap_future(job)
+    loop = asyncio.get_running_loop()
+    started: float | None = None
+    while True:
+        done, _ = await asyncio.wait({waiting}, timeout=0.1)
+        if done:
+            return waiting.result()
+        if started is None and job.running():
+            started = loop.time()
+        if started is not None and loop.time() - started > seconds:
+            waiting.cancel()
+            raise TimeoutError
+
+
 def _settle(future: asyncio.Future[Any], value: Any, error: Exception | None) -> None:
     if future.done():
         return
@@ -353,6 +372,8 @@ class _Pass:
 
         A worker that overruns the deadline by :data:`PARSE_GRACE` (stuck where its own timer
         cannot reach) is killed with its pool; feeds whose parse died with it get one retry.
+        The parent's clock starts when the job leaves the pool's queue for a worker, so time
+        spent waiting behind other feeds (or for workers to start) is not held against it.
         """
         seconds = self.settings.fetch.parse_deadline.total_seconds()
         if not self.workers:
@@ -361,11 +382,9 @@ class _Pass:
         while True:
             attempt += 1
             pool = self.start_pool()
-            future = asyncio.get_running_loop().run_in_executor(
-                pool, timed_ingest_job, seconds, *args
-            )
+            job = pool.submit(timed_ingest_job, seconds, *args)
             try:
-                return await asyncio.wait_for(future, seconds + PARSE_GRACE)
+                return await _within(job, seconds + PARSE_GRACE)
             except TimeoutError:
                 self.replace_pool(pool)
                 raise ParseError(
