@@ -98,15 +98,18 @@ def _why(verdict: Verdict, joined: bool) -> dict[str, Any]:
 
 
 def group_new(app: App) -> int:
-    """Group every match not in a story yet; returns how many were grouped."""
-    from monitor.stories.grouping import Story
+    """Group every match not in a story yet; returns how many were grouped.
 
-    teller = teller_for(app)
+    With none to group, nothing is built: read-only commands (``stories list``) stay cheap.
+    """
     now = app.clock()
     with app.sessions.begin() as session:
         pending = store.ungrouped(session)
         if not pending:
             return 0
+        from monitor.stories.grouping import Story
+
+        teller = teller_for(app)  # the matcher and the event vocabulary: built on demand
         since = min(r.when for r in pending) - teller.grouper.window
         rows = store.stories_since(session, since)
         by_story = store.members(session, [s.id for s in rows])
