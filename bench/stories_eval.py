@@ -1,7 +1,8 @@
 """Evaluate story grouping, event types and significance on labelled multi-outlet coverage.
 
 Reads JSON lines with: id, story, event, severity, outlet, language, published, title,
-summary, link (tests/stories_dev/coverage.jsonl, or the blind tests/stories_eval/ set).
+summary, link (default: the dev sets tests/stories_dev/*.jsonl; or the blind
+tests/stories_eval/coverage.jsonl, which must not be tuned on).
 Prints pairwise grouping precision/recall/F1, rank concordance of significance with the
 labelled severity (pairs of different severity ordered correctly / all such pairs), the
 share of the most common significance and relevance values, and event/severity accuracy.
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from monitor.match import Matcher, load_watchlist  # noqa: E402
 from monitor.stories.teller import ReportInput, StoryTeller  # noqa: E402
 
-DEV = ROOT / "tests" / "stories_dev" / "coverage.jsonl"
+DEV = sorted((ROOT / "tests" / "stories_dev").glob("*.jsonl"))
 EVENT_ALIASES = {"armed_clash": "clash", "armed clash": "clash"}
 
 
@@ -134,7 +135,7 @@ def evaluate(rows: list[dict[str, Any]], watchlist_path: Path, verbose: bool) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path, default=[DEV])
+    parser.add_argument("files", nargs="*", type=Path, default=DEV)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--watchlist", type=Path, default=ROOT / "config" / "watchlist.yaml")
     args = parser.parse_args()

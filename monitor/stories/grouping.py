@@ -108,6 +108,7 @@ class Grouper:
         self.window = window
         self.names = {e.id: e.name for e in reversed(watchlist.entries)}
         self.weight = {e.id: specificity(e) for e in reversed(watchlist.entries)}
+        self.sides = {e.id: e.side for e in reversed(watchlist.entries)}
 
     def compare(self, a: Report, b: Report) -> Verdict:
         """The evidence that ``a`` and ``b`` report one event."""
@@ -117,14 +118,25 @@ class Grouper:
         ra, rb = a.reading, b.reading
         fallback = self.vocabulary.spec.fallback.event
         known_a, known_b = ra.confidence > 0, rb.confidence > 0
-        if known_a and known_b and not self.vocabulary.compatible_events(ra.event, rb.event):
-            return Verdict(False, 0.0, (f"different events ({ra.event}, {rb.event})",))
         conflict = conflicting_counts(ra.counts, rb.counts)
         if conflict:
             return Verdict(False, 0.0, (conflict,))
-        places_a = {e for e in a.entities if self.weight.get(e, 0) >= PLACE}
-        places_b = {e for e in b.entities if self.weight.get(e, 0) >= PLACE}
-        if places_a and places_b and not places_a & places_b:
+        # The same people killed or wounded in one province or district, or by one person's
+        # account, is one event even when outlets call it differently (a clash, an attack,
+        # smugglers shot) or name different villages of it.
+        toll = agreeing_counts(ra.counts, rb.counts, ("killed", "wounded"))
+        anchored = bool(toll) and (
+            gap <= timedelta(hours=24)
+            or any(self.weight.get(e, 0) >= 1.5 for e in a.entities & b.entities)
+        )
+        if (
+            known_a
+            and known_b
+            and not anchored
+            and not self.vocabulary.compatible_events(ra.event, rb.event)
+        ):
+            return Verdict(False, 0.0, (f"different events ({ra.event}, {rb.event})",))
+        if not anchored and self._different_places(a, b):
             return Verdict(False, 0.0, ("different places",))
         reasons: list[str] = []
         score = 0.0
@@ -143,16 +155,35 @@ class Grouper:
         if known_a and known_b and ra.event == rb.event:
             score += 1.0
             reasons.append(f"both {self.vocabulary.label(ra.event).lower()}")
+            cues = sorted(_cue_ids(ra) & _cue_ids(rb))
+            if cues:  # the same kind of event in any language (heroin, a protest note…)
+                score += min(1.0, 0.5 * len(cues))
+                reasons.append("same cues " + ", ".join(cues))
         elif not (known_a and known_b) and fallback in (ra.event, rb.event):
             score -= 0.5  # one report says nothing about what happened
         agreeing = agreeing_counts(ra.counts, rb.counts)
         if agreeing:
             score += 2.0
             reasons.append(agreeing)
-        if gap <= timedelta(hours=12):
+        if gap <= timedelta(hours=3):
+            score += 1.0
+        elif gap <= timedelta(hours=12):
             score += 0.5
         score = round(score, 3)
         return Verdict(score >= SAME_STORY, score, tuple(reasons))
+
+    def _different_places(self, a: Report, b: Report) -> bool:
+        """Each names a border place on one bank and they share none there.
+
+        Places on opposite banks (Nizhny Panj and Sher Khan Bandar) can be one crossing.
+        """
+        places_a = {e for e in a.entities if self.weight.get(e, 0) >= PLACE}
+        places_b = {e for e in b.entities if self.weight.get(e, 0) >= PLACE}
+        if not places_a or not places_b or places_a & places_b:
+            return False
+        sides_a = {self.sides.get(e, "none") for e in places_a}
+        sides_b = {self.sides.get(e, "none") for e in places_b}
+        return bool(sides_a & sides_b or "both" in sides_a | sides_b or "none" in sides_a | sides_b)
 
     def assign(self, report: Report, stories: Iterable[Story]) -> tuple[Story | None, Verdict]:
         """The story ``report`` joins (the one with the strongest evidence), or None."""
@@ -170,7 +201,8 @@ class Grouper:
         """
         reading = report.reading
         if (
-            reading.confidence > 0
+            not agreeing_counts(reading.counts, story.counts, ("killed", "wounded"))
+            and reading.confidence > 0
             and not self.vocabulary.compatible_events(reading.event, story.event)
             and any(r.reading.confidence > 0 for r in story.reports)
         ):
@@ -215,13 +247,22 @@ def conflicting_counts(a: Mapping[str, float], b: Mapping[str, float]) -> str | 
     return None
 
 
-def agreeing_counts(a: Mapping[str, float], b: Mapping[str, float]) -> str | None:
+def agreeing_counts(
+    a: Mapping[str, float],
+    b: Mapping[str, float],
+    kinds: tuple[str, ...] = ("killed", "wounded", "kg", "people"),
+) -> str | None:
     """A reason when both report the same non-zero count of one kind."""
-    for kind in ("killed", "wounded", "kg", "people"):
+    for kind in kinds:
         x, y = a.get(kind), b.get(kind)
         if x and y and _close(x, y, kind):
             return f"same {kind} count ({x:g})" if x == y else f"close {kind} counts"
     return None
+
+
+def _cue_ids(reading: Reading) -> set[str]:
+    """The cue groups of the reading's own event type (``clash/fighting``)."""
+    return {c.split(":", 1)[0] for c in reading.cues if c.startswith(reading.event + "/")}
 
 
 def _hours(gap: timedelta) -> str:

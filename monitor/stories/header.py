@@ -11,7 +11,7 @@ from monitor.match.watchlist import Watchlist
 
 LANGUAGE_ORDER = ("en", "ru", "tg", "fa", "ps", "uz", "ar")
 MAX_PLACES = 2
-MAX_ACTORS = 3
+MAX_ACTORS = 2
 DEFAULT_PLACE = "Tajik–Afghan border"
 
 

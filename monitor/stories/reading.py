@@ -13,6 +13,7 @@ from monitor.stories.vocabulary import Vocabulary
 FIELD_WEIGHT = {"title": 1.0, "summary": 0.5}
 LEAD_CHARS = 600  # the summary's (or content's) lead: counts further down are background
 COUNT_KINDS = ("killed", "wounded", "people")
+VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 COUNT_WINDOW = 4  # a number counts for a count word at most this many words away
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
 _SENTENCE_END = re.compile(r"[.!?;؛؟](?=\s|$)|\x00")
@@ -155,6 +156,18 @@ class Reader:
                 and sentence[k] == sentence[i]
                 and abs(other - word) <= COUNT_WINDOW
             ]
+            if not candidates:
+                # Verb-final sentences (Persian, Pashto, Tajik): "three armed smugglers … were
+                # killed": the first casualty word after the number, with nothing counted between.
+                for k in range(i + 1, len(tokens)):
+                    other, okind, _ = tokens[k]
+                    if sentence[k] != sentence[i] or other - word > VERB_FINAL_WINDOW:
+                        break
+                    if okind in ("number", "unit", "people"):
+                        break
+                    if okind in ("killed", "wounded"):
+                        candidates = [(False, other - word, False, okind)]
+                        break
             if candidates:
                 kind_found = min(candidates)[3]
                 out[kind_found] = max(out.get(kind_found, 0.0), value)
