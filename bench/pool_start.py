@@ -1,8 +1,9 @@
 """Start-up cost of the parse pool per start method: from creating it to every worker answering.
 
-The pass's pool gets the configured matcher through its initializer (as the poll does); the
-figure is wall time until each of N workers has run one task, median of ``--repeat`` runs,
-each in a fresh interpreter (so the forkserver is started, not reused, every time).
+The pool gets the configured matcher through the poll's initializer, and the forkserver is
+the poll's own (``pipeline.poll.pool_context``, with its preloads); the figure is wall time
+until 2N short tasks have run on N workers, median of ``--repeat`` runs, each in a fresh
+interpreter (so the forkserver is started, not reused, every time).
 
 Usage: python bench/pool_start.py [--workers 2] [--repeat 5]
 """
@@ -21,16 +22,16 @@ import multiprocessing, sys, time
 from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
 from monitor.match import Matcher, load_watchlist
-from monitor.pipeline.workers import install_matcher
+from monitor.pipeline.poll import pool_context
+from monitor.pipeline.workers import init_worker
 
 method, workers = sys.argv[1], int(sys.argv[2])
 matcher = Matcher(load_watchlist(Path(sys.argv[3])), 0.5)
-ctx = multiprocessing.get_context(method)
-if method == "forkserver":
-    ctx.set_forkserver_preload(["monitor.pipeline.workers", "monitor.match"])
 start = time.perf_counter()
+# the poll's own context for the forkserver (its preloads included); others for comparison
+ctx = pool_context() if method == "forkserver" else multiprocessing.get_context(method)
 with ProcessPoolExecutor(
-    workers, mp_context=ctx, initializer=install_matcher, initargs=(matcher,)
+    workers, mp_context=ctx, initializer=init_worker, initargs=(matcher,)
 ) as pool:
     wait([pool.submit(time.sleep, 0.02) for _ in range(workers * 2)])
     print(time.perf_counter() - start)
