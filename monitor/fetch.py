@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import email.utils
+import functools
 import ipaddress
 import os
 import ssl
@@ -202,6 +203,21 @@ class _Decoder:
         return FetchError(f"body exceeds the {self.limit:,} byte limit (after decompression)")
 
 
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """httpx's verifying TLS context, made when the process first meets an https feed.
+
+    Reading the CA bundle costs ~30 ms of CPU; a daemon would otherwise pay it every pass.
+    """
+    return httpx.create_ssl_context()
+
+
+@functools.cache
+def _no_tls_context() -> ssl.SSLContext:
+    """For plain-HTTP pools, which never use it: verifying, no CA, so any TLS use fails closed."""
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
 class HostPools(httpx.AsyncBaseTransport):
     """One connection pool per scheme, host and port, each made when its host is first asked.
 
@@ -209,13 +225,12 @@ class HostPools(httpx.AsyncBaseTransport):
     pool walks every connection it holds (and polls each idle socket) on every request and
     every response, partly in quadratic loops, so one pool of 32 connections spends more CPU
     than a pass of 304s spends on HTTP itself; a host's pool holds at most ``per_host``. One
-    TLS context (the CA bundle is read once, when the first https host is met) serves all.
+    TLS context serves every pool (see :func:`tls_context`).
     """
 
     def __init__(self, per_host: int) -> None:
         self.per_host = per_host
         self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
-        self._tls: ssl.SSLContext | None = None
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
@@ -223,20 +238,15 @@ class HostPools(httpx.AsyncBaseTransport):
         pool = self._pools.get(key)
         if pool is None:
             pool = self._pools[key] = httpx.AsyncHTTPTransport(
-                verify=self._context(url.scheme),
+                verify=self.context_for(url.scheme),
                 limits=httpx.Limits(
                     max_connections=self.per_host, max_keepalive_connections=self.per_host
                 ),
             )
         return await pool.handle_async_request(request)
 
-    def _context(self, scheme: str) -> ssl.SSLContext:
-        if scheme != "https":
-            # never used for a plain-HTTP pool; verifying, with no CA: any TLS use fails closed
-            return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        if self._tls is None:
-            self._tls = httpx.create_ssl_context()
-        return self._tls
+    def context_for(self, scheme: str) -> ssl.SSLContext:
+        return tls_context() if scheme == "https" else _no_tls_context()
 
     async def aclose(self) -> None:
         pools, self._pools = list(self._pools.values()), {}

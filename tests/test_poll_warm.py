@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import ssl
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from feedserver import FeedServer
 from sqlalchemy import event
 
 from monitor.config import FetchSettings, load_config
-from monitor.fetch import Fetched, Fetcher, NotModified
+from monitor.fetch import Fetched, Fetcher, HostPools, NotModified, tls_context
 from monitor.pipeline.poll import POOL_MIN_FEEDS
 from monitor.usecases.context import App
 from monitor.usecases.polling import poll_once
@@ -161,3 +162,13 @@ def test_304_answers_leave_their_connection_open_for_the_next_request() -> None:
     assert all(isinstance(r, NotModified) for r in results) and len(results) == FEEDS
     assert opened <= 2  # per_host: the host's pool holds two connections, reused
     assert total == opened  # the 304s went over the same connections
+
+
+def test_every_https_pool_verifies_with_one_context_and_plain_pools_cannot_do_tls() -> None:
+    context = tls_context()
+    assert tls_context() is context  # the CA bundle is read once per process
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    assert context.cert_store_stats()["x509_ca"] > 0
+    plain = HostPools(2).context_for("http")
+    assert plain.verify_mode == ssl.CERT_REQUIRED and plain.check_hostname
+    assert plain.cert_store_stats()["x509_ca"] == 0  # no CA: a TLS handshake would fail

@@ -70,7 +70,8 @@ class StageTimes:
     """Seconds spent per stage, summed over feeds (stages overlap, so they exceed wall time).
 
     fetch counts from the request's start (waits for a free connection included); parse and
-    match are measured in the workers; store is the writer thread's busy time.
+    match are measured in the workers; store is the writer thread's busy time. stories is
+    the grouping of the pass's new matches into stories, after the pass (not in wall).
     """
 
     fetch: float = 0.0
@@ -78,6 +79,7 @@ class StageTimes:
     match: float = 0.0
     store: float = 0.0
     wall: float = 0.0
+    stories: float = 0.0
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 
@@ -46,7 +47,9 @@ def poll_once(
     if report.totals()["new_matches"]:
         from monitor.usecases.stories import group_new
 
+        started = time.perf_counter()
         group_new(app)
+        report.timings.stories = time.perf_counter() - started
     return report
 
 
@@ -89,7 +92,9 @@ def poll_due(app: App, lease: timedelta, should_stop: Callable[[], bool]) -> Pol
         if report is not None and report.totals()["new_matches"]:
             from monitor.usecases.stories import group_new
 
+            started = time.perf_counter()
             group_new(app)
+            report.timings.stories = time.perf_counter() - started
         return report
     finally:
         with app.sessions.begin() as session:
