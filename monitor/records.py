@@ -68,6 +68,16 @@ class FeedSync:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportedFeed:
+    """A feed to add from an OPML import (name and URL already checked as new)."""
+
+    name: str
+    url: str
+    title: str | None
+    language: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class FetchState:
     """What one fetch changes on a feed row."""
 
