@@ -6,6 +6,7 @@ every rule that fired is reported in the breakdown. See docs/matching.md for the
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -65,6 +66,8 @@ class ScoringRules:
     border_next_to_context: float = 0.2
     penalty_cap: float = 0.8
     strong_evidence_penalty_scale: float = 0.5
+    saturation_knee: float = 0.8  # scores up to here are the plain sum
+    saturation_scale: float = 0.6  # above it: knee + (1 - knee)(1 - e^-(sum - knee)/scale)
 
 
 _DEFAULT_RULES = ScoringRules()
@@ -300,4 +303,10 @@ def _score(
             for t in others:
                 contributions[t] = -value / len(others)
 
+    # Above the knee, more evidence still raises the score, by less and less, so strong
+    # matches keep their order instead of all sharing 1.00 (issue 11: no saturation).
+    if total > rules.saturation_knee:
+        knee, scale = rules.saturation_knee, rules.saturation_scale
+        soft = knee + (1.0 - knee) * (1.0 - math.exp(-(total - knee) / scale))
+        rule("saturation", "strong evidence: each more counts less", soft - total)
     return round(min(1.0, max(0.0, total)), 4), contributions
