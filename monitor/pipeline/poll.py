@@ -22,7 +22,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from monitor.config import Settings
-from monitor.errors import FetchError, HttpStatusError, ParseError, UsageError
+from monitor.errors import FetchError, HttpStatusError, ParseError, StorageError, UsageError
 from monitor.fetch import Fetched, Fetcher, FetchResult
 from monitor.pipeline.schedule import Outcome, next_due
 from monitor.pipeline.workers import (
@@ -490,9 +490,12 @@ async def poll_feeds(
             finally:
                 run.times.fetch += time.perf_counter() - fetch_start
             line = await run.process(job, result)
-        except (asyncio.CancelledError, UsageError):
-            raise  # UsageError: a broken watchlist, met when the matcher is built (lazily)
-        except Exception as exc:  # a bug or a database fault on one feed must not stop the rest
+        except (asyncio.CancelledError, UsageError, StorageError):
+            # UsageError: a broken watchlist, met when the matcher is built (lazily).
+            # StorageError: the database is locked, read-only or damaged: no feed's fault, and
+            # nothing could be stored; the pass stops with that one line.
+            raise
+        except Exception as exc:  # a bug on one feed must not stop the rest
             log.exception("feed %s: processing failed", job.name)
             failure = FetchError(f"internal error: {type(exc).__name__}: {exc}")
             line = FeedReport(job.name, "error", error=str(failure))
