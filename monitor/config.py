@@ -190,6 +190,14 @@ class _Channel(_Strict):
     max_items: int = Field(200, ge=1, le=100_000)
     send_empty: bool = False
     enabled: bool = True
+    retry_after: Duration = timedelta(minutes=15)  # a failed digest is tried again after this
+
+    @field_validator("retry_after")
+    @classmethod
+    def _positive(cls, value: timedelta) -> timedelta:
+        if value <= timedelta(0):
+            raise ValueError("must be longer than 0s")
+        return value
 
 
 class SmtpSettings(_Strict):
@@ -213,11 +221,26 @@ class EmailChannel(_Channel):
     subject_prefix: Text = "[monitor]"
 
 
+WHSEC_PROBLEM = "a secret starting with 'whsec_' must continue in base64 (Standard Webhooks)"
+
+
+def _webhook_secret(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("whsec_"):
+        import base64
+        import binascii
+
+        try:
+            base64.b64decode(value[6:], validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError(WHSEC_PROBLEM) from None
+    return value
+
+
 class WebhookChannel(_Channel):
     type: Literal["webhook"]
     url: Text = Field(pattern=r"^https?://")
     format: Literal["json", "slack", "teams"] = "json"
-    secret: str | None = None
+    secret: Annotated[str | None, BeforeValidator(_webhook_secret)] = None
     timeout: Duration = timedelta(seconds=30)
     headers: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")], Text] = Field(
         default_factory=dict

@@ -13,9 +13,10 @@ from urllib.parse import urlsplit
 
 from monitor.config import LoadedConfig, Settings
 from monitor.errors import ConfigError, NotFoundError, ParseError, UsageError
+from monitor.records import ImportedFeed
 from monitor.storage import feeds as feed_store
 from monitor.text import one_line
-from monitor.units import format_utc
+from monitor.units import format_utc, language_code, slug
 from monitor.usecases.context import App, utcnow
 
 if TYPE_CHECKING:  # parsing is imported when a command needs it
@@ -32,9 +33,7 @@ def feed_name_for(
 
     ``counters`` (base name: next suffix to try) keeps naming many feeds of one title linear.
     """
-    base = _SLUG.sub("-", (title or "").lower()).strip("-")
-    if not base:
-        base = _SLUG.sub("-", re.sub(r"^https?://(www\.)?", "", url.lower())).strip("-")
+    base = slug(title or "") or slug(re.sub(r"^https?://(www\.)?", "", url.lower()))
     base = base[:60].strip("-") or "feed"
     counters = {} if counters is None else counters
     name, n = base, counters.get(base, 2)
@@ -92,8 +91,7 @@ def read_opml(path: Path) -> list[OpmlFeed]:
         if not url:
             continue
         title = (outline.get("title") or outline.get("text") or "").strip()
-        lang = (outline.get("language") or "").strip().lower()[:2] or None
-        out.append(OpmlFeed(url, title, lang))
+        out.append(OpmlFeed(url, title, language_code(outline.get("language"))))
     return out
 
 
@@ -114,7 +112,7 @@ def import_opml(app: App, path: Path) -> ImportReport:
     with app.sessions.begin() as session:
         taken, known = feed_store.known_names_and_urls(session)
         counters: dict[str, int] = {}
-        new: list[feed_store.ImportedFeed] = []
+        new: list[ImportedFeed] = []
         for feed in feeds:
             problem = import_url_problem(feed.url)
             if problem:
@@ -126,7 +124,7 @@ def import_opml(app: App, path: Path) -> ImportReport:
             known.add(feed.url)
             name = feed_name_for(feed.title, feed.url, taken, counters)
             title = one_line(feed.title, 300) or None
-            new.append(feed_store.ImportedFeed(name, feed.url, title, feed.language))
+            new.append(ImportedFeed(name, feed.url, title, feed.language))
             report.added.append(name)
         feed_store.insert_imported_feeds(session, new, app.clock())
     return report
@@ -176,7 +174,7 @@ def imported_feeds(app: App) -> list[tuple[str, str]]:
 async def _check_all(
     settings: Settings, feeds: Sequence[tuple[str, str]], clock: Callable[[], datetime]
 ) -> list[FeedCheck]:
-    from monitor.errors import MonitorError
+    from monitor.errors import FetchError, MonitorError
     from monitor.fetch import Fetched, Fetcher
     from monitor.parse import parse
 
@@ -185,7 +183,8 @@ async def _check_all(
         status: int | None = None
         try:
             result = await f.fetch(url)
-            assert isinstance(result, Fetched)
+            if not isinstance(result, Fetched):  # no validators were sent: a broken server
+                raise FetchError("answered 304 Not Modified to a request without validators")
             status = result.status
             parsed = parse(result.content, {**result.headers, "content-location": url})
         except MonitorError as exc:
@@ -268,7 +267,7 @@ def add_feed(app: App, url: str, name: str | None = None, language: str | None =
             if feed_url in (f.url, f.config_url) or f.name == name:
                 raise UsageError(f"{feed_url} is already known as feed {f.name!r}")
         chosen = name or feed_name_for(parsed.title or "", feed_url, {f.name for f in known})
-        new = feed_store.ImportedFeed(chosen, feed_url, parsed.title, language or parsed.language)
+        new = ImportedFeed(chosen, feed_url, parsed.title, language or parsed.language)
         feed_store.insert_imported_feeds(session, [new], app.clock())
     return AddedFeed(
         chosen, feed_url, page, parsed.title, language or parsed.language, len(parsed.entries)
