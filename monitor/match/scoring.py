@@ -69,6 +69,7 @@ class ScoringRules:
     cross_border: float = 0.25
     border_with_other_side: float = 0.15
     relations_context: float = 0.3
+    seizure_in_tajikistan: float = 0.3
     context_tier_cap: float = 0.65
     domestic_cap: float = 0.45
     context_first: float = 0.3
@@ -113,6 +114,7 @@ class _Term(NamedTuple):
     context: str | None  # another border's (or a domestic) context, for negative terms
     border_hit: bool  # its hits are border words for proximity (border role, "border with X")
     event: bool  # itself border business: smuggling, border market, Border Troops…
+    requires: frozenset[str]  # counts only with a hit of one of these entries (a cue)
 
 
 _PROFILES: dict[int, tuple[Watchlist, dict[str, _Term]]] = {}
@@ -150,6 +152,7 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
             # "the border with X", plain border words and places are not border business:
             # they also describe where a domestic story happens
             event=e.implies_border and e.role in ("topic", "actor"),
+            requires=frozenset(e.requires),
         )
     _PROFILES[id(watchlist)] = (watchlist, profile)
     return profile
@@ -250,7 +253,7 @@ def _score(
     by_term: dict[str, list[Hit]] = {}
     terms: dict[str, _Term] = {}
     best: dict[str, float] = {}  # the best field weight of each term
-    contexts_present = False
+    contexts_present = cued = False
     for hit in hits:
         same = by_term.get(hit.term_id)
         if same is not None:
@@ -270,6 +273,13 @@ def _score(
         best[hit.term_id] = FIELD_WEIGHT.get(hit.field, 0.6)
         if term.context:
             contexts_present = True
+        if term.requires:
+            cued = True
+    if cued:  # an ambiguous bare name without its cue does not count
+        present = {term.entry.id for term in terms.values()}
+        for term_id in [t for t, term in terms.items() if term.requires]:
+            if not terms[term_id].requires & present:
+                del terms[term_id], by_term[term_id], best[term_id]
     contributions: dict[str, float] = {}
     if not terms:
         return 0.0, contributions, None
@@ -293,6 +303,7 @@ def _score(
     owned = _owned(terms, by_term) if contexts_present else _NOTHING
 
     tj = af = relation = event = False
+    contraband = seized = located_tj = tj_actor = False
     sided_terms = 0
     anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
     place_sides: list[str] = []
@@ -310,13 +321,23 @@ def _score(
             af = af or term.af
             sided_terms += 1
         frame = term.frame
-        if frame == "relation":
+        if frame is None:
+            pass
+        elif frame == "relation":
             relation = True
-        elif frame is not None and own:
+        elif frame == "contraband":
+            contraband = True
+        elif frame == "seizure":
+            seized = True
+        elif own:
             if frame == "border_with":
                 border_with.append(term.side)
+            elif frame == "location":
+                located_tj = located_tj or term.side == "tj"
             else:  # origin, destination
                 directional.append((term.side, by_term[term_id]))
+        if role == "actor" and own and term.side == "tj":
+            tj_actor = True
         if role == "anchor":
             anchors += 1
         elif role == "place":
@@ -402,6 +423,15 @@ def _score(
             "cross_border",
             "from one country into the other + incident/crossing topic",
             rules.cross_border,
+        )
+    if contraband and seized and (located_tj or tj_actor) and not crossing:
+        # Drugs seized in Tajikistan or by its forces come across the river: smuggling
+        # ("в Таджикистане изъято 200 кг гашиша", "په تاجکستان کې چرس ونیول شول").
+        event = True
+        rule(
+            "seizure_in_tajikistan",
+            "drugs seized in Tajikistan / by Tajik forces (smuggled across the border)",
+            rules.seizure_in_tajikistan,
         )
     if relation and both and not border_tier:
         rule(
