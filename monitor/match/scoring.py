@@ -399,7 +399,10 @@ def _score(
         rule("place_and_border", "border place + border word", rules.place_and_border)
     if any(_opposite(p, n) for p in place_sides for n in national_sides):
         rule("place_and_country", "border place + country", rules.place_and_country)
-    elif "tj" in place_sides and "af" in place_sides:
+    elif "af" in place_sides and ("tj" in place_sides or "both" in place_sides):
+        # an Afghan-bank place with a Tajik-bank one: something crosses between them
+        # (Khorog–Shegnan, Wakhan residents treated in Ishkashim)
+        event = True
         rule(
             "places_on_both_banks",
             "places facing each other across the river",
