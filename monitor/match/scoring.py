@@ -314,13 +314,14 @@ def _score(
     border_with: list[str] = []  # the sides named by "the border with X"
     contexts: dict[str, list[str]] = {}
     for term_id, term in terms.items():
-        role = term.role
+        # one unpacking instead of a dozen attribute look-ups (this loop is the hot path)
+        (entry, _, _, _, t_tj, t_af, t_border, national, _, frame, topic, role, side, context,
+         border_hit, t_event, _) = term  # fmt: skip
         own = not owned or term_id not in owned
-        if own and (term.tj or term.af):
-            tj = tj or term.tj
-            af = af or term.af
+        if own and (t_tj or t_af):
+            tj = tj or t_tj
+            af = af or t_af
             sided_terms += 1
-        frame = term.frame
         if frame is None:
             pass
         elif frame == "relation":
@@ -331,32 +332,32 @@ def _score(
             seized = True
         elif own:
             if frame == "border_with":
-                border_with.append(term.side)
+                border_with.append(side)
             elif frame == "location":
-                located_tj = located_tj or term.side == "tj"
+                located_tj = located_tj or side == "tj"
             else:  # origin, destination
-                directional.append((term.side, by_term[term_id]))
-        if role == "actor" and own and term.side == "tj":
+                directional.append((side, by_term[term_id]))
+        if role == "actor" and own and side == "tj":
             tj_actor = True
         if role == "anchor":
             anchors += 1
         elif role == "place":
             places += 1
-            sided_places += term.side != "none"
-            both_places += term.side == "both"
-            place_sides.append(term.side)
-        elif term.topic:
+            sided_places += side != "none"
+            both_places += side == "both"
+            place_sides.append(side)
+        elif topic:
             all_topics += 1
-            topics += not term.entry.implies_border
-        elif term.context:
-            contexts.setdefault(term.context, []).append(term_id)
-        if term.border_hit:
+            topics += not entry.implies_border
+        elif context:
+            contexts.setdefault(context, []).append(term_id)
+        if border_hit:
             border_hits.extend(by_term[term_id])
-        event = event or term.event
-        border_terms += term.border
-        if term.national and own:
-            national_sides.append(term.side)
-            if term.side != "none":
+        event = event or t_event
+        border_terms += t_border
+        if national and own:
+            national_sides.append(side)
+            if side != "none":
                 sided_hits.extend(by_term[term_id])
     # Two different terms name the two sides (one both-sided term counts when another sided
     # term is present: exactly "any(a != b for a in tj_terms for b in af_terms)").
