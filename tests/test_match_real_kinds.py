@@ -183,3 +183,37 @@ def test_requires_names_known_entries(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match="requires unknown id 'nope'"):
         load_watchlist(path)
+
+
+@pytest.mark.parametrize(
+    ("hit", "miss"),
+    [
+        ("Tajik border guards seize 50 kg of heroin", "Tajik border guards hold a parade"),
+        (
+            "Таджикские пограничники задержали наркокурьера",
+            "Таджикские пограничники отметили праздник",
+        ),
+    ],
+)
+def test_seizure_by_tajik_forces(matcher: Matcher, hit: str, miss: str) -> None:
+    found = matcher.match(hit, "")
+    assert found.relevant and "seizure_in_tajikistan" in {b.get("rule") for b in found.breakdown}, (
+        found.breakdown
+    )
+    assert not matcher.match(miss, "").relevant
+
+
+@pytest.mark.parametrize(
+    ("hit", "miss"),
+    [
+        ("China builds border outposts in GBAO", "New school opens in GBAO"),
+        ("Китай строит заставы в ГБАО на границе", "В ГБАО открылась новая школа"),
+        ("چین در بدخشان تاجیکستان پاسگاه‌های مرزی می‌سازد", "مکتب تازه در بدخشان تاجیکستان"),
+    ],
+)
+def test_border_post_in_a_border_province(matcher: Matcher, hit: str, miss: str) -> None:
+    found = matcher.match(hit, "")
+    assert found.relevant and "region_border_topic" in {b.get("rule") for b in found.breakdown}, (
+        found.breakdown
+    )
+    assert not matcher.match(miss, "").relevant

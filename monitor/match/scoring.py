@@ -69,6 +69,7 @@ class ScoringRules:
     cross_border: float = 0.25
     border_with_other_side: float = 0.15
     relations_context: float = 0.3
+    region_border_topic: float = 0.25
     seizure_in_tajikistan: float = 0.3
     context_tier_cap: float = 0.65
     domestic_cap: float = 0.45
@@ -306,6 +307,7 @@ def _score(
     contraband = seized = located_tj = tj_actor = False
     sided_terms = 0
     anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
+    regions = 0
     place_sides: list[str] = []
     national_sides: list[str] = []
     border_hits: list[Hit] = []
@@ -341,6 +343,8 @@ def _score(
             tj_actor = True
         if role == "anchor":
             anchors += 1
+        elif role == "region":
+            regions += side != "none"
         elif role == "place":
             places += 1
             sided_places += side != "none"
@@ -411,6 +415,14 @@ def _score(
         )
     if places and all_topics:
         rule("place_and_topic", "border place + incident/crossing topic", rules.place_and_topic)
+    if regions and not places and has_border and all_topics:
+        # a border post, smuggling or a clash in a border province (China building border
+        # outposts in GBAO, smuggling in Khatlon), no named place
+        rule(
+            "region_border_topic",
+            "border province + border word + incident/crossing topic",
+            rules.region_border_topic,
+        )
     if both and topics and not has_border:
         rule(
             "both_countries_and_topic",
