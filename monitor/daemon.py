@@ -1,45 +1,42 @@
 """``monitor run``: the scheduler ticks, the database decides what is due.
 
-One APScheduler 3 job polls the feeds the database says are due (claimed with a conditional
-UPDATE); one cron job per digest channel sends that channel's digest. Schedule state lives in
-the database, so a digest missed while the machine was down is sent once at start-up and a
-restart after ``kill -9`` picks up where the last commit left off.
+A polling thread claims feeds as they fall due, in batches sized to its free fetch slots
+(:class:`~monitor.usecases.polling.FeedLoop`); an APScheduler 3 interval job sends the digests
+of the channels the database says are due (claimed with conditional UPDATEs, 30 s leases
+renewed while the send runs).
+Cron expressions only compute a channel's next due time, which is stored; so a digest missed
+while the machine was down is sent at start-up, a failed one is retried at its retry time, and
+a restart after ``kill -9`` picks up where the last commit left off.
 """
 
 from __future__ import annotations
 
 import fcntl
-import functools
 import logging
 import os
 import signal
 import socket
 import threading
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any
+from typing import IO
 from zoneinfo import ZoneInfo
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy.engine import make_url
 
-from monitor.errors import AlreadyRunningError, DeliveryError, MonitorError
-from monitor.pipeline.schedule import next_fire
-from monitor.storage import claims as claim_store
-from monitor.usecases import polling
+from monitor.errors import AlreadyRunningError, MonitorError
+from monitor.usecases import digests, polling
 from monitor.usecases.context import App
 from monitor.usecases.instance import Instance
 
 log = logging.getLogger(__name__)
 
-DIGEST_MISFIRE_GRACE = 6 * 3600  # a run late by up to 6 h (suspend, busy pool) still happens
 STOP_CHECK = 0.2  # seconds between the main thread's looks at the stop event
-DIGEST_LEASE = timedelta(seconds=30)  # renewed while the send runs (usecases.digests)
-DIGEST_RETRY = timedelta(minutes=15)
+# A digest run's claim: renewed every 10 s while the send runs (usecases.digests), so a killed
+# sender's digest goes out within the lease, once.
+DIGEST_LEASE = timedelta(seconds=30)
 
 
 class SingleDaemonLock:
@@ -75,34 +72,15 @@ class SingleDaemonLock:
             self._fh = None
 
 
-def sqlite_lock_path(url: str) -> Path | None:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
-        return None
-    if parsed.database == ":memory:":
-        return None
-    return Path(parsed.database + ".daemon.lock")
-
-
-DigestSender = Callable[[App, str], Any]
-
-
 class Daemon:
-    """Polls due feeds every ``tick`` and sends digests on their schedules until stopped."""
+    """Polls feeds as they fall due and sends due digests (checked every ``tick``) until stopped."""
 
-    def __init__(
-        self,
-        app: App,
-        *,
-        tick: timedelta = timedelta(seconds=30),
-        send_digest: DigestSender | None = None,
-    ) -> None:
+    def __init__(self, app: App, *, tick: timedelta = timedelta(seconds=30)) -> None:
         self.app = app
         self.tick = tick
         self.instance = Instance.current()
         self.owner = self.instance.id  # marks this process's claims
         self.stop_event = threading.Event()
-        self._send_digest = send_digest or functools.partial(_default_sender, owner=self.owner)
         self._scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=4)},
             job_defaults={"coalesce": True, "max_instances": 1},
@@ -114,8 +92,8 @@ class Daemon:
     # ---- life cycle -------------------------------------------------------------------
     def run(self) -> None:
         """Block until SIGTERM/SIGINT (or :meth:`stop`); exit cleanly."""
-        lock_path = sqlite_lock_path(self.app.settings.database.url)
-        lock = SingleDaemonLock(lock_path) if lock_path else None
+        db_file = self.app.sqlite_file
+        lock = SingleDaemonLock(Path(f"{db_file}.daemon.lock")) if db_file else None
         if lock is not None:
             lock.acquire()
         previous = {
@@ -130,10 +108,14 @@ class Daemon:
                 stale = polling.release_dead_claims(self.app, self.instance)
             if stale:
                 log.info("released %d claims left by a daemon that did not stop cleanly", stale)
+            for name in digests.schedule_digests(self.app):
+                log.info("digest %s is overdue (missed or awaiting a retry): sending now", name)
             self._schedule_jobs()
+            polled, imported = polling.pollable_counts(self.app)
             log.info(
-                "monitor daemon started: %d feeds, %d digest channels, tick %gs",
-                len(self.app.settings.feeds),
+                "monitor daemon started: %d feeds%s, %d digest channels, tick %gs",
+                polled,
+                f" ({imported} imported)" if imported else "",
                 len(self.app.settings.digests),
                 self.tick.total_seconds(),
             )
@@ -168,35 +150,14 @@ class Daemon:
         self.stop()
 
     def _schedule_jobs(self) -> None:
-        now = self.app.clock()
-        for channel in self.app.settings.digests:
-            if not channel.enabled:
-                continue
-            with self.app.sessions.begin() as session:
-                state = claim_store.ensure_channel_state(
-                    session, channel.name, next_fire(channel.schedule, channel.timezone, now)
-                )
-                missed = state.next_run_at is not None and state.next_run_at <= now
-            trigger = CronTrigger.from_crontab(
-                channel.schedule, timezone=ZoneInfo(channel.timezone)
-            )
-            self._scheduler.add_job(
-                self.run_digest,
-                trigger,
-                args=[channel.name],
-                id=f"digest:{channel.name}",
-                misfire_grace_time=DIGEST_MISFIRE_GRACE,
-            )
-            if missed:
-                log.info("digest %s was due while the monitor was down: sending now", channel.name)
-                self._scheduler.add_job(
-                    self.run_digest,
-                    "date",
-                    run_date=now,
-                    args=[channel.name],
-                    id=f"catch-up:{channel.name}",
-                    misfire_grace_time=None,
-                )
+        self._scheduler.add_job(
+            self.send_due_digests,
+            "interval",
+            seconds=self.tick.total_seconds(),
+            id="digests",
+            next_run_time=self.app.clock(),
+            misfire_grace_time=max(1, int(self.tick.total_seconds())),
+        )
 
     # ---- jobs ---------------------------------------------------------------------------
     def _poll(self) -> None:
@@ -208,46 +169,14 @@ class Daemon:
             self._crashed = exc
             self.stop()
 
-    def run_digest(self, name: str) -> None:
-        """Send a channel's digest if the database says it is due and no one else claimed it."""
+    def send_due_digests(self) -> None:
+        """Send the digests of the channels the database says are due, one after another."""
         if self.stop_event.is_set():
             return
-        app = self.app
-        channel = app.settings.channel(name)
-        if channel is None:
-            return
-        now = app.clock()
-        with app.sessions.begin() as session:
-            if not claim_store.claim_channel_run(session, name, now, DIGEST_LEASE, self.owner):
-                return
-        ran = False
-        try:
-            self._send_digest(app, name)
-            ran = True
-        except DeliveryError as exc:  # its message names the digest already
-            log.error("%s", exc, extra={"channel": name})
-        except MonitorError as exc:
-            log.error("digest %s: %s", name, exc, extra={"channel": name})
-        except Exception:
-            log.exception("digest %s: failed", name)
-        finally:
-            finished = app.clock()
-            with app.sessions.begin() as session:
-                claim_store.finish_channel_run(
-                    session,
-                    name,
-                    finished,
-                    next_fire(channel.schedule, channel.timezone, finished)
-                    if ran
-                    else finished + DIGEST_RETRY,
-                    self.owner,
-                    ran=ran,
-                )
-
-
-def _default_sender(app: App, name: str, owner: str) -> Any:
-    from monitor.usecases.digests import send_digest
-
-    outcome = send_digest(app, name, owner=owner)
-    log.info("digest %s: %s", name, outcome, extra={"channel": name})
-    return outcome
+        for name in digests.claim_due_digests(self.app, self.owner, DIGEST_LEASE):
+            if self.stop_event.is_set():
+                digests.release_digest_claim(self.app, name, self.owner)
+                continue
+            outcome = digests.run_claimed_digest(self.app, name, self.owner)
+            if outcome is not None:
+                log.info("digest %s: %s", name, outcome, extra={"channel": name})

@@ -1,4 +1,4 @@
-"""Parsing of human-written durations, sizes and points in time."""
+"""Small values written by people or feeds: durations, sizes, times, language codes, slugs."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])", re.IGNORECASE)
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
 _SIZE_UNITS = {"": 1, "b": 1, "k": 1000, "m": 1000**2, "g": 1000**3}
+MAX_DURATION_SECONDS = 100 * 365.25 * 86400
 
 
 def parse_duration(value: str | int | float) -> timedelta:
@@ -18,16 +19,21 @@ def parse_duration(value: str | int | float) -> timedelta:
     A bare number is seconds. Raises ValueError on anything else.
     """
     if isinstance(value, int | float):
-        if value < 0:
-            raise ValueError(f"negative duration {value!r}")
-        return timedelta(seconds=value)
-    text = value.strip().replace(" ", "")
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return timedelta(seconds=float(text))
-    parts = _DURATION_PART.findall(text)
-    if not parts or "".join(n + u for n, u in parts).lower() != text.lower():
-        raise ValueError(f"invalid duration {value!r} (use e.g. 30s, 15m, 2h, 7d)")
-    return timedelta(seconds=sum(float(n) * _UNITS[u.lower()] for n, u in parts))
+        seconds = float(value)
+    else:
+        text = value.strip().replace(" ", "")
+        parts = _DURATION_PART.findall(text)
+        if re.fullmatch(r"\d+(\.\d+)?", text):
+            seconds = float(text)
+        elif parts and "".join(n + u for n, u in parts).lower() == text.lower():
+            seconds = sum(float(n) * _UNITS[u.lower()] for n, u in parts)
+        else:
+            raise ValueError(f"invalid duration {value!r} (use e.g. 30s, 15m, 2h, 7d)")
+    if not seconds >= 0:  # also NaN
+        raise ValueError(f"negative duration {value!r}")
+    if seconds > MAX_DURATION_SECONDS:  # also infinity: nothing later can overflow
+        raise ValueError(f"duration {value!r} is longer than 100 years")
+    return timedelta(seconds=seconds)
 
 
 def parse_size(value: str | int) -> int:
@@ -90,7 +96,7 @@ def parse_when(value: str, now: datetime) -> datetime:
     if _DURATION_PART.match(text) and not text[:4].isdigit():
         return now - parse_duration(text)
     try:
-        return _iso(text)
+        return parse_iso(text)
     except ValueError:
         raise ValueError(
             f"invalid time {value!r} "
@@ -98,7 +104,8 @@ def parse_when(value: str, now: datetime) -> datetime:
         ) from None
 
 
-def _iso(text: str) -> datetime:
+def parse_iso(text: str) -> datetime:
+    """An ISO 8601 time (``Z`` allowed) as an aware UTC datetime; naive means UTC."""
     dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
@@ -121,3 +128,19 @@ def format_duration(delta: timedelta) -> str:
 def format_utc(value: datetime | None) -> str | None:
     """An aware datetime as ISO 8601 UTC with a ``Z`` (``2026-01-02T03:04:05Z``); None stays."""
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z") if value else None
+
+
+def language_code(value: object) -> str | None:
+    """The primary language subtag of a tag (``en-US`` → ``en``, ``ru_RU`` → ``ru``), else None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if 2 <= len(code) <= 3 and code.isalpha() else None
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(value: str) -> str:
+    """``[a-z0-9-]`` only: lower-cased, every other run of characters one hyphen."""
+    return _SLUG.sub("-", value.lower()).strip("-")

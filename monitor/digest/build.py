@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,8 +14,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from monitor.storage.digests import FeedRow, MatchRow
-from monitor.storage.orm import Feed
+from monitor.match.normalize import normalize
+from monitor.records import FeedRecord, FeedRow, MatchRow
 from monitor.text import one_line
 
 SNIPPET_CHARS = 260
@@ -147,14 +146,26 @@ class DigestContent:
 
 
 # ------------------------------------------------------------------------------- snippets
-def _hits(match: MatchRow, field_name: str, text: str) -> list[tuple[int, int]]:
-    """Valid, merged (start, end) spans of ``field_name`` from the match explanation."""
+# Highlighted in digests: the watchlist's names and places. Topic words, countries and the
+# country pair occur in nearly every item; highlighting them would mean nothing.
+PLAIN_KINDS = frozenset({"topic", "country", "pair"})
+
+
+def _hits(
+    match: MatchRow, field_name: str, text: str, *, names_only: bool = False
+) -> list[tuple[int, int]]:
+    """Valid, merged (start, end) spans of ``field_name`` from the match explanation.
+
+    ``names_only``: only hits of names and places (not of PLAIN_KINDS).
+    """
     expl = match.explanation if isinstance(match.explanation, dict) else {}
     raw = expl.get("hits")
     spans: list[tuple[int, int]] = []
     if isinstance(raw, list):
         for hit in raw:
             if not isinstance(hit, dict) or hit.get("field") != field_name:
+                continue
+            if names_only and hit.get("kind") in PLAIN_KINDS:
                 continue
             start, end = hit.get("start"), hit.get("end")
             if (
@@ -192,7 +203,7 @@ def _segments(text: str, spans: Sequence[tuple[int, int]], lo: int, hi: int) -> 
 
 def highlight_title(match: MatchRow) -> tuple[Segment, ...]:
     title = match.entry.title or ""
-    return tuple(_segments(title, _hits(match, "title", title), 0, len(title)))
+    return tuple(_segments(title, _hits(match, "title", title, names_only=True), 0, len(title)))
 
 
 def snippet(match: MatchRow, width: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
@@ -219,7 +230,7 @@ def snippet(match: MatchRow, width: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
     if hi < len(text):
         space = text.rfind(" ", first, hi)
         hi = space if space > first else hi
-    segs = _segments(text, spans, lo, hi)
+    segs = _segments(text, _hits(match, name, text, names_only=True) if spans else [], lo, hi)
     if lo > 0:
         segs.insert(0, Segment("…"))
     if hi < len(text):
@@ -229,8 +240,8 @@ def snippet(match: MatchRow, width: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
 
 # ------------------------------------------------------------------------------- grouping
 def normalize_title(title: str) -> str:
-    text = unicodedata.normalize("NFKC", title).casefold()
-    return " ".join(_WORD.findall(text))
+    """The title's words as the matcher normalizes them (case, script variants, diacritics)."""
+    return " ".join(_WORD.findall(normalize(title)))
 
 
 def _shingles(text: str) -> set[str]:
@@ -392,7 +403,7 @@ def _significance(group: Sequence[MatchRow]) -> float | None:
     return max(values) if values else None
 
 
-def _failing(feeds: Sequence[Feed], tz: ZoneInfo) -> tuple[FailingFeed, ...]:
+def _failing(feeds: Sequence[FeedRecord], tz: ZoneInfo) -> tuple[FailingFeed, ...]:
     return tuple(
         FailingFeed(
             f.name,
@@ -409,7 +420,7 @@ def build_digest(
     channel: str,
     timezone: str,
     candidates: Sequence[MatchRow],
-    failing: Sequence[Feed],
+    failing: Sequence[FeedRecord],
     *,
     max_items: int,
     now: datetime,
@@ -445,8 +456,8 @@ def build_digest(
     kept_matches = [m for g, _ in kept for m in g]
     langs = Counter(m.entry.language or m.entry.feed.language or "?" for m in kept_matches)
     entities = Counter(t for m in kept_matches for t in dict.fromkeys(m.terms or []))
-    if period_start is None and kept_matches:
-        period_start = min(m.matched_at for m in kept_matches)
+    if period_start is None and kept_matches:  # a channel's first digest: since its oldest item
+        period_start = min(_item_time(m) for m in kept_matches)
     return DigestContent(
         channel=channel,
         timezone=timezone,
@@ -460,6 +471,11 @@ def build_digest(
         failing=_failing(failing, tz),
         by_event=tuple(events.most_common()),
     )
+
+
+def _item_time(match: MatchRow) -> datetime:
+    entry = match.entry
+    return min(t for t in (entry.published_at, match.matched_at) if t)
 
 
 def _head_first(m: MatchRow) -> tuple[Any, ...]:

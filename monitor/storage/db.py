@@ -1,18 +1,32 @@
-"""Engine creation and migrations. SQLite gets WAL mode, a busy timeout and foreign keys."""
+"""Engine creation and migrations. SQLite gets WAL mode, a busy timeout and foreign keys.
+
+Every engine turns the database faults a user can act on (locked, read-only, not a monitor
+database, corrupt, unreachable) into :class:`~monitor.errors.StorageError` subclasses with a
+one-line meaning, wherever the statement ran; other SQLAlchemy errors (bugs) pass unchanged.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, create_engine, event, inspect, text
+from sqlalchemy import Engine as Engine  # the types callers above storage hold
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session as Session
+from sqlalchemy.orm import sessionmaker
 
-from monitor.errors import ConfigError, StorageError
+from monitor.errors import (
+    ConfigError,
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DatabaseReadOnlyError,
+    NotMonitorDatabaseError,
+    StorageError,
+)
 from monitor.files import packaged_data
 
 if TYPE_CHECKING:
@@ -29,6 +43,16 @@ STORY_GROUPING_LOCK = 0x6D6F6E03
 # Execution option: open the transaction with BEGIN IMMEDIATE on SQLite (take the write lock
 # first, waiting up to the busy timeout, instead of failing when a read turns into a write).
 SQLITE_IMMEDIATE = "monitor_sqlite_immediate"
+
+
+IN_BATCH = 500  # ids per IN (...) list: well under every backend's bound-parameter limit
+T = TypeVar("T")
+
+
+def in_batches(values: Sequence[T]) -> Iterator[list[T]]:
+    """``values`` in lists of at most :data:`IN_BATCH`, one per ``IN (...)`` query."""
+    for i in range(0, len(values), IN_BATCH):
+        yield list(values[i : i + IN_BATCH])
 
 
 def alembic_dir() -> Path:
@@ -50,27 +74,90 @@ def create_db_engine(url: str, **kwargs: Any) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
-        return engine
-    try:
-        engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
-    except (ImportError, ArgumentError) as exc:
-        raise ConfigError(f"database.url: cannot use {parsed.drivername!r}: {exc}") from exc
-    event.listen(engine, "handle_error", _unreachable)
+    else:
+        try:
+            engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
+        except (ImportError, ArgumentError) as exc:
+            raise ConfigError(f"database.url: cannot use {parsed.drivername!r}: {exc}") from exc
+    event.listen(engine, "handle_error", _storage_error)
     return engine
 
 
-def _unreachable(context: ExceptionContext) -> StorageError | None:
-    """handle_error hook: a lost or refused server connection is a StorageError, one line."""
-    if context.is_pre_ping:
-        return None  # the pool reconnects on its own
+def sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a SQLite engine; None for other databases and in-memory ones."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def describe(engine: Engine) -> str:
+    """The database as a user names it: the SQLite file, else the URL without its password."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)
+
+
+# SQLSTATEs (PostgreSQL) and SQLite messages of the faults a user can act on.
+_LOCKED = ("database is locked", "database table is locked", "lock timeout")
+_LOCKED_STATES = frozenset({"55P03", "40P01"})  # lock_not_available, deadlock_detected
+_READ_ONLY = ("readonly database", "read-only", "read only")
+_READ_ONLY_STATES = frozenset({"25006"})  # read_only_sql_transaction
+_CORRUPT = ("database disk image is malformed", "database corruption")
+_CORRUPT_STATES = frozenset({"XX001", "XX002"})  # data_corrupted, index_corrupted
+_MISSING = ("no such table", "no such column")
+_MISSING_STATES = frozenset({"42P01", "42703"})  # undefined_table, undefined_column
+
+
+def storage_error(orig: BaseException, where: str) -> StorageError | None:
+    """The StorageError a DB-API exception means, or None when it is not a database fault."""
+    message = " ".join(str(orig).split())
+    text = message.lower()
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if any(m in text for m in _LOCKED) or state in _LOCKED_STATES:
+        return DatabaseLockedError(
+            f"database {where} is locked: another process kept it busy for over "
+            f"{SQLITE_BUSY_TIMEOUT_MS / 1000:g} s "
+            "(a long write, or a second daemon?); try again"
+        )
+    if any(m in text for m in _READ_ONLY) or state in _READ_ONLY_STATES:
+        return DatabaseReadOnlyError(
+            f"database {where} is read-only: the process cannot write it"
+            " (SQLite also needs to write its folder, for the -wal and -shm files)"
+        )
+    if "file is not a database" in text:
+        return NotMonitorDatabaseError(f"{where} is not a SQLite database: check database.url")
+    if any(m in text for m in _CORRUPT) or state in _CORRUPT_STATES:
+        return DatabaseCorruptError(
+            f"database {where} is corrupt ({message}): restore it from a backup"
+        )
+    if any(m in text for m in _MISSING) or state in _MISSING_STATES:
+        return NotMonitorDatabaseError(
+            f"{where} is not a monitor database of this version ({message}): "
+            "check database.url, or run `monitor db upgrade`"
+        )
+    if "unable to open database file" in text:
+        return StorageError(f"cannot open database {where}: the file or its folder is not usable")
+    return None
+
+
+def _storage_error(context: ExceptionContext) -> None:
+    """handle_error hook: raise the StorageError of a database fault (see :func:`storage_error`)."""
+    if context.is_pre_ping or context.engine is None:
+        return  # the pool reconnects on its own
+    error = storage_error(context.original_exception, describe(context.engine))
+    where = describe(context.engine)
+    reason = " ".join(str(context.original_exception).split())[:200]
     refused = context.connection is None and isinstance(
         context.sqlalchemy_exception, OperationalError
-    )
-    if not (context.is_disconnect or refused):
-        return None
-    reason = " ".join(str(context.original_exception).split())[:200]
-    where = context.engine.url.render_as_string(hide_password=True) if context.engine else "?"
-    return StorageError(f"database {where} unreachable: {reason}")
+    )  # the server refused the connection, or is gone: a fault of the database, one line
+    if error is None and context.is_disconnect:
+        error = StorageError(f"lost the connection to database {where}: {reason}")
+    elif error is None and refused:
+        error = StorageError(f"database {where} unreachable: {reason}")
+    if error is not None:
+        raise error from context.original_exception
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -121,6 +208,21 @@ def _revision(conn: Connection) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def database_info(engine: Engine) -> dict[str, str | None]:
+    """The database's URL (no password), backend, schema revision and the head this code expects."""
+    return {
+        "url": engine.url.render_as_string(hide_password=True),
+        "backend": engine.dialect.name,
+        "revision": current_revision(engine),
+        "head": SCHEMA_HEAD,  # checked against Alembic's head by a test
+    }
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(inspect(conn).get_table_names())
+
+
 def head_revision(engine: Engine) -> str | None:
     from alembic.script import ScriptDirectory
 
@@ -134,6 +236,7 @@ def upgrade(engine: Engine) -> tuple[str | None, str | None]:
     daemons started at once on an empty one): the later ones find the schema current.
     """
     from alembic import command
+    from alembic.util import CommandError
 
     cfg = alembic_config(engine)
     try:
@@ -145,8 +248,10 @@ def upgrade(engine: Engine) -> tuple[str | None, str | None]:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         return before, current_revision(engine)
+    except CommandError as exc:  # e.g. a revision this version does not know
+        raise StorageError(f"database {describe(engine)} cannot be upgraded: {exc}") from exc
     except OperationalError as exc:
-        raise StorageError(f"database {engine.url!r}: {exc.orig}") from exc
+        raise StorageError(f"database {describe(engine)}: {exc.orig}") from exc
     except SQLAlchemyError as exc:
         raise StorageError(f"database migration failed: {exc}") from exc
 
@@ -160,7 +265,12 @@ def open_database(url: str, *, auto_upgrade: bool = True, **kwargs: Any) -> Engi
     try:
         current = current_revision(engine)
     except OperationalError as exc:
-        raise StorageError(f"cannot open database {engine.url!r}: {exc.orig}") from exc
+        raise StorageError(f"cannot open database {describe(engine)}: {exc.orig}") from exc
+    if current is None and _has_tables(engine):
+        raise NotMonitorDatabaseError(
+            f"{describe(engine)} is not a monitor database (it has tables but no schema "
+            "revision): check database.url"
+        )
     if current != SCHEMA_HEAD:
         if not auto_upgrade:
             raise StorageError("database schema is outdated: run `monitor db upgrade`")
@@ -168,8 +278,11 @@ def open_database(url: str, *, auto_upgrade: bool = True, **kwargs: Any) -> Engi
     return engine
 
 
+Sessions = sessionmaker[Session]  # what callers above storage hold: a factory of transactions
+
+
 @contextmanager
-def write_session(sessions: sessionmaker[Session]) -> Iterator[Session]:
+def write_session(sessions: Sessions) -> Iterator[Session]:
     """A transaction that writes. On SQLite it takes the write lock first (``BEGIN
     IMMEDIATE``, waiting up to the busy timeout): a deferred transaction whose read turns into
     a write fails at once with "database is locked" when another process wrote in between."""
@@ -178,5 +291,5 @@ def write_session(sessions: sessionmaker[Session]) -> Iterator[Session]:
         yield session
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
+def session_factory(engine: Engine) -> Sessions:
     return sessionmaker(engine, expire_on_commit=False)

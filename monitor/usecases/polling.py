@@ -6,7 +6,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, TypeVar
 
@@ -19,6 +19,7 @@ from monitor.pipeline.poll import (
     PollReport,
     parse_workers,
     pass_slots,
+    pass_summary,
     poll_feeds,
 )
 from monitor.storage import claims as claim_store
@@ -98,8 +99,11 @@ class _Tally:
     new_entries: int = 0
     new_matches: int = 0
     errors: int = 0
+    failures: list[FeedReport] = field(default_factory=list)
 
     def add(self, line: FeedReport) -> None:
+        if line.status == "error":
+            self.failures.append(line)
         self.feeds += 1
         self.new_entries += line.new_entries
         self.new_matches += line.new_matches
@@ -341,12 +345,16 @@ class FeedLoop:
             "new_matches": t.new_matches,
             "errors": t.errors,
         }
-        log.info(
-            "poll pass: %d feeds, %d new entries, %d new matches, %d errors",
+        # every feed failed the same way (offline): say why, once
+        summary = pass_summary(t.failures) if t.errors == t.feeds else None
+        log.log(
+            logging.WARNING if summary else logging.INFO,
+            "poll pass: %d feeds, %d new entries, %d new matches, %d errors%s",
             t.feeds,
             t.new_entries,
             t.new_matches,
             t.errors,
+            f" ({summary})" if summary else "",
             extra=totals,
         )
         self.tally = _Tally()
@@ -369,3 +377,11 @@ class FeedLoop:
                 await self._database(group_new, self.app)
 
         self._grouping = asyncio.get_running_loop().create_task(group())
+
+
+def pollable_counts(app: App) -> tuple[int, int]:
+    """How many feeds the daemon polls (config and database), and how many of them were
+    added with ``feeds add``/``feeds import``."""
+    with app.sessions() as session:
+        polled = [f for f in feed_store.all_feeds(session) if f.pollable]
+    return len(polled), sum(1 for f in polled if f.origin == "import")

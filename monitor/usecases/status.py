@@ -10,15 +10,6 @@ from monitor.units import format_utc
 from monitor.usecases.context import App
 
 
-def database_info(app: App) -> dict[str, Any]:
-    return {
-        "url": app.engine.url.render_as_string(hide_password=True),
-        "backend": app.engine.dialect.name,
-        "revision": db.current_revision(app.engine),
-        "head": db.head_revision(app.engine),
-    }
-
-
 def status_report(app: App) -> dict[str, Any]:
     """The monitor's view of itself: feeds, digest channels, database."""
     from monitor.storage import status as status_store
@@ -48,7 +39,8 @@ def status_report(app: App) -> dict[str, Any]:
             "http_status": f.last_http_status,
             "error": f.last_error,
             "consecutive_errors": f.consecutive_errors,
-            "next_due": format_utc(f.next_due_at),
+            # never polled yet (just added or imported): due at the next pass
+            "next_due": format_utc(f.next_due_at or (now if f.pollable else None)),
             "overdue": bool(f.next_due_at and f.next_due_at < now),
             "entries": counts.get(f.id, 0),
         }
@@ -74,7 +66,8 @@ def status_report(app: App) -> dict[str, Any]:
         )
     return {
         "generated": format_utc(now),
+        "config": str(app.config.path),
         "feeds": feed_rows,
         "digests": digest_rows,
-        "database": {**database_info(app), **totals},
+        "database": {**db.database_info(app.engine), **totals},
     }
