@@ -103,6 +103,9 @@ def test_sigint_also_exits_0(monitor, feed_server: FeedServer) -> None:
     proc = start_daemon(monitor, "--tick", "0.5s", "--log-format", "json")
     try:
         assert wait_for(lambda: feed_server.hits["/rss2.xml"] >= 1, timeout=20)
+        # stored (the parse workers start first, slowly on a loaded machine), then logged
+        entries = "SELECT count(*) FROM entries"
+        assert wait_for(lambda: monitor.sql(entries)[0][0] == 5, timeout=60)
         time.sleep(0.5)
     finally:
         code, err = stop(proc, signal.SIGINT)

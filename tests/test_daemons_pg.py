@@ -107,6 +107,11 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def _workers(pid: int) -> list[int]:
+    """The daemon's grandchildren: its forkserver's children, the parse workers."""
+    return [w for c in _children(pid) for w in _children(c)]
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -147,15 +152,18 @@ def test_parse_workers_die_with_a_killed_daemon(
     with daemons(monitor) as d:
         proc = d.start("--tick", "0.5s")
         assert wait_for(lambda: "poll pass" in d.log(0) or feed_server.hits["/slow.xml"], 60)
-        assert wait_for(lambda: len(_children(proc.pid)) >= 2, timeout=30), d.log(0)
-        workers = _children(proc.pid)
+        # the parse workers are the children of the daemon's forkserver (its child)
+        assert wait_for(lambda: len(_workers(proc.pid)) >= 2, timeout=60), d.log(0)
+        workers = _workers(proc.pid)
         # a worker runs none of the daemon's signal handlers and holds none of its sockets
         assert not any(_sigterm_caught(w) for w in workers)
         assert all(_sockets(w) == 0 for w in workers), [_sockets(w) for w in workers]
         assert _sockets(proc.pid) > 0  # the daemon's own database connection, at least
+        helpers = _children(proc.pid)  # the forkserver, the resource tracker
         proc.kill()
         proc.wait(timeout=10)
-        assert wait_for(lambda: not any(_alive(w) for w in workers), timeout=10), workers
+        gone = [*workers, *helpers]
+        assert wait_for(lambda: not any(_alive(p) for p in gone), timeout=20), gone
 
 
 def test_concurrent_migrations_and_feed_syncs_are_serialized(postgres_db: str) -> None:

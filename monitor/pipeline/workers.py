@@ -158,8 +158,27 @@ def detach_from_parent() -> None:
     parent = os.getppid()
     if parent == 1:  # the parent died before the prctl call
         os._exit(1)
+    _release_forkserver()
     _drop_inherited_sockets()
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _release_forkserver() -> None:
+    """Close this worker's copy of the forkserver's "alive" pipe.
+
+    A forkserver exits when that pipe's write ends are all closed, which is meant to happen
+    when the daemon dies; but multiprocessing hands every child a copy, so a live worker would
+    keep its forkserver (and so, through ``PR_SET_PDEATHSIG``, itself) alive for ever. A pool
+    worker starts no processes of its own: it needs no forkserver.
+    """
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver  # the module's one instance (no public handle)
+    fd = getattr(server, "_forkserver_alive_fd", None)
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        setattr(server, "_forkserver_alive_fd", None)  # noqa: B010  (untyped attribute)
 
 
 def _watch_parent(parent: int) -> None:
