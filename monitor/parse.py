@@ -18,7 +18,7 @@ from typing import Any
 import feedparser
 
 from monitor.errors import ParseError
-from monitor.text import html_to_text, one_line
+from monitor.text import html_to_text, one_line, strip_controls
 from monitor.urls import canonical_url
 
 MAX_IDENTITY = 255
@@ -83,7 +83,7 @@ def parse(
     entries = [_entry(e, language, max_text) for e in doc.entries]
     return ParsedFeed(
         title=one_line(meta.get("title") or "", 300) or None,
-        link=meta.get("link"),
+        link=_web_link(meta.get("link")),
         language=language,
         ttl_minutes=_int(meta.get("ttl")),
         entries=_unique(entries),
@@ -169,8 +169,8 @@ def _entry(e: Any, feed_language: str | None, max_text: int) -> ParsedEntry:
     content = html_to_text(" ".join(c.get("value", "") for c in contents), max_text)
     if content == summary:
         content = ""
-    link = (e.get("link") or "").strip() or None
-    guid = (e.get("id") or e.get("guid") or "").strip() or None
+    link = _web_link(e.get("link"))
+    guid = strip_controls(e.get("id") or e.get("guid") or "").strip() or None
     published = _time(
         e.get("published_parsed") or e.get("updated_parsed") or e.get("created_parsed")
     )
@@ -189,6 +189,15 @@ def _entry(e: Any, feed_language: str | None, max_text: int) -> ParsedEntry:
         published=published,
         language=language,
     )
+
+
+def _web_link(value: Any) -> str | None:
+    """An http(s) link without control characters; any other scheme (``javascript:``,
+    ``data:``) or a relative path is no link a reader could follow."""
+    if not isinstance(value, str):
+        return None
+    link = strip_controls(value).strip()
+    return link if link.lower().startswith(("http://", "https://")) else None
 
 
 def entry_identity(

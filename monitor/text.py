@@ -11,8 +11,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from lxml import etree
+if TYPE_CHECKING:  # imported on first use: commands that only print text stay fast to start
+    pass
 
 # Elements whose content is never readable text (an unclosed one runs to the end: dropped too).
 _HIDDEN = ("script", "style", "noscript", "template", "iframe", "object", "svg", "math", "head")
@@ -64,6 +66,17 @@ _CONTROLS = re.compile(
 _JOINERS = re.compile(r"(?<![^\W\d_])[\u200c\u200d]|[\u200c\u200d](?![^\W\d_])")
 
 
+# What a terminal would act on or a reader could not see: C0/C1 controls (ESC starts escape
+# sequences) and bidi embeddings, overrides and isolates (they reorder what follows).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` for a terminal: each control or bidi-override character becomes U+FFFD, one for
+    one, so offsets into the text (highlights) still fit."""
+    return _UNPRINTABLE.sub("\ufffd", text)
+
+
 def strip_controls(text: str) -> str:
     """Remove control characters and invisible marks (keeps ordinary whitespace and the
     zero-width joiners a script needs between letters)."""
@@ -90,6 +103,8 @@ def html_to_text(markup: str | None, max_chars: int = 20_000) -> str:
 
 
 def _parsed_text(markup: str) -> str:
+    from lxml import etree
+
     parser = etree.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "at_", "oly_", "vero_")
@@ -82,3 +83,38 @@ def host_of(url: str) -> str:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+
+
+def origin(url: str) -> str:
+    """Scheme, host and port only (``https://hooks.example.com:443``): for logs and messages,
+    where a URL's path or query may be a secret."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "(invalid URL)"
+    scheme = parts.scheme.lower() or "http"
+    port = port or _DEFAULT_PORTS.get(scheme)
+    return f"{scheme}://{(parts.hostname or '').lower()}{f':{port}' if port else ''}"
+
+
+# Characters that could end or break a link in chat markup (Slack ``<url|text>``, Markdown
+# ``[text](url)``), whitespace and controls: percent-encoded in a link target.
+_LINK_UNSAFE = re.compile(
+    r"[\x00-\x20\x7f-\x9f<>|()\[\]\"'`{}\\^\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def link_target(url: str | None) -> str | None:
+    """``url`` made safe as a link target in chat or Markdown, or None when it is no http(s)
+    URL (``javascript:``, ``data:``, relative ...) and must not be linked at all."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return _LINK_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)

@@ -61,11 +61,20 @@ def import_(
     from monitor.usecases.feeds import import_opml
 
     report = import_opml(state(ctx).app(), path)
-    for name in report.added:
-        stdout.print(f"added {name}")
-    for url in report.skipped:
-        stdout.print(f"skipped {url} (already known)")
-    stdout.print(f"{len(report.added)} added, {len(report.skipped)} skipped")
+    shown = 50  # lines of the outcome printed one by one
+    lines = [
+        *(f"added {name}" for name in report.added),
+        *(f"skipped {url} (already known)" for url in report.skipped),
+        *(f"rejected {url}: {why}" for url, why in report.rejected),
+    ]
+    for line in lines[:shown]:
+        stdout.print(line)
+    if len(lines) > shown:
+        stdout.print(f"… and {len(lines) - shown:,} more (`monitor feeds list` shows them all)")
+    stdout.print(
+        f"{len(report.added)} added, {len(report.skipped)} skipped"
+        + (f", {len(report.rejected)} rejected" if report.rejected else "")
+    )
 
 
 @app.command("enable")

@@ -113,12 +113,15 @@ def print_status(report: dict[str, Any]) -> None:
     now = datetime.now(UTC)
     db = report["database"]
     stdout.print(
-        f"[bold]database[/] {db['url']} ({db['backend']}, revision {db['revision']}): "
-        f"{db['feeds']} feeds, {db['entries']} entries, {db['matches']} matches"
+        Text.assemble(
+            ("database", "bold"),
+            f" {db['url']} ({db['backend']}, revision {db['revision']}): "
+            f"{db['feeds']} feeds, {db['entries']} entries, {db['matches']} matches",
+        )
     )
     feeds = report["feeds"]
     failing = [f for f in feeds if f["result"] == "error" and f["enabled"]]
-    stdout.print(f"\n[bold]feeds[/] {len(feeds)} known, {len(failing)} failing")
+    stdout.print(Text.assemble(("\nfeeds", "bold"), f" {len(feeds)} known, {len(failing)} failing"))
     print_feed_table(feeds)
     due = sorted((f for f in feeds if f["enabled"] and f["next_due"]), key=lambda f: f["next_due"])
     if due:
@@ -128,7 +131,7 @@ def print_status(report: dict[str, Any]) -> None:
         stdout.print(
             Text(f"failing: {f['name']}: {f['error']} ({f['consecutive_errors']} in a row)", "red")
         )
-    stdout.print("\n[bold]digests[/]")
+    stdout.print(Text("\ndigests", "bold"))
     if not report["digests"]:
         stdout.print("no digest channels configured")
         return

@@ -89,6 +89,7 @@ def configure_logging(level: int, fmt: str = "text") -> None:
                 "%(asctime)s %(levelname)s %(name)s: %(message)s", "%Y-%m-%dT%H:%M:%S%z"
             )
         )
+    handler.addFilter(_url_origins_only)
     root_logger.addHandler(handler)
     root_logger.setLevel(level)
     if level > logging.DEBUG:
@@ -221,6 +222,22 @@ def main(argv: list[str] | None = None) -> None:
         _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         code = 1
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _url_origins_only(record: logging.LogRecord) -> bool:
+    """Log URLs as scheme://host:port: a webhook's path is often its secret (httpx logs every
+    request's URL at debug level)."""
+    if isinstance(record.args, tuple) and record.args:
+        from monitor.urls import origin
+
+        record.args = tuple(
+            origin(str(a)) if type(a).__name__ == "URL" or _is_url(a) else a for a in record.args
+        )
+    return True
+
+
+def _is_url(value: object) -> bool:
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
 
 
 def _message(exc: Exception) -> str:

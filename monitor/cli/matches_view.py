@@ -8,7 +8,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from monitor.cli.common import stdout
+from monitor.cli.common import link_style, stdout
 
 STATUS_STYLE = {"new": "bold", "seen": "dim", "relevant": "green", "irrelevant": "red"}
 HIGHLIGHT = "bold black on yellow"
@@ -67,7 +67,7 @@ def _span(text: str, hit: dict[str, Any]) -> tuple[int, int] | None:
 def print_match(data: dict[str, Any]) -> None:
     stdout.print(Text(data["title"] or "(no title)", style="bold"))
     outlet = data["feed"] + (f" ({data['feed_title']})" if data.get("feed_title") else "")
-    stdout.print(f"[dim]match[/] {data['id']}  [dim]outlet[/] {outlet}", markup=True)
+    stdout.print(Text.assemble(("match ", "dim"), str(data["id"]), ("  outlet ", "dim"), outlet))
     stdout.print(
         Text.assemble(
             ("time ", "dim"),
@@ -82,7 +82,7 @@ def print_match(data: dict[str, Any]) -> None:
     )
     link = data.get("url") or data.get("link")
     if link:
-        stdout.print(Text.assemble(("link ", "dim"), (link, f"link {link}")))
+        stdout.print(Text.assemble(("link ", "dim"), Text(link, link_style(link) or "")))
     if data.get("note"):
         stdout.print(Text.assemble(("note ", "dim"), data["note"]))
     hits = data["hits"]
@@ -152,9 +152,11 @@ def print_stats(report: dict[str, Any], *, top: int = 10) -> None:
     since = _time(report["since"]) if report["since"] else "the beginning"
     by = report["by_status"]
     stdout.print(
-        f"[bold]{report['total']} matches[/] since {since}: {by['new']} new, {by['seen']} seen, "
-        f"{by['relevant']} relevant, {by['irrelevant']} irrelevant",
-        markup=True,
+        Text.assemble(
+            (f"{report['total']} matches", "bold"),
+            f" since {since}: {by['new']} new, {by['seen']} seen, "
+            f"{by['relevant']} relevant, {by['irrelevant']} irrelevant",
+        )
     )
     days, unit = report["per_day"], "day"
     if len(days) > 62:  # too many rows for a terminal: one bar per week instead

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 from rich.text import Text
 
-from monitor.cli.common import stdout
+from monitor.cli.common import link_style, stdout
 
 if TYPE_CHECKING:
     from monitor.usecases.stories import StoryView
@@ -117,7 +117,8 @@ def print_story(view: StoryView) -> None:
             )
         )
         if item["url"]:
-            stdout.print(Text.assemble(("link ", "dim"), (item["url"], f"link {item['url']}")))
+            url = item["url"]
+            stdout.print(Text.assemble(("link ", "dim"), Text(url, link_style(url) or "")))
         reading = {k: item[k] for k in ("event", "severity", "counts", "cues")}
         for line in significance_lines(reading, item["significance"]):
             stdout.print(line)

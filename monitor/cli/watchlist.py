@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from monitor.cli.common import print_json, state, stdout
 from monitor.errors import UsageError
@@ -52,10 +53,13 @@ def match(
     if as_json:
         print_json({"relevant": result.relevant, "terms": result.terms, **result.to_explanation()})
         return
-    verdict = "[green]relevant[/]" if result.relevant else "[dim]not relevant[/]"
+    verdict = ("relevant", "green") if result.relevant else ("not relevant", "dim")
     stdout.print(
-        f"score {result.score:.2f} (threshold {result.threshold:g}): {verdict}; "
-        f"language {result.language or 'unknown'}"
+        Text.assemble(
+            f"score {result.score:.2f} (threshold {result.threshold:g}): ",
+            verdict,
+            f"; language {result.language or 'unknown'}",
+        )
     )
     if result.hits:
         table = Table("term", "kind", "role", "field", "matched text", box=None, pad_edge=False)

@@ -24,6 +24,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _LEAD_CHARS = 140
 NEAR_DUP_THRESHOLD = 0.6
 _MAX_CANDIDATES = 10
+# Other reports listed under one story; the rest are counted ("and 99,950 more reports"), so
+# 100,000 look-alike items make a digest of bounded size on every channel.
+MAX_LISTED = 20
 
 
 @dataclass(frozen=True)
@@ -84,10 +87,12 @@ class Item:
     significance: float | None = None
     languages: tuple[str, ...] = ()
     earlier: int = 0  # reports of this story delivered on the channel before
+    # Reports of the story beyond the MAX_LISTED listed in ``also``: delivered as a count.
+    unlisted: tuple[int, ...] = ()
 
     @property
     def match_ids(self) -> list[int]:
-        return [self.match_id, *(m.match_id for m in self.also)]
+        return [self.match_id, *(m.match_id for m in self.also), *self.unlisted]
 
     @property
     def update(self) -> bool:
@@ -129,7 +134,7 @@ class DigestContent:
 
     @property
     def match_count(self) -> int:
-        return sum(1 + len(i.also) for i in self.items)
+        return sum(1 + len(i.also) + len(i.unlisted) for i in self.items)
 
     @property
     def empty(self) -> bool:
@@ -351,7 +356,7 @@ def _item(group: Sequence[MatchRow], tz: ZoneInfo, info: StoryInfo | None = None
             safe_url(m.entry.link or m.entry.url),
             _language(m),
         )
-        for m in group[1:]
+        for m in group[1 : 1 + MAX_LISTED]
     )
     languages = info.languages if info else tuple(dict.fromkeys(
         code for code in (_language(m) for m in group) if code
@@ -378,6 +383,7 @@ def _item(group: Sequence[MatchRow], tz: ZoneInfo, info: StoryInfo | None = None
         significance=info.significance if info else _significance(group),
         languages=languages,
         earlier=info.delivered_before if info else 0,
+        unlisted=tuple(m.id for m in group[1 + MAX_LISTED :]),
     )
 
 

@@ -6,7 +6,9 @@ from typing import Any
 
 from monitor.digest.build import DigestContent, Item
 from monitor.digest.render import text_segments, title
+from monitor.text import strip_controls
 from monitor.units import format_utc
+from monitor.urls import link_target
 
 SCHEMA = "monitor.digest/v1"
 _SLACK_MAX_ITEMS = 40  # Slack allows 50 blocks per message
@@ -51,7 +53,8 @@ def _story(item: Item) -> dict[str, Any]:
         "delivered_before": item.earlier,
         "languages": list(item.languages),
         "outlets": list(dict.fromkeys([item.outlet, *(m.outlet for m in item.also)])),
-        "matches": item.match_ids,
+        "matches": item.match_ids[: 1 + len(item.also)],
+        "more_matches": len(item.unlisted),
     }
 
 
@@ -83,6 +86,8 @@ def json_payload(d: DigestContent) -> dict[str, Any]:
 
 
 def _slack_escape(text: str) -> str:
+    """Slack's three escapes: no feed text can open a link or a mention (``<!channel>``)."""
+    text = strip_controls(text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -108,7 +113,8 @@ def slack_payload(d: DigestContent) -> dict[str, Any]:
             {"type": "mrkdwn", "text": _slack_escape(events)}]})  # fmt: skip
     for item in d.items[:_SLACK_MAX_ITEMS]:
         name = _slack_escape(item.title)
-        link = f"<{item.url}|{name}>" if item.url else name
+        url = link_target(item.url)
+        link = f"<{url}|{name}>" if url else name
         meta = _meta(item)
         headline = f"*{_slack_escape(_headline(item))}*\n" if item.header else ""
         blocks.append({"type": "section", "text": {"type": "mrkdwn",
@@ -140,7 +146,7 @@ def _meta(item: Item) -> str:
 
 
 def _teams_escape(text: str) -> str:
-    out = text
+    out = strip_controls(text)
     for ch in "\\*_[]()<>#`~":
         out = out.replace(ch, "\\" + ch)
     return out
@@ -166,8 +172,9 @@ def teams_payload(d: DigestContent) -> dict[str, Any]:
             body.append({"type": "TextBlock", "weight": "Bolder", "wrap": True,
                          "spacing": "Medium", "text": _teams_escape(_headline(item))})  # fmt: skip
         name = _teams_escape(item.title)
+        url = link_target(item.url)
         body.append({"type": "TextBlock", "wrap": True, "spacing": "Small",
-                     "text": f"[{name}]({item.url})" if item.url else name})  # fmt: skip
+                     "text": f"[{name}]({url})" if url else name})  # fmt: skip
         meta = _meta(item)
         body.append({"type": "TextBlock", "isSubtle": True, "wrap": True, "spacing": "None",
                      "text": _teams_escape(meta)})  # fmt: skip

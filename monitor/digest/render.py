@@ -14,7 +14,8 @@ from typing import Literal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from monitor.digest.build import DigestContent, Segment
-from monitor.text import one_line
+from monitor.text import one_line, strip_controls
+from monitor.urls import link_target
 
 Format = Literal["html", "text", "md"]
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -32,8 +33,14 @@ def md_escape(text: object) -> str:
 
 
 def md_url(url: object) -> str:
-    """A URL safe inside ``<...>`` autolink brackets of Markdown."""
-    return re.sub(r"[\s<>]", lambda m: f"%{ord(m.group()):02X}", str(url))
+    """A URL safe inside ``<...>`` autolink brackets of Markdown (an http(s) URL, encoded so it
+    cannot close the brackets; anything else becomes no link)."""
+    return link_target(str(url)) or "about:blank"
+
+
+def _finalize(value: object) -> object:
+    """Every value a template prints loses its control characters (ESC, bidi overrides)."""
+    return strip_controls(value) if isinstance(value, str) else value
 
 
 def text_segments(segments: tuple[Segment, ...], mark: str = "") -> str:
@@ -56,6 +63,7 @@ def _env(autoescape: bool) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
     env.filters["md"] = md_escape
     env.filters["mdurl"] = md_url

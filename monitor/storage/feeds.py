@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Table, Update, bindparam, func, or_, select, update
+from sqlalchemy import Table, Update, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.config import FeedSettings
@@ -89,33 +89,34 @@ def sync_config_feeds(session: Session, feeds: Sequence[FeedSettings], now: date
     return FeedSync(added, updated, retired, current)
 
 
-def add_imported_feed(
-    session: Session, *, name: str, url: str, title: str | None, language: str | None, now: datetime
-) -> bool:
-    """Add a feed from an OPML import; False when its name or URL is already known."""
-    known = session.scalar(
-        select(func.count())
-        .select_from(Feed)
-        .where(or_(Feed.name == name, Feed.config_url == url, Feed.url == url))
-    )
-    if known:
-        return False
-    session.add(
-        Feed(
-            name=name,
-            origin="import",
-            config_url=url,
-            url=url,
-            title=title,
-            language=language,
-            enabled=True,
-            consecutive_errors=0,
-            created_at=now,
-            updated_at=now,
-        )
-    )
-    session.flush()
-    return True
+@dataclass(frozen=True)
+class ImportedFeed:
+    name: str
+    url: str
+    title: str | None
+    language: str | None
+
+
+def known_names_and_urls(session: Session) -> tuple[set[str], set[str]]:
+    """Every feed name, and every URL a feed is known by (configured or effective)."""
+    names: set[str] = set()
+    urls: set[str] = set()
+    for name, url, config_url in session.execute(select(Feed.name, Feed.url, Feed.config_url)):
+        names.add(name)
+        urls.update((url, config_url))
+    return names, urls
+
+
+def insert_imported_feeds(session: Session, feeds: Sequence[ImportedFeed], now: datetime) -> None:
+    """Insert new imported feeds (names and URLs already checked), 500 rows a statement."""
+    rows = [
+        {"name": f.name, "origin": "import", "config_url": f.url, "url": f.url, "title": f.title,
+         "language": f.language, "enabled": True, "consecutive_errors": 0, "created_at": now,
+         "updated_at": now}
+        for f in feeds
+    ]  # fmt: skip
+    for start in range(0, len(rows), 500):
+        session.execute(insert(cast(Table, Feed.__table__)), rows[start : start + 500])
 
 
 def all_feeds(session: Session) -> list[Feed]:

@@ -5,30 +5,59 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from monitor.config import LoadedConfig, Settings
 from monitor.errors import ConfigError, NotFoundError
 from monitor.storage import feeds as feed_store
+from monitor.text import one_line
 from monitor.units import format_utc
 from monitor.usecases.context import App, utcnow
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
 
-def feed_name_for(title: str, url: str, taken: set[str]) -> str:
-    """A unique ``[a-z0-9_-]+`` feed name derived from a title or URL."""
+def feed_name_for(
+    title: str, url: str, taken: set[str], counters: dict[str, int] | None = None
+) -> str:
+    """A unique ``[a-z0-9_-]+`` feed name derived from a title or URL.
+
+    ``counters`` (base name: next suffix to try) keeps naming many feeds of one title linear.
+    """
     base = _SLUG.sub("-", (title or "").lower()).strip("-")
     if not base:
         base = _SLUG.sub("-", re.sub(r"^https?://(www\.)?", "", url.lower())).strip("-")
     base = base[:60].strip("-") or "feed"
-    name, n = base, 2
+    counters = {} if counters is None else counters
+    name, n = base, counters.get(base, 2)
     while name in taken:
         name, n = f"{base}-{n}", n + 1
+    counters[base] = n
     taken.add(name)
     return name
+
+
+def import_url_problem(url: str) -> str | None:
+    """Why an imported feed URL is refused (None: it is fine). Only absolute http(s) URLs are
+    imported: a file: URL, a local path, javascript: or gopher: in an OPML file someone sent
+    would read local files or other services. A local file is added by the user, in the
+    config."""
+    if _UNSAFE_URL_CHARS.search(url):
+        return "has spaces or control characters"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises on a bad port)
+    except ValueError:
+        return "is not a valid URL"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "is not an http(s) URL (local files go in the config)"
+    if not parts.hostname:
+        return "has no host"
+    return None
 
 
 @dataclass(frozen=True)
@@ -68,28 +97,35 @@ def read_opml(path: Path) -> list[OpmlFeed]:
 class ImportReport:
     added: list[str]
     skipped: list[str]
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # URL, why
 
 
 def import_opml(app: App, path: Path) -> ImportReport:
-    """Add the feeds of an OPML file to the database (origin ``import``); known URLs are skipped."""
+    """Add the feeds of an OPML file to the database (origin ``import``); known URLs are
+    skipped, URLs that are not absolute http(s) rejected. One read of the known feeds and
+    batched inserts: linear in the number of outlines."""
     feeds = read_opml(path)
     app.sync_feeds()
-    added: list[str] = []
-    skipped: list[str] = []
+    report = ImportReport([], [])
     with app.sessions.begin() as session:
-        taken = {f.name for f in feed_store.all_feeds(session)}
+        taken, known = feed_store.known_names_and_urls(session)
+        counters: dict[str, int] = {}
+        new: list[feed_store.ImportedFeed] = []
         for feed in feeds:
-            name = feed_name_for(feed.title, feed.url, taken)
-            ok = feed_store.add_imported_feed(
-                session,
-                name=name,
-                url=feed.url,
-                title=feed.title or None,
-                language=feed.language,
-                now=app.clock(),
-            )
-            (added if ok else skipped).append(name if ok else feed.url)
-    return ImportReport(added, skipped)
+            problem = import_url_problem(feed.url)
+            if problem:
+                report.rejected.append((feed.url, problem))
+                continue
+            if feed.url in known:
+                report.skipped.append(feed.url)
+                continue
+            known.add(feed.url)
+            name = feed_name_for(feed.title, feed.url, taken, counters)
+            title = one_line(feed.title, 300) or None
+            new.append(feed_store.ImportedFeed(name, feed.url, title, feed.language))
+            report.added.append(name)
+        feed_store.insert_imported_feeds(session, new, app.clock())
+    return report
 
 
 @dataclass(frozen=True)

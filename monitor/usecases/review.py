@@ -29,6 +29,8 @@ CSV_COLUMNS = (
     "id", "time", "published", "matched_at", "feed", "language", "score", "status", "note",
     "title", "url", "terms", "term_ids",
 )  # fmt: skip
+# A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Roles of watchlist terms that name a thing (a place, a group, a country), not a topic word.
 ENTITY_ROLES = frozenset({"anchor", "country", "actor", "place", "region"})
 
@@ -149,9 +151,12 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, stream: TextIO) -> int:
         writer = csv.DictWriter(stream, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow(
-                {**row, "terms": "; ".join(row["terms"]), "term_ids": "; ".join(row["term_ids"])}
-            )
+            cells = {
+                **row,
+                "terms": "; ".join(row["terms"]),
+                "term_ids": "; ".join(row["term_ids"]),
+            }
+            writer.writerow({k: spreadsheet_safe(v) for k, v in cells.items()})
             count += 1
     elif fmt == "jsonl":
         for row in rows:
@@ -164,6 +169,15 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, stream: TextIO) -> int:
             count += 1
         stream.write("\n]\n" if count else "]\n")
     return count
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula: text starting with ``=``, ``+``,
+    ``-``, ``@``, tab or carriage return gets a leading ``'`` (OWASP's advice); the csv
+    writer quotes cells holding separators, quotes or line breaks. Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _write_atomically(path: Path, write: Callable[[TextIO], int]) -> int:

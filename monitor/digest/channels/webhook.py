@@ -18,6 +18,7 @@ from monitor.digest.payloads import payload
 from monitor.errors import DeliveryError
 from monitor.text import one_line
 from monitor.units import parse_retry_after
+from monitor.urls import origin
 
 MAX_429_RETRIES = 3
 MAX_RETRY_AFTER = 60.0
@@ -70,7 +71,7 @@ def deliver(
     """POST the payload; accepted = a 2xx answer. 429 waits Retry-After, a few times at most."""
     body = json.dumps(payload(content, channel.format), ensure_ascii=False).encode("utf-8")
     timeout = channel.timeout.total_seconds()
-    where = f"webhook {_origin(channel.url)}"
+    where = f"webhook {origin(channel.url)}"
     attempts = 0
     with httpx.Client(timeout=httpx.Timeout(timeout), transport=transport) as client:
         while True:
@@ -93,10 +94,3 @@ def deliver(
                 return f"{where} answered {resp.status_code}"
             detail = one_line(resp.text, 120) if resp.text else resp.reason_phrase
             raise DeliveryError(f"{where} answered {resp.status_code}: {detail}")
-
-
-def _origin(url: str) -> str:
-    """Scheme, host and port only: webhook paths often hold secrets."""
-    parsed = httpx.URL(url)
-    port = f":{parsed.port}" if parsed.port else ""
-    return f"{parsed.scheme}://{parsed.host}{port}"
