@@ -62,8 +62,9 @@ def test_breakdown_explains_the_score(matcher: Matcher) -> None:
     assert "both_countries_and_border" in rules
     total = sum(b["contribution"] for b in result.breakdown)
     assert result.score == pytest.approx(min(1.0, max(0.0, total)), abs=1e-3)
-    assert result.terms[0] in ("Tajikistan", "Afghanistan")
-    assert set(result.term_ids) >= {"tajikistan", "afghanistan", "border"}
+    assert result.terms[0] in ("Tajikistan", "border with Afghanistan")
+    assert set(result.term_ids) >= {"tajikistan", "border-with-afghanistan"}
+    assert result.tier == "border"
 
 
 def test_title_weighs_more_than_summary(matcher: Matcher) -> None:

@@ -123,3 +123,24 @@ def test_seed_plans_and_writes_keeping_curated_fields(monitor, tmp_path) -> None
             assert new[entry_id].get(key) == entry.get(key)
     second = monitor.run("seed", check=True)
     assert "0 new candidate" in second.stdout
+
+
+def test_match_pashto_uzbek_arabic_and_the_context_tier(monitor) -> None:
+    monitor.write_config([])
+    border = {
+        "ps": "د تاجکستان او افغانستان پر پوله د قاچاقبرو سره نښته",
+        "uz": "Tojikiston-Afg'oniston chegarasida kontrabandachilar bilan otishma",
+        "ar": "اشتباك مع مهربين على الحدود الطاجيكية الأفغانية",
+    }
+    for language, text in border.items():
+        out = monitor.json("match", "--text", text, "--json")
+        assert out["relevant"] is True and out["language"] == language, out
+        assert out["tier"] == "border"
+    context = "Tajik security delegation holds talks with the Taliban in Kabul"
+    out = monitor.json("match", "--text", context, "--json")
+    assert out["relevant"] is True and out["tier"] == "context"
+    assert out["score"] < monitor.json("match", "--text", border["ar"], "--json")["score"]
+    human = monitor.run("match", "--text", context, check=True)
+    assert "relevant (context tier)" in human.stdout
+    domestic = "Pamiris rally in Moscow on the anniversary of the Khorog protests"
+    assert monitor.json("match", "--text", domestic, "--json")["relevant"] is False

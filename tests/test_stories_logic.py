@@ -197,3 +197,22 @@ def test_dev_set_meets_the_targets() -> None:
     assert out["pairs"]["precision"] >= 0.9 and out["pairs"]["f1"] >= 0.8
     assert out["concordance"]["story"] >= 0.75
     assert out["top_share"]["significance"] <= 0.2
+
+
+def test_relevance_does_not_saturate_on_multi_outlet_coverage() -> None:
+    from collections import Counter
+
+    spec = importlib.util.spec_from_file_location("stories_eval", ROOT / "bench/stories_eval.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    scores = [MATCHER.match(r["title"], r["summary"]).score for r in bench.load(bench.DEV)]
+    top = Counter(scores).most_common(1)[0][1]
+    assert top / len(scores) <= 0.2
+    strong = MATCHER.match(
+        "Clash on the Tajik-Afghan border in Shamsiddin Shohin: Taliban and Tajik border guards",
+        "Tajikistan and Afghanistan traded fire across the Panj at a border post.",
+    )
+    rules = {b.get("rule"): b["contribution"] for b in strong.breakdown if b.get("rule")}
+    assert rules["saturation"] < 0 and 0.9 < strong.score < 1.0
+    assert strong.score == pytest.approx(sum(b["contribution"] for b in strong.breakdown), 1e-3)

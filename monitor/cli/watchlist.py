@@ -53,7 +53,8 @@ def match(
     if as_json:
         print_json({"relevant": result.relevant, "terms": result.terms, **result.to_explanation()})
         return
-    verdict = ("relevant", "green") if result.relevant else ("not relevant", "dim")
+    tier = f" ({result.tier} tier)" if result.tier and result.relevant else ""
+    verdict = (f"relevant{tier}", "green") if result.relevant else ("not relevant", "dim")
     stdout.print(
         Text.assemble(
             f"score {result.score:.2f} (threshold {result.threshold:g}): ",

@@ -8,7 +8,13 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
-from monitor.match.inflection import Script, alias_script, expand_alias, suffix_allowed
+from monitor.match.inflection import (
+    Script,
+    alias_script,
+    expand_alias,
+    proclitic_allowed,
+    suffix_allowed,
+)
 from monitor.match.normalize import NormalizedText, normalize
 from monitor.match.watchlist import Watchlist
 
@@ -23,7 +29,9 @@ class AliasRef:
     proper: bool  # only counts when the original text starts with a capital letter
 
 
+_ENDINGS_CACHE = 50_000  # distinct word rests remembered per automaton
 _WORD_TAIL = re.compile(r"[^\W_]+")
+_UZBEK_SIGN = re.compile(r"(?<=[og])'(?=[^\W\d_])")  # o' g' inside a word
 
 
 class RawHit(NamedTuple):
@@ -41,6 +49,7 @@ class AliasAutomaton:
     def __init__(self, watchlist: Watchlist) -> None:
         self._watchlist = watchlist
         self._automaton: Any = ahocorasick.Automaton()
+        self._endings: dict[tuple[str, Script], bool] = {}  # word rest → allowed (a cache)
         self.size = 0
         keys: dict[str, AliasRef] = {}
         for index, entry in enumerate(watchlist.entries):
@@ -74,17 +83,29 @@ class AliasAutomaton:
         text = norm.text
         length = len(text)
         tail = _WORD_TAIL.match
+        endings = self._endings
         # (start, -end, -key length, entry, alias): sorts leftmost, longest, exact alias first
         found: list[tuple[int, int, int, int, str]] = []
         for last, (key_len, index, alias, script, proper) in self._automaton.iter(text):
             start = last - key_len + 1
-            if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+            if (
+                start > 0
+                and text[start - 1].isalnum()
+                and text[start].isalnum()
+                and (script != "arabic" or not _after_proclitic(text, start))
+            ):
                 continue
             end = last + 1
             if end < length and text[end].isalnum() and text[last].isalnum():
                 rest = tail(text, end)
                 word_end = rest.end() if rest else end
-                if not suffix_allowed(text[end:word_end], script):
+                ending = text[end:word_end]
+                allowed = endings.get((ending, script))
+                if allowed is None:
+                    allowed = suffix_allowed(ending, script)
+                    if len(endings) < _ENDINGS_CACHE:
+                        endings[(ending, script)] = allowed
+                if not allowed:
                     continue
                 end = word_end
             if proper and not _proper_noun_at(norm, original, start):
@@ -103,15 +124,32 @@ class AliasAutomaton:
 def spelling_variants(key: str) -> list[str]:
     """Keys an alias is also published as.
 
-    hyphen ↔ space in short names (ISIS-Khorasan / ISIS Khorasan, Gorno Badakhshan).
-    (Tajik ӣ/и and the other Tajik letters are folded by normalization itself.)
+    hyphen ↔ space in short names (ISIS-Khorasan / ISIS Khorasan, Gorno Badakhshan); the
+    Uzbek Latin o'/g' also typed without its sign (Afg'oniston / Afgoniston). (Tajik ӣ/и
+    and the other Tajik letters, and the sign's many code points, are folded by
+    normalization itself.)
     """
     keys = [key]
-    if "-" in key:
-        keys.append(key.replace("-", " "))
-    if " " in key and key.count(" ") <= 2 and alias_script(key) != "arabic":
-        keys.append(key.replace(" ", "-"))
+    if "'" in key and alias_script(key) == "latin":
+        bare = _UZBEK_SIGN.sub("", key)
+        if bare != key:
+            keys.append(bare)
+    for variant in list(keys):
+        if "-" in variant:
+            keys.append(variant.replace("-", " "))
+        if " " in variant and variant.count(" ") <= 2 and alias_script(variant) != "arabic":
+            keys.append(variant.replace(" ", "-"))
     return keys
+
+
+def _after_proclitic(text: str, start: int) -> bool:
+    """Whether the letters of the word before ``start`` are Arabic proclitics (و ب ل ال…)."""
+    first = start - 1
+    while first > 0 and start - first < 4 and text[first - 1].isalnum():
+        first -= 1
+    if first > 0 and text[first - 1].isalnum():
+        return False
+    return proclitic_allowed(text[first:start])
 
 
 def _proper_noun_at(norm: NormalizedText, original: str, start: int) -> bool:

@@ -7,8 +7,15 @@ must be empty or one of the endings allowed for the alias's script:
 * Cyrillic: Russian case/number endings of nouns and adjectives, optionally after a
   derivational ``-ск-``/``-ик-``/``-ец``/``-ц-`` (таджикский, пограничники, афганцы),
   and Tajik plural/izafa/object/possessive suffixes (-ҳо, -он, -и, -ӣ, -ро, -у, -аш…).
+* Latin, Uzbek: plural ``-lar``, agent/abstract ``-chi``/``-lik``, then up to two case or
+  possessive suffixes (``-ning -ni -ga -da -dan -dagi -i -si``): ``chegarachilar``,
+  ``Afg'onistondan``, ``chegarasidagi``. Cyrillic Uzbek alike (``-лар -нинг -да -дан -даги``).
 * Arabic script (Dari/Persian): plural ها/ان/یان, izafa/indefinite ی/یی/ای, را, pronoun
   suffixes ش/شان/مان/تان, copula ست — after ZWNJ removal they are written attached.
+  Pashto: oblique/plural ې (folded to ی), و, ه, ونه, انو, گانو, یانو; Arabic: ة (folded to
+  ه), یه, ین, ون, ات, یین, یون.
+* Arabic proclitics before an Arabic-script alias (``و ف ب ل ک`` and the article ``ال`` with
+  them: والحدود, بافغانستان, للحدود) are checked by ``proclitic_allowed``.
 
 A non-final alias word ending in ``~`` (``нижн~ пяндж``) is expanded at compile time into
 every ending of its script, so phrases inflect inside as well as at the end.
@@ -32,15 +39,44 @@ def _endings(text: str) -> tuple[str, ...]:
 
 _RU_ENDINGS = _endings(
     "а я о е и ы у ю ь й ом ем ой ей ою ею ам ям ами ями ах ях ов ев ый ий ая яя ое ее ые ие "
-    "ого его ому ему ым им ых их ую юю ыми ими"
+    "ого его ому ему ым им ых их ую юю ыми ими ся сь ись ась ось"  # + reflexive verbs
 )
 _TG_ENDINGS = _endings(
     "и ӣ ии ро ву у ю аш ам ат ашон амон атон мон тон шон ест аст анд ем ед ҳо ҳои ҳоро ҳояш"
 )
 _TG_PLURALS = _endings("он ён гон ҳо иҳо ӣ ия")  # гон: гуреза → гурезагон
 _RU_DERIVATIONS = _endings("йск ск цк ник ик ец ц")  # йск: Хамадонийский, Дустийский
-_FA_ENDINGS = _endings("ی یی ای ش شان مان تان را ست اش ها های هایی")
-_FA_PLURALS = _endings("ها ان یان گان ی")
+_FA_ENDINGS = _endings("ی یی ای ش شان مان تان را ست اش ها های هایی و ه یه")
+_FA_PLURALS = _endings("ها ان یان گان ی ونه انو گانو یانو ات ین ون یین یون")
+# Uzbek (Latin and Cyrillic): derivation, plural, then up to two case/possessive suffixes.
+_UZ_LATIN_DERIVATIONS = ("chi", "lik")
+_UZ_LATIN_ENDINGS = ("ning", "ni", "ga", "ka", "qa", "da", "dan", "dagi", "i", "si", "dir")
+_UZ_CYRILLIC_DERIVATIONS = _endings("чи лик")
+_UZ_CYRILLIC_ENDINGS = _endings("нинг ни га ка қа да дан даги и си дир")
+# Arabic proclitics written attached to the next word (conjunction, prepositions, article).
+ARABIC_PROCLITICS = frozenset(
+    normalize(p)
+    for p in [
+        "و",
+        "ف",
+        "ب",
+        "ل",
+        "ک",
+        "ال",
+        "وال",
+        "بال",
+        "فال",
+        "کال",
+        "لل",
+        "ولل",
+        "فلل",
+        "وب",
+        "ول",
+        "فب",
+        "فل",
+        "وک",
+    ]
+)
 
 
 def _alternation(endings: tuple[str, ...]) -> str:
@@ -52,10 +88,15 @@ _TG = _alternation(_TG_ENDINGS)
 _FA = _alternation(_FA_ENDINGS)
 
 SUFFIX_PATTERNS: dict[Script, re.Pattern[str]] = {
-    "latin": re.compile(r"(?:s|es)"),
+    "latin": re.compile(
+        rf"(?:s|es|(?:{_alternation(_UZ_LATIN_DERIVATIONS)})?(?:lar)?"
+        rf"(?:{_alternation(_UZ_LATIN_ENDINGS)}){{0,2}})"
+    ),
     "cyrillic": re.compile(
         rf"(?:(?:{_alternation(_RU_DERIVATIONS)})?(?:{_RU})?"
-        rf"|(?:{_alternation(_TG_PLURALS)})?(?:{_TG}){{0,2}})"
+        rf"|(?:{_alternation(_TG_PLURALS)})?(?:{_TG}){{0,2}}"
+        rf"|(?:{_alternation(_UZ_CYRILLIC_DERIVATIONS)})?(?:лар)?"
+        rf"(?:{_alternation(_UZ_CYRILLIC_ENDINGS)}){{0,2}})"
     ),
     "arabic": re.compile(rf"(?:{_alternation(_FA_PLURALS)})?(?:{_FA}){{0,2}}"),
     "other": re.compile(r""),
@@ -92,6 +133,11 @@ def alias_script(alias: str) -> Script:
 def suffix_allowed(rest: str, script: Script) -> bool:
     """Whether ``rest`` (the letters after an alias up to the word end) is an allowed ending."""
     return not rest or SUFFIX_PATTERNS[script].fullmatch(rest) is not None
+
+
+def proclitic_allowed(prefix: str) -> bool:
+    """Whether the letters before an Arabic-script alias, within its word, are proclitics."""
+    return prefix in ARABIC_PROCLITICS
 
 
 def expand_alias(alias: str) -> list[str]:

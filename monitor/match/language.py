@@ -10,7 +10,7 @@ _RUSSIAN_ONLY = set("ыщьъэЫЩЬЪЭ")  # э exists in Tajik but ы щ ь �
 _UKRAINIAN = set("іїєґІЇЄҐ")
 _KAZAKH = set("әұіңһӘҰІҢҺ")
 _KYRGYZ = set("ңүөҢҮӨ")
-_UZBEK_CYRILLIC = set("ўЎ")
+_UZBEK_CYRILLIC_LETTERS = set("ўЎ")
 _PASHTO = set("ټډړږښګڼېۍځڅ")
 _URDU = set("ٹڈڑںےھ")
 _PERSIAN = set("پچژگ")
@@ -36,9 +36,80 @@ _TAJIK_WORDS = frozenset(
     ]
 )
 _RUSSIAN_WORDS = frozenset(
-    ["и", "в", "на", "с", "по", "не", "что", "это", "для", "из", "от", "как", "к", "за", "о", "при"]
+    [
+        "и",
+        "в",
+        "на",
+        "с",
+        "по",
+        "не",
+        "что",
+        "это",
+        "для",
+        "из",
+        "от",
+        "как",
+        "к",
+        "за",
+        "о",
+        "при",
+    ]
 )
 _CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]+")
+_TAJIK_ONLY = set("ҷӣӯҶӢӮ")  # Uzbek Cyrillic shares ҳ қ ғ but not these
+_RUSSIAN_ONLY_TELLS = set("ыщЫЩ")  # neither Uzbek nor Tajik Cyrillic has them
+_RUSSIAN_LETTERS = set("ыщьЫЩЬ")  # Tajik has ъ and э, but never these
+# Uzbek Cyrillic tell-tales when neither ў nor a Tajik-only letter is there: its own function
+# words and the genitive/locative-attributive suffixes -нинг/-даги (Tajik has neither).
+_UZBEK_CYRILLIC = re.compile(
+    r"(?i)\b(?:билан|учун|эса|бўйича|буйича|ҳамда|орқали|томонидан)\b|\w(?:нинг|даги)\b"
+    r"|\b(?:тожик|чегара)"
+)
+# Uzbek Latin: the o'/g' letters (any apostrophe), its function words, its suffixes.
+_UZBEK_LATIN = re.compile(
+    r"(?i)\b[a-z]*[og]['ʻʼ‘’`][a-z]"  # o' g' (any apostrophe)
+    r"|\b(?:va|bilan|uchun|esa|hamda|orqali|tomonidan|haqida|yilda|yangi|yaqinida|kishi|"
+    r"tumani|tumanida|viloyati|viloyatida|shahri|hududida|daryosi|qilindi|qildi|etdi|berdi|"
+    r"dedi|keldi|ochildi|yetib|maktab|hukumati|vaziri)\b"
+    r"|\w(?:dagi|moqda|ishdi|lari|larni|larga|lardan)\b|\w{3}[^aeiouly\W]lar\b"
+    r"|\b(?:tojik|chegara)|\w{3}iston|[^\W\de]x[aeiou]"  # Sherxon, Xorug', Xatlon
+)
+# Uzbek Latin text almost always has an o'/g' (in some apostrophe) or an -iston name; other
+# Latin text without them is English without running the word votes.
+_UZBEK_LATIN_MARK = re.compile("[ogOG]['ʻʼ‘’`]|iston")
+_ENGLISH_WORDS = re.compile(
+    r"(?i)\b(?:the|of|and|to|in|on|for|with|at|by|from|is|was|are|has|have|after|says?|"
+    r"near|over|into|new|its|their|amid)\b"
+)
+VOTE_CHARS = 600
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+# Function words: Pashto "د په کې ته چې سره" never stand alone in Persian.
+_PASHTO_WORDS = frozenset(
+    [
+        "د",
+        "په",
+        "کې",
+        "کښې",
+        "ته",
+        "چې",
+        "سره",
+        "څخه",
+        "دي",
+        "شوي",
+        "وايي",
+        "دې",
+        "پر",
+        "لپاره",
+    ]
+)
+_PASHTO_WORD = re.compile(
+    "(?<![\u0600-\u06ff])(?:"
+    + "|".join(sorted(_PASHTO_WORDS, key=len, reverse=True))
+    + ")(?![\u0600-\u06ff])"
+)
+_PERSIAN_WORDS = frozenset(
+    ["در", "از", "را", "که", "این", "با", "است", "شد", "می", "برای", "کرد", "شده"]
+)
 _KNOWN = frozenset(["en", "ru", "tg", "fa", "ps", "ur", "ar", "uz", "ky", "kk", "uk", "prs"])
 
 
@@ -66,18 +137,39 @@ def _main_script(text: str) -> str | None:
     return script if counts[script] else None
 
 
+def _uzbek_cyrillic(text: str) -> bool:
+    """Uzbek words or suffixes in Cyrillic text (a substring test first: most text is not)."""
+    return bool(_UZBEK_CYRILLIC.search(text))
+
+
+def _latin_language(text: str) -> str:
+    """English unless Uzbek tell-tales outnumber English function words."""
+    if not _UZBEK_LATIN_MARK.search(text):
+        return "en"
+    english = len(_ENGLISH_WORDS.findall(text))
+    if english >= 3:  # a lead with three English function words is English
+        return "en"
+    uzbek = len(_UZBEK_LATIN.findall(text))
+    return "uz" if uzbek > english else "en"
+
+
 def _cyrillic_language(text: str) -> str:
     chars = set(text)
+    if chars & _UZBEK_CYRILLIC_LETTERS and not chars & _TAJIK_ONLY:
+        return "uz"
+    maybe_uzbek = not chars & _RUSSIAN_ONLY_TELLS and not chars & _TAJIK_ONLY
     if chars & _TAJIK_LETTERS and not chars & _RUSSIAN_ONLY:
-        return "tg"
+        return "uz" if maybe_uzbek and _uzbek_cyrillic(text) else "tg"
     if chars & _UKRAINIAN and not chars & _TAJIK_LETTERS:
         return "uk"
     if chars & _KAZAKH - _KYRGYZ:
         return "kk"
     if chars & _KYRGYZ:
         return "ky"
-    if chars & _UZBEK_CYRILLIC:
+    if maybe_uzbek and _uzbek_cyrillic(text):
         return "uz"
+    if chars & _RUSSIAN_LETTERS and not chars & _TAJIK_LETTERS:
+        return "ru"  # ы щ ь never occur in Tajik
     words = [w.lower() for w in _CYRILLIC_WORD.findall(text)]
     tajik = sum(w in _TAJIK_WORDS for w in words) + 2 * len(chars & _TAJIK_LETTERS)
     russian = sum(w in _RUSSIAN_WORDS for w in words) + 2 * len(chars & _RUSSIAN_ONLY)
@@ -88,6 +180,11 @@ def _arabic_language(text: str) -> str:
     chars = set(text)
     if len(chars & _PASHTO) >= 2 or (chars & _PASHTO and not chars & _PERSIAN):
         return "ps"
+    if _PASHTO_WORD.search(text):
+        words = _ARABIC_WORD.findall(text)
+        pashto = sum(w in _PASHTO_WORDS for w in words) + 2 * len(chars & _PASHTO)
+        if pashto > sum(w in _PERSIAN_WORDS for w in words):
+            return "ps"
     if chars & _URDU:
         return "ur"
     if chars & _ARABIC_ONLY and not chars & _PERSIAN and "ی" not in chars and "ک" not in chars:
@@ -95,7 +192,19 @@ def _arabic_language(text: str) -> str:
     return "fa"
 
 
-_EXPECTED_SCRIPT = {"en": "latin", "ru": "cyrillic", "tg": "cyrillic", "fa": "arabic"}
+_EXPECTED_SCRIPTS = {
+    "en": ("latin",),
+    "ru": ("cyrillic",),
+    "tg": ("cyrillic",),
+    "fa": ("arabic",),
+    "ps": ("arabic",),
+    "ar": ("arabic",),
+    "ur": ("arabic",),
+    "uz": ("latin", "cyrillic"),
+    "ky": ("cyrillic",),
+    "kk": ("cyrillic",),
+    "uk": ("cyrillic",),
+}
 
 
 @lru_cache(maxsize=256)
@@ -109,18 +218,21 @@ def _hint_code(hint: str) -> str:
 def detect_language(text: str, hint: str | None = None) -> str | None:
     """ISO 639-1 code of ``text``: the hint if the script agrees, else script + letters.
 
-    Returns None for text without letters or in a script not covered.
+    Supported: en, ru, tg, fa (Dari/Persian), ps, uz (Latin and Cyrillic), ar; also
+    recognised: ur, ky, kk, uk. Returns None for text without letters or in a script not
+    covered.
     """
     script = _main_script(text)
     if hint:
         code = _hint_code(hint)
-        expected = _EXPECTED_SCRIPT.get(code)
-        if script is None or expected is None or expected == script:
+        expected = _EXPECTED_SCRIPTS.get(code)
+        if script is None or expected is None or script in expected:
             return code if code in _KNOWN or len(code) == 2 else None
+    sample = text[:VOTE_CHARS]  # letters and word votes settle within a lead
     if script == "latin":
-        return "en"
+        return _latin_language(sample)
     if script == "cyrillic":
-        return _cyrillic_language(text)
+        return _cyrillic_language(sample)
     if script == "arabic":
-        return _arabic_language(text)
+        return _arabic_language(sample)
     return None

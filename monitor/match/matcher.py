@@ -10,7 +10,7 @@ from monitor.match.automaton import AliasAutomaton
 from monitor.match.hit import Field, Hit
 from monitor.match.language import detect_language
 from monitor.match.normalize import Normalizer
-from monitor.match.scoring import ScoringRules, score_hits, score_value
+from monitor.match.scoring import ScoringRules, Tier, score_hits, score_tier
 from monitor.match.watchlist import Watchlist
 
 EXPLANATION_VERSION = 1
@@ -25,7 +25,7 @@ class MatchResult:
     """
 
     __slots__ = (
-        "_details", "_matcher", "hits", "language", "relevant", "score", "threshold",
+        "_details", "_matcher", "hits", "language", "relevant", "score", "threshold", "tier",
         "watchlist_version",
     )  # fmt: skip
 
@@ -42,8 +42,10 @@ class MatchResult:
         breakdown: list[dict[str, Any]] | None = None,
         *,
         matcher: Matcher | None = None,
+        tier: Tier | None = None,
     ) -> None:
         self.score = score
+        self.tier = tier
         self.relevant = relevant
         self.language = language
         self.threshold = threshold
@@ -79,14 +81,14 @@ class MatchResult:
             _rebuild_result,
             (
                 self.score, self.relevant, self.language, self.threshold, self.watchlist_version,
-                self.hits, self.terms, self.term_ids, self.breakdown,
+                self.hits, self.terms, self.term_ids, self.breakdown, self.tier,
             ),
         )  # fmt: skip
 
     def __repr__(self) -> str:
         return (
             f"MatchResult(score={self.score!r}, relevant={self.relevant!r}, "
-            f"language={self.language!r}, terms={self.terms!r})"
+            f"language={self.language!r}, tier={self.tier!r}, terms={self.terms!r})"
         )
 
     def to_explanation(self) -> dict[str, Any]:
@@ -96,6 +98,7 @@ class MatchResult:
             "language": self.language,
             "threshold": self.threshold,
             "score": self.score,
+            "tier": self.tier,
             "hits": [h.to_dict() for h in self.hits],
             "breakdown": [dict(b) for b in self.breakdown],
             "watchlist_version": self.watchlist_version,
@@ -103,7 +106,8 @@ class MatchResult:
 
 
 def _rebuild_result(*args: Any) -> MatchResult:
-    return MatchResult(*args)
+    *fields, tier = args
+    return MatchResult(*fields, tier=tier)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +166,17 @@ class Matcher:
             orig_starts.append(orig_starts[-1] + len(text) + 1)
         entry_fields = self._entry_fields
         hits = []
+        # Word indices by counting spaces (whitespace is " ") since the previous hit: the raw
+        # hits come in text order, so the whole text is counted once.
+        counted_to = words = 0
+        field_index = -1
         for index, alias, raw_start, raw_end in raw:
             which = bisect_right(norm_starts, raw_start) - 1 if len(fields) > 1 else 0
+            if which != field_index:
+                field_index, counted_to, words = which, norm_starts[which], 0
+            words += normalized.count(" ", counted_to, raw_start)
+            counted_to = raw_start
+            word = words
             text, field_name = fields[which]
             offset = orig_starts[which]
             start, end = (
@@ -171,7 +184,6 @@ class Matcher:
             )
             start -= offset
             end -= offset
-            word = normalized.count(" ", norm_starts[which], raw_start)  # whitespace → " "
             term_id, name, kind, role = entry_fields[index]
             hits.append(
                 Hit(term_id, name, kind, role, alias, field_name, start, end, text[start:end], word)
@@ -190,7 +202,7 @@ class Matcher:
         hits = self._find_in_fields([(text, name) for text, name in parts if text])
         sample = " ".join(part for part in (title, summary) if part) or content[:2000]
         detected = detect_language(sample, language)
-        score = score_value(hits, self.watchlist, self.rules)
+        score, tier = score_tier(hits, self.watchlist, self.rules)
         return MatchResult(
             score,
             score >= self.threshold,
@@ -199,6 +211,7 @@ class Matcher:
             self.watchlist.version,
             hits,
             matcher=self if hits else None,
+            tier=tier,
         )
 
     def explain_hits(self, hits: list[Hit]) -> _Details:

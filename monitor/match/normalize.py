@@ -1,7 +1,8 @@
 """Text normalization for matching, with a map back to offsets in the original text.
 
 Every character is NFKC-normalized and case-folded; Arabic-script letters are unified
-(ي ى → ی, ك → ک, أ إ آ ٱ → ا, ة → ه, ۀ → ه), harakat and other combining marks are dropped,
+(ي ى → ی, ك → ک, أ إ آ ٱ → ا, ة → ه, ۀ → ه; Pashto ګ → گ, ې ۍ → ی), harakat and other
+combining marks are dropped,
 tatweel and ZWNJ/ZWJ are removed, ё → е, Tajik letters are folded to their Russian
 look-alikes (ҳ қ ғ ҷ ӣ ӯ → х к г ч и у, and й → и: outlets often type Tajik without them),
 all Unicode decimal digits become ASCII, whitespace becomes a space, and hyphen and quote
@@ -30,6 +31,10 @@ _LETTER_MAP = {
     "ة": "ه",
     "ۀ": "ه",
     "ؤ": "و",
+    # Pashto letters that outlets and keyboards also write with their Persian look-alikes
+    "ګ": "گ",
+    "ې": "ی",
+    "ۍ": "ی",
     "ё": "е",
     "ѐ": "е",
     # Tajik letters typed without their marks (Сарҳадбонони Тоҷикистон / Сархадбонони Точикистон)

@@ -6,12 +6,13 @@ every rule that fired is reported in the breakdown. See docs/matching.md for the
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from monitor.match.hit import Hit
-from monitor.match.watchlist import Watchlist, WatchlistEntry
+from monitor.match.watchlist import DOMESTIC_CONTEXTS, Watchlist, WatchlistEntry
 
 FIELD_WEIGHT = {"title": 1.0, "summary": 0.8, "content": 0.6}
 ROLE_WEIGHT = {
@@ -44,8 +45,14 @@ CONTEXT_LABEL = {
     "af_uz_border": "Afghan–Uzbek border context",
     "af_tm_border": "Afghan–Turkmen border context",
     "india": "Indian context",
+    "tj_domestic": "Tajik domestic context",
+    "travel": "travel context",
 }
+Tier = Literal["border", "context"]
 PROXIMITY_WORDS = 3
+OWNER_WORDS = 2  # a sided term this close to another country's name is about that country
+_OWNER_OFFSETS = range(-OWNER_WORDS, OWNER_WORDS + 1)
+DIRECTION_WORDS = 20  # "from Afghanistan" and the Tajik side within this many words
 
 
 @dataclass(frozen=True)
@@ -59,12 +66,19 @@ class ScoringRules:
     place_and_country: float = 0.1
     place_and_topic: float = 0.25
     both_countries_and_topic: float = 0.1
+    cross_border: float = 0.25
+    border_with_other_side: float = 0.15
+    relations_context: float = 0.3
+    context_tier_cap: float = 0.65
+    domestic_cap: float = 0.45
     context_first: float = 0.3
     context_more: float = 0.1
     context_cap: float = 0.6
     border_next_to_context: float = 0.2
     penalty_cap: float = 0.8
     strong_evidence_penalty_scale: float = 0.5
+    saturation_knee: float = 0.8  # scores up to here are the plain sum
+    saturation_scale: float = 0.6  # above it: knee + (1 - knee)(1 - e^-(sum - knee)/scale)
 
 
 _DEFAULT_RULES = ScoringRules()
@@ -77,6 +91,7 @@ class Scored:
     score: float
     breakdown: list[dict[str, object]] = field(default_factory=list)
     term_order: list[str] = field(default_factory=list)  # term ids, most contributing first
+    tier: Tier | None = None  # what the score rests on: border evidence, or context only
 
 
 class _Term(NamedTuple):
@@ -91,6 +106,13 @@ class _Term(NamedTuple):
     border: bool  # a border word, or implies one
     national: bool  # country, actor or anchor
     label: str
+    frame: str | None
+    topic: bool  # an incident/crossing topic (not a relations word)
+    role: str
+    side: str
+    context: str | None  # another border's (or a domestic) context, for negative terms
+    border_hit: bool  # its hits are border words for proximity (border role, "border with X")
+    event: bool  # itself border business: smuggling, border market, Border Troops…
 
 
 _PROFILES: dict[int, tuple[Watchlist, dict[str, _Term]]] = {}
@@ -108,7 +130,7 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
         if e.status == "candidate" or e.role == "candidate" or e.id in profile:
             continue
         country = e.role == "country"
-        sided = e.role in SIDED_ROLES
+        sided = e.role in SIDED_ROLES or e.frame == "border_with"
         profile[e.id] = _Term(
             entry=e,
             base=e.weight if e.weight is not None else ROLE_WEIGHT[e.role],
@@ -119,6 +141,15 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
             border=e.role == "border" or (e.implies_border and e.role != "negative"),
             national=e.role in ("country", "actor", "anchor"),
             label=f"{e.name} ({e.role})",
+            frame=e.frame,
+            topic=e.role == "topic" and e.frame != "relation",
+            role=e.role,
+            side=e.side,
+            context=e.context if e.role == "negative" else None,
+            border_hit=e.role == "border" or e.frame == "border_with",
+            # "the border with X", plain border words and places are not border business:
+            # they also describe where a domestic story happens
+            event=e.implies_border and e.role in ("topic", "actor"),
         )
     _PROFILES[id(watchlist)] = (watchlist, profile)
     return profile
@@ -131,11 +162,49 @@ def _opposite(place_side: str, term_side: str) -> bool:
     return place_side == "both" or term_side == "both" or place_side != term_side
 
 
-def _near(a: Sequence[Hit], b: Sequence[Hit]) -> bool:
+def _near(a: Sequence[Hit], b: Sequence[Hit], words: int = PROXIMITY_WORDS) -> bool:
     return any(
-        x.field == y.field and x.term_id != y.term_id and abs(x.word - y.word) <= PROXIMITY_WORDS
+        x.field == y.field and x.term_id != y.term_id and abs(x.word - y.word) <= words
         for x in a
         for y in b
+    )
+
+
+_NOTHING: frozenset[str] = frozenset()
+
+
+def _owned(terms: dict[str, _Term], by_term: dict[str, list[Hit]]) -> frozenset[str]:
+    """Sided terms whose every hit is within ``OWNER_WORDS`` of another border's term."""
+    foreign = {
+        (h.field, h.word + d)
+        for t, term in terms.items()
+        if term.context and term.context not in DOMESTIC_CONTEXTS
+        for h in by_term[t]
+        for d in _OWNER_OFFSETS
+    }
+    return frozenset(
+        term_id
+        for term_id, term in terms.items()
+        if (term.tj or term.af) and all((h.field, h.word) in foreign for h in by_term[term_id])
+    )
+
+
+def _side_hits(
+    terms: dict[str, _Term], by_term: dict[str, list[Hit]], owned: frozenset[str], side: str
+) -> list[Hit]:
+    """The hits of every term naming ``side`` (not owned by another country's name)."""
+    return [
+        h
+        for t, term in terms.items()
+        if (term.tj if side == "tj" else term.af) and t not in owned
+        for h in by_term[t]
+    ]
+
+
+def _linked(a: Sequence[Hit], b: Sequence[Hit]) -> bool:
+    """Within ``DIRECTION_WORDS`` in one field, or one in the title and one in the summary."""
+    return _near(a, b, DIRECTION_WORDS) or any(
+        x.field != y.field and {x.field, y.field} == {"title", "summary"} for x in a for y in b
     )
 
 
@@ -144,16 +213,26 @@ def score_hits(
 ) -> Scored:
     """Score hits against their watchlist entries (pure function), with the breakdown."""
     breakdown: list[dict[str, object]] = []
-    score, contributions = _score(hits, watchlist, rules, breakdown)
+    score, contributions, tier = _score(hits, watchlist, rules, breakdown)
     order = [t for _, t in sorted((-c, t) for t, c in contributions.items())]
-    return Scored(score=score, breakdown=breakdown, term_order=order)
+    return Scored(score=score, breakdown=breakdown, term_order=order, tier=tier)
 
 
 def score_value(
     hits: Sequence[Hit], watchlist: Watchlist, rules: ScoringRules | None = None
 ) -> float:
     """``score_hits(...).score`` without building the breakdown and term order (cheaper)."""
-    return _score(hits, watchlist, rules, None)[0] if hits else 0.0
+    return score_tier(hits, watchlist, rules)[0]
+
+
+def score_tier(
+    hits: Sequence[Hit], watchlist: Watchlist, rules: ScoringRules | None = None
+) -> tuple[float, Tier | None]:
+    """The score and its tier, without the breakdown (cheaper)."""
+    if not hits:
+        return 0.0, None
+    score, _, tier = _score(hits, watchlist, rules, None)
+    return score, tier
 
 
 def _score(
@@ -161,8 +240,8 @@ def _score(
     watchlist: Watchlist,
     rules: ScoringRules | None,
     breakdown: list[dict[str, object]] | None,
-) -> tuple[float, dict[str, float]]:
-    """The score and each term's contribution; fills ``breakdown`` unless it is None.
+) -> tuple[float, dict[str, float], Tier | None]:
+    """The score, each term's contribution and the tier; fills ``breakdown`` unless None.
 
     Both public functions go through here, so the score never depends on explaining it.
     """
@@ -171,6 +250,7 @@ def _score(
     by_term: dict[str, list[Hit]] = {}
     terms: dict[str, _Term] = {}
     best: dict[str, float] = {}  # the best field weight of each term
+    contexts_present = False
     for hit in hits:
         same = by_term.get(hit.term_id)
         if same is not None:
@@ -188,9 +268,11 @@ def _score(
         by_term[hit.term_id] = [hit]
         terms[hit.term_id] = term
         best[hit.term_id] = FIELD_WEIGHT.get(hit.field, 0.6)
+        if term.context:
+            contexts_present = True
     contributions: dict[str, float] = {}
     if not terms:
-        return 0.0, contributions
+        return 0.0, contributions, None
 
     total = 0.0
     raw = sorted((-term.base * best[term_id], term_id) for term_id, term in terms.items())
@@ -206,48 +288,66 @@ def _score(
             if breakdown is not None:
                 breakdown.append({"term_id": term_id, "label": term.label, "contribution": value})
 
-    tj = af = False
+    # A sided term right next to another country's name is about that country's border
+    # ("Pakistani border troops", "пограничными войсками Пакистана", "Afghan and Iranian").
+    owned = _owned(terms, by_term) if contexts_present else _NOTHING
+
+    tj = af = relation = event = False
     sided_terms = 0
     anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
     place_sides: list[str] = []
     national_sides: list[str] = []
     border_hits: list[Hit] = []
     sided_hits: list[Hit] = []
+    directional: list[tuple[str, list[Hit]]] = []  # (side, hits) of origin/destination terms
+    border_with: list[str] = []  # the sides named by "the border with X"
     contexts: dict[str, list[str]] = {}
     for term_id, term in terms.items():
-        entry = term.entry
-        role = entry.role
-        tj = tj or term.tj
-        af = af or term.af
-        sided_terms += term.tj or term.af
+        role = term.role
+        own = not owned or term_id not in owned
+        if own and (term.tj or term.af):
+            tj = tj or term.tj
+            af = af or term.af
+            sided_terms += 1
+        frame = term.frame
+        if frame == "relation":
+            relation = True
+        elif frame is not None and own:
+            if frame == "border_with":
+                border_with.append(term.side)
+            else:  # origin, destination
+                directional.append((term.side, by_term[term_id]))
         if role == "anchor":
             anchors += 1
         elif role == "place":
             places += 1
-            sided_places += entry.side != "none"
-            both_places += entry.side == "both"
-            place_sides.append(entry.side)
-        elif role == "border":
-            border_hits.extend(by_term[term_id])
-        elif role == "topic":
+            sided_places += term.side != "none"
+            both_places += term.side == "both"
+            place_sides.append(term.side)
+        elif term.topic:
             all_topics += 1
-            topics += not entry.implies_border
-        elif role == "negative" and entry.context:
-            contexts.setdefault(entry.context, []).append(term_id)
+            topics += not term.entry.implies_border
+        elif term.context:
+            contexts.setdefault(term.context, []).append(term_id)
+        if term.border_hit:
+            border_hits.extend(by_term[term_id])
+        event = event or term.event
         border_terms += term.border
-        if term.national:
-            national_sides.append(entry.side)
-            if entry.side != "none":
+        if term.national and own:
+            national_sides.append(term.side)
+            if term.side != "none":
                 sided_hits.extend(by_term[term_id])
     # Two different terms name the two sides (one both-sided term counts when another sided
     # term is present: exactly "any(a != b for a in tj_terms for b in af_terms)").
     both = bool(anchors or both_places) or (tj and af and (sided_terms > 1))
     has_border = bool(border_terms)
+    border_tier = False
 
-    def rule(name: str, label: str, value: float) -> None:
-        nonlocal total
+    def rule(name: str, label: str, value: float, tier: bool = True) -> None:
+        nonlocal total, border_tier
         value = round(value, 4)
         total += value
+        border_tier = border_tier or tier
         if breakdown is not None:
             breakdown.append({"rule": name, "label": label, "contribution": value})
 
@@ -267,10 +367,23 @@ def _score(
                 "border word next to Tajik/Afghan term",
                 rules.border_next_to_country,
             )
+    if border_with and (("af" in border_with and tj) or ("tj" in border_with and af)):
+        qualified = True
+        rule(
+            "border_with_other_side",
+            "border with one country + the other side's actor (implicit side)",
+            rules.border_with_other_side,
+        )
     if places and has_border:
         rule("place_and_border", "border place + border word", rules.place_and_border)
     if any(_opposite(p, n) for p in place_sides for n in national_sides):
         rule("place_and_country", "border place + country", rules.place_and_country)
+    elif "tj" in place_sides and "af" in place_sides:
+        rule(
+            "places_on_both_banks",
+            "places facing each other across the river",
+            rules.place_and_country,
+        )
     if places and all_topics:
         rule("place_and_topic", "border place + incident/crossing topic", rules.place_and_topic)
     if both and topics and not has_border:
@@ -279,25 +392,68 @@ def _score(
             "both countries + border topic",
             rules.both_countries_and_topic,
         )
+    crossing = bool(directional and all_topics) and any(
+        _linked(hits_, _side_hits(terms, by_term, owned, "af" if side == "tj" else "tj"))
+        for side, hits_ in directional
+    )
+    if crossing:
+        event = True
+        rule(
+            "cross_border",
+            "from one country into the other + incident/crossing topic",
+            rules.cross_border,
+        )
+    if relation and both and not border_tier:
+        rule(
+            "relations_context",
+            "Dushanbe–Kabul relations / militancy (context tier)",
+            rules.relations_context,
+            tier=False,
+        )
+    tier: Tier | None = "border" if border_tier else ("context" if relation and both else None)
 
     # Explicit Tajik–Afghan border evidence outweighs a mention of another neighbour (a
     # sideless place such as the Amu Darya is shared with that neighbour, so it is not).
     strong = qualified or bool(has_border and (anchors or sided_places))
     scale = rules.strong_evidence_penalty_scale if strong else 1.0
     penalty = 0.0
-    for context in sorted(contexts):
+    domestic: list[str] = []
+    for context in sorted(contexts) if contexts else ():
         others = contexts[context]
+        if context in DOMESTIC_CONTEXTS:
+            domestic.extend(others)
+            continue
         value = min(rules.context_cap, rules.context_first + rules.context_more * (len(others) - 1))
         if _near(border_hits, [h for t in others for h in by_term[t]]):
             value += rules.border_next_to_context
         value = min(value * scale, rules.penalty_cap - penalty)
         penalty += value
         if value > 0:
-            names = ""
+            label = ""
             if breakdown is not None:
                 names = ", ".join(terms[t].entry.name for t in sorted(others))
-            rule(f"context:{context}", f"{CONTEXT_LABEL.get(context, context)} ({names})", -value)
+                label = f"{CONTEXT_LABEL.get(context, context)} ({names})"
+            rule(f"context:{context}", label, -value, tier=False)
             for t in others:
                 contributions[t] = -value / len(others)
 
-    return round(min(1.0, max(0.0, total)), 4), contributions
+    # Above the knee, more evidence still raises the score, by less and less, so strong
+    # matches keep their order instead of all sharing 1.00 (issue 11: no saturation).
+    if total > rules.saturation_knee:
+        knee, scale = rules.saturation_knee, rules.saturation_scale
+        soft = knee + (1.0 - knee) * (1.0 - math.exp(-(total - knee) / scale))
+        rule("saturation", "strong evidence: each more counts less", soft - total, tier=False)
+    # Caps: a domestic story (protest, anniversary, harvest, travel) in which nothing crosses
+    # the border stays below the default threshold; a context-tier score stays below border
+    # events.
+    cap, cap_name, cap_label = 1.0, "", ""
+    if domestic and not (event or anchors):
+        cap, cap_name = rules.domestic_cap, "domestic_cap"
+        if breakdown is not None:
+            names = ", ".join(sorted({terms[t].entry.name for t in domestic}))
+            cap_label = f"domestic story, nothing crosses the border ({names})"
+    elif tier == "context":
+        cap, cap_name, cap_label = rules.context_tier_cap, "context_tier_cap", "context tier"
+    if cap_name and total > cap:
+        rule(cap_name, cap_label, cap - total, tier=False)
+    return round(min(1.0, max(0.0, total)), 4), contributions, tier

@@ -32,7 +32,9 @@ WATCHLIST_HEADER = """\
 # docs/matching.md), side (tj | af | both | none), aliases (any script; matched after
 # normalization, with inflectional endings allowed; a non-final word ending in "~"
 # inflects too), proper_aliases (only count when capitalised and not sentence-initial),
-# context (for role: negative), provenance (seed files with counts, or added_by_hand).
+# context (for role: negative), frame (origin | destination | border_with | relation: how
+# the term takes part in a co-occurrence rule), provenance (seed files with counts, or
+# added_by_hand).
 # `monitor seed --write` only adds candidates and updates provenance/count; curated
 # fields are never changed. Entries with status: candidate are neither matched nor scored.
 """
@@ -43,7 +45,7 @@ def _words(text: str) -> list[str]:
 
 
 ENTRY_KEY_ORDER = _words(
-    "id name kind role side context weight implies_border status aliases proper_aliases "
+    "id name kind role side context frame weight implies_border status aliases proper_aliases "
     "notes count provenance"
 )
 

@@ -27,7 +27,22 @@ Role = Literal[
 ]
 Side = Literal["tj", "af", "both", "none"]
 NegativeContext = Literal[
-    "kyrgyz_border", "afpak_border", "afiran_border", "af_uz_border", "af_tm_border", "india"
+    "kyrgyz_border",
+    "afpak_border",
+    "afiran_border",
+    "af_uz_border",
+    "af_tm_border",
+    "india",
+    "tj_domestic",  # protests, anniversaries, diaspora rallies, district life (no crossing)
+    "travel",  # Pamir Highway travel writing, tourism
+]
+# Contexts that only cap a score when nothing crosses the border (see scoring.py).
+DOMESTIC_CONTEXTS = frozenset({"tj_domestic", "travel"})
+Frame = Literal[
+    "origin",  # "from Afghanistan", "из Афганистана", "از افغانستان": where something comes from
+    "destination",  # "into Tajikistan", "в Таджикистан", "به تاجیکستان": where it goes or happens
+    "border_with",  # "the border with Afghanistan": a border word naming ONE side (other implicit)
+    "relation",  # bilateral relations: delegation, talks, minister's call, "main enemy"
 ]
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 
@@ -52,6 +67,7 @@ class WatchlistEntry(BaseModel):
     role: Role
     side: Side = "none"
     context: NegativeContext | None = None
+    frame: Frame | None = None
     weight: float | None = Field(None, ge=0.0, le=1.0)
     implies_border: bool = False
     aliases: list[str] = Field(default_factory=list)
@@ -138,6 +154,11 @@ def parse_watchlist(raw: Any, source: str) -> Watchlist:
         seen_ids[entry.id] = i
         if entry.role == "negative" and entry.context is None:
             raise ConfigError(f"{source}: {label}: role 'negative' needs a 'context'")
+        if entry.frame in ("origin", "destination", "border_with") and entry.side not in (
+            "tj",
+            "af",
+        ):
+            raise ConfigError(f"{source}: {label}: frame {entry.frame!r} needs side 'tj' or 'af'")
         for alias in entry.all_aliases():
             key = normalize(alias)
             other = seen_aliases.get(key)
