@@ -394,6 +394,8 @@ class Fetcher:
                 headers=hdrs,
             )
         content = await self._read_body(response, hdrs)
+        # the base for the feed's relative links (the parser keeps only absolute http(s) ones)
+        hdrs.setdefault("content-location", current)
         return Fetched(
             url=current,
             content=content,

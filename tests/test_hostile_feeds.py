@@ -237,3 +237,44 @@ def test_a_stuck_worker_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         asyncio.run(go())
     finally:
         run.close()
+
+
+def test_relative_links_resolve_against_the_feed_url() -> None:
+    body = rss("<item><title>x</title><link>/a/b.html</link><guid>1</guid></item>")
+    fetched = fetch(lambda r: httpx.Response(200, stream=httpx.ByteStream(body)))
+    entry = parse(fetched.content, fetched.headers).entries[0]
+    assert entry.link == "http://feeds.test/a/b.html"
+    js = rss("<item><title>x</title><link>javascript:alert(1)</link><guid>1</guid></item>")
+    assert parse(js).entries[0].link is None
+
+
+class BrokenDatabase:
+    """A matcher that meets the database fault a storage call would raise."""
+
+    def match(self, *args: Any, **kw: Any) -> Any:
+        from monitor.errors import StorageError
+
+        raise StorageError("database /x/monitor.db is read-only: the process cannot write it")
+
+
+def test_a_database_fault_stops_the_pass_with_its_message(tmp_path: Path) -> None:
+    """Not one feed's error ("internal error: OperationalError ..." on every feed): one line."""
+    from monitor.config import FeedSettings
+    from monitor.errors import StorageError
+    from monitor.storage import db
+    from monitor.storage import feeds as feed_store
+
+    fixtures = Path(__file__).parent / "fixtures" / "feeds"
+    sessions = db.session_factory(db.open_database(f"sqlite:///{tmp_path / 'm.db'}"))
+    feeds = [FeedSettings(name="atom", url=(fixtures / "atom.xml").as_uri())]
+    settings = Settings(feeds=feeds)
+    with sessions.begin() as s:
+        feed_store.sync_config_feeds(s, feeds, NOW)
+        jobs = [pipeline.FeedJob.of(f, settings.fetch.default_interval)
+                for f in feed_store.all_feeds(s)]  # fmt: skip
+    with pytest.raises(StorageError, match="read-only"):
+        asyncio.run(
+            pipeline.poll_feeds(
+                sessions, settings, jobs, matcher=BrokenDatabase(), clock=lambda: NOW
+            )
+        )

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.config import Settings
-from monitor.errors import FetchError, ParseError, UsageError
+from monitor.errors import FetchError, ParseError, StorageError, UsageError
 from monitor.fetch import Fetched, Fetcher, FetchResult, HttpStatusError
 from monitor.pipeline.schedule import Outcome, next_due
 from monitor.pipeline.workers import (
@@ -475,9 +475,12 @@ async def poll_feeds(
             finally:
                 run.times.fetch += time.perf_counter() - fetch_start
             line = await run.process(job, result)
-        except (asyncio.CancelledError, UsageError):
-            raise  # UsageError: a broken watchlist, met when the matcher is built (lazily)
-        except Exception as exc:  # a bug or a database fault on one feed must not stop the rest
+        except (asyncio.CancelledError, UsageError, StorageError):
+            # UsageError: a broken watchlist, met when the matcher is built (lazily).
+            # StorageError: the database is locked, read-only or damaged: no feed's fault, and
+            # nothing could be stored; the pass stops with that one line.
+            raise
+        except Exception as exc:  # a bug on one feed must not stop the rest
             log.exception("feed %s: processing failed", job.name)
             failure = FetchError(f"internal error: {type(exc).__name__}: {exc}")
             line = FeedReport(job.name, "error", error=str(failure))
