@@ -109,6 +109,8 @@ class Grouper:
         self.names = {e.id: e.name for e in reversed(watchlist.entries)}
         self.weight = {e.id: specificity(e) for e in reversed(watchlist.entries)}
         self.sides = {e.id: e.side for e in reversed(watchlist.entries)}
+        # Weak cues ("detained", "drugs") are said of too many events to tell them apart.
+        self.weak_cues = {f"{event}/{cue.id}" for event, cue in vocabulary.cues if cue.weight < 1}
 
     def compare(self, a: Report, b: Report) -> Verdict:
         """The evidence that ``a`` and ``b`` report one event."""
@@ -155,7 +157,7 @@ class Grouper:
         if known_a and known_b and ra.event == rb.event:
             score += 1.0
             reasons.append(f"both {self.vocabulary.label(ra.event).lower()}")
-            cues = sorted(_cue_ids(ra) & _cue_ids(rb))
+            cues = sorted((_cue_ids(ra) & _cue_ids(rb)) - self.weak_cues)
             if cues:  # the same kind of event in any language (heroin, a protest note…)
                 score += min(1.0, 0.5 * len(cues))
                 reasons.append("same cues " + ", ".join(cues))
