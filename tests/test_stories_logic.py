@@ -136,7 +136,7 @@ def test_different_events_at_one_place_stay_apart() -> None:
     assert "different events" in TELLER.grouper.compare(clash, seizure).reasons[0]
     assert "apart" in TELLER.grouper.compare(clash, clash_later).reasons[0]
     assert "killed counts" in TELLER.grouper.compare(toll, other_toll).reasons[0]
-    assert TELLER.grouper.compare(clash, elsewhere).reasons == ("different places",)
+    assert TELLER.grouper.compare(clash, elsewhere).reasons == ("different stretches of the border",)
 
 
 def test_one_toll_is_one_event_whatever_outlets_call_it() -> None:
@@ -153,7 +153,7 @@ def test_places_on_opposite_banks_can_be_one_crossing() -> None:
     af = report(2, "Tajikistan closes the crossing at Sher Khan Bandar", "", 1)
     other = report(3, "Tajikistan closes the Ishkashim crossing", "", 1)
     assert "different places" not in TELLER.grouper.compare(tj, af).reasons
-    assert TELLER.grouper.compare(tj, other).reasons == ("different places",)
+    assert TELLER.grouper.compare(tj, other).reasons == ("different stretches of the border",)
 
 
 def test_near_duplicate_text_within_one_language_uses_the_normalizer() -> None:
