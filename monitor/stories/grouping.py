@@ -115,6 +115,7 @@ class Grouper:
         self.sides = {e.id: e.side for e in reversed(watchlist.entries)}
         self.roles = {e.id: e.role for e in reversed(watchlist.entries)}
         self.within = dict(vocabulary.spec.within)
+        self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
         # Weak cues ("detained", "drugs") are said of too many events to tell them apart.
         self.weak_cues = {f"{event}/{cue.id}" for event, cue in vocabulary.cues if cue.weight < 1}
 
@@ -158,6 +159,14 @@ class Grouper:
         if shared:
             score += sum(self.weight[e] for e in shared)
             reasons.append("same " + ", ".join(self.names.get(e, e) for e in shared))
+        ends = [
+            (x, y) for x in sorted(a.entities - b.entities) for y in sorted(b.entities - a.entities)
+            if frozenset((x, y)) in self.counterparts
+        ]  # fmt: skip
+        if ends:
+            score += PLACE
+            x, y = ends[0]
+            reasons.append(f"{self.names.get(x, x)} and {self.names.get(y, y)}: one crossing")
         nested = self._nested_places(a, b)
         if nested:
             score += 1.5
@@ -177,6 +186,9 @@ class Grouper:
                     # kind of event, the same day.
                     score += 1.0
                     reasons.append("same parties, same day")
+        elif known_a and known_b and {ra.event, rb.event} <= VIOLENT:
+            score += 1.0  # an attack, a clash, an incursion: outlets call one shooting each
+            reasons.append("both violence")
         elif not (known_a and known_b) and fallback in (ra.event, rb.event):
             score -= 0.5  # one report says nothing about what happened
         agreeing = agreeing_counts(ra.counts, rb.counts)
@@ -259,7 +271,7 @@ class Grouper:
         parties = {"country", "actor"}
         pa = {e for e in a.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
         pb = {e for e in b.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
-        return bool(pa) and pa == pb
+        return len(pa & pb) >= 2 and (pa <= pb or pb <= pa)
 
     def compatible(self, a: Report, b: Report) -> bool:
         """Whether the two reports' event types can describe one event.
