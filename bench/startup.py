@@ -3,13 +3,14 @@
 Each command runs as ``python -m monitor --config C ...`` in a fresh process, ``--repeat`` times
 after one warm-up run (the database is created and migrated by the warm-up); the figure is the
 median. ``python -c pass`` runs in the same loop as the anchor: a command's own cost is its time
-minus the anchor's. Also prints the modules each command imports that ``pass`` does not
-(``-X importtime`` top offenders) with ``--imports``.
+minus the anchor's. CPU seconds (user + system, from ``wait4``) are printed too: on a
+loaded machine they stay close to what an idle one would show, wall time does not.
+``--imports`` also prints each command's costliest imports (``-X importtime``).
 
 Target (issue 10): ``status``, ``matches list`` and ``stories list`` under 0.3 s on an empty
 database.
 
-Usage: python bench/startup.py [--repeat 7] [--imports] [--json]
+Usage: python bench/startup.py [--repeat 7] [--imports] [--code OLD_TREE]... [--json]
 """
 
 from __future__ import annotations
@@ -43,10 +44,16 @@ def _argv(config: Path, args: list[str]) -> list[str]:
     return [sys.executable, "-m", "monitor", "--config", str(config), *args]
 
 
-def _run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int]:
+def _run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system, from wait4) and the exit code of one run."""
     start = time.perf_counter()
-    proc = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, check=False)
-    return time.perf_counter() - start, proc.returncode
+    proc = subprocess.Popen(
+        argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_utime + usage.ru_stime, proc.returncode
 
 
 def _import_costs(argv: list[str], env: dict[str, str], cwd: Path, top: int = 8) -> list[str]:
@@ -71,58 +78,84 @@ def _import_costs(argv: list[str], env: dict[str, str], cwd: Path, top: int = 8)
     return [f"{name} {us / 1000:.0f} ms" for us, name in rows[:top]]
 
 
+def _setup(code: Path, home: Path, repeat: int, imports: bool) -> dict[str, Any]:
+    """A config and environment to run the tree ``code`` in its own folder."""
+    home.mkdir()
+    config = home / "monitor.yaml"
+    config.write_text(
+        "database: {url: 'sqlite:///monitor.db'}\n"
+        f"watchlist: {json.dumps(str(code / 'config' / 'watchlist.yaml'))}\n"
+        "feeds:\n  - {name: example, url: 'http://127.0.0.1:9/feed.xml'}\n"
+        "digests: []\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(code), "HOME": str(home), "NO_COLOR": "1"}
+    env.pop("MONITOR_CONFIG", None)
+    env.pop("MONITOR_DATABASE_URL", None)
+    return {"config": config, "env": env, "home": home, "repeat": repeat, "imports": imports}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--imports", action="store_true", help="show the heaviest imports")
+    ap.add_argument(
+        "--code", type=Path, action="append", default=[], metavar="DIR",
+        help="also measure the monitor tree in DIR (e.g. an older checkout), interleaved",
+    )  # fmt: skip
     ap.add_argument("--json", action="store_true")
     opts = ap.parse_args()
+    trees = [ROOT, *(p.resolve() for p in opts.code)]
+    results: dict[str, Any] = {"python": sys.version.split()[0], "repeat": opts.repeat}
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp)
-        config = home / "monitor.yaml"
-        config.write_text(
-            "database: {url: 'sqlite:///monitor.db'}\n"
-            f"watchlist: {json.dumps(str(ROOT / 'config' / 'watchlist.yaml'))}\n"
-            "feeds:\n  - {name: example, url: 'http://127.0.0.1:9/feed.xml'}\n"
-            "digests: []\n",
-            encoding="utf-8",
-        )
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": tmp, "NO_COLOR": "1"}
-        env.pop("MONITOR_CONFIG", None)
-        env.pop("MONITOR_DATABASE_URL", None)
-        codes = {}
-        for name, args in COMMANDS.items():  # warm-up: creates the database, fills OS caches
-            codes[name] = _run(_argv(config, args), env, home)[1]
-        times: dict[str, list[float]] = {name: [] for name in COMMANDS}
-        for _ in range(opts.repeat):  # interleaved, so background load hits all alike
+        setups = [
+            _setup(code, Path(tmp) / str(i), opts.repeat, opts.imports)
+            for i, code in enumerate(trees)
+        ]
+        codes: list[dict[str, int]] = [{} for _ in trees]
+        for setup, code_of in zip(setups, codes, strict=True):  # warm-up: makes the database
             for name, args in COMMANDS.items():
-                times[name].append(_run(_argv(config, args), env, home)[0])
-        anchor = statistics.median(times["python -c pass"])
-        result: dict[str, Any] = {"python": sys.version.split()[0], "repeat": opts.repeat}
-        rows = {}
-        for name, values in times.items():
-            med = statistics.median(values)
-            rows[name] = {
-                "median_s": round(med, 3),
-                "min_s": round(min(values), 3),
-                "over_anchor_s": round(med - anchor, 3),
-                "exit": codes[name],
-            }
-            if opts.imports and COMMANDS[name]:
-                rows[name]["imports"] = _import_costs(_argv(config, COMMANDS[name]), env, home)
-        result["commands"] = rows
+                code_of[name] = _run(_argv(setup["config"], args), setup["env"], setup["home"])[2]
+        times = [{name: [] for name in COMMANDS} for _ in trees]
+        cpu = [{name: [] for name in COMMANDS} for _ in trees]
+        for _ in range(opts.repeat):  # interleaved, so background load hits all alike
+            for t, setup in enumerate(setups):
+                for name, args in COMMANDS.items():
+                    wall, used, _ = _run(_argv(setup["config"], args), setup["env"], setup["home"])
+                    times[t][name].append(wall)
+                    cpu[t][name].append(used)
+        results["trees"] = {}
+        for t, (code, setup) in enumerate(zip(trees, setups, strict=True)):
+            anchor = statistics.median(times[t]["python -c pass"])
+            rows: dict[str, Any] = {}
+            for name, values in times[t].items():
+                med = statistics.median(values)
+                rows[name] = {
+                    "median_s": round(med, 3),
+                    "min_s": round(min(values), 3),
+                    "over_anchor_s": round(med - anchor, 3),
+                    "cpu_s": round(statistics.median(cpu[t][name]), 3),
+                    "exit": codes[t][name],
+                }
+                if opts.imports and COMMANDS[name]:
+                    rows[name]["imports"] = _import_costs(
+                        _argv(setup["config"], COMMANDS[name]), setup["env"], setup["home"]
+                    )
+            results["trees"][str(code)] = rows
     if opts.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(results, indent=2))
         return
-    print(f"python {result['python']}, median of {opts.repeat} runs, empty SQLite database")
-    print(f"{'command':<18} {'median':>8} {'min':>8} {'- anchor':>9}  exit")
-    for name, row in rows.items():
-        print(
-            f"{name:<18} {row['median_s']:>7.3f}s {row['min_s']:>7.3f}s "
-            f"{row['over_anchor_s']:>8.3f}s  {row['exit']}"
-        )
-        for line in row.get("imports", []):
-            print(f"{'':<20}{line}")
+    print(f"python {results['python']}, median of {opts.repeat} runs, empty SQLite database")
+    for code, rows in results["trees"].items():
+        print(f"\n{code}")
+        print(f"{'command':<18} {'median':>8} {'min':>8} {'- anchor':>9} {'cpu':>8}  exit")
+        for name, row in rows.items():
+            print(
+                f"{name:<18} {row['median_s']:>7.3f}s {row['min_s']:>7.3f}s "
+                f"{row['over_anchor_s']:>8.3f}s {row['cpu_s']:>7.3f}s  {row['exit']}"
+            )
+            for line in row.get("imports", []):
+                print(f"{'':<20}{line}")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from monitor.errors import ConfigError
-from monitor.files import packaged_data, read_yaml
+from monitor.files import packaged_data, read_yaml, validation_problem
 from monitor.units import parse_duration, parse_size
 
 ENV_CONFIG = "MONITOR_CONFIG"
@@ -145,6 +145,14 @@ class _Channel(_Strict):
     max_items: int = Field(200, ge=1)
     send_empty: bool = False
     enabled: bool = True
+    retry_after: Duration = timedelta(minutes=15)  # a failed digest is tried again after this
+
+    @field_validator("retry_after")
+    @classmethod
+    def _positive(cls, value: timedelta) -> timedelta:
+        if value <= timedelta(0):
+            raise ValueError("must be longer than 0s")
+        return value
 
 
 class SmtpSettings(_Strict):
@@ -168,11 +176,26 @@ class EmailChannel(_Channel):
     subject_prefix: str = "[monitor]"
 
 
+WHSEC_PROBLEM = "a secret starting with 'whsec_' must continue in base64 (Standard Webhooks)"
+
+
+def _webhook_secret(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("whsec_"):
+        import base64
+        import binascii
+
+        try:
+            base64.b64decode(value[6:], validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError(WHSEC_PROBLEM) from None
+    return value
+
+
 class WebhookChannel(_Channel):
     type: Literal["webhook"]
     url: str = Field(pattern=r"^https?://")
     format: Literal["json", "slack", "teams"] = "json"
-    secret: str | None = None
+    secret: Annotated[str | None, BeforeValidator(_webhook_secret)] = None
     timeout: Duration = timedelta(seconds=30)
     headers: dict[str, str] = Field(default_factory=dict)
 
@@ -280,19 +303,6 @@ def _error_location(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _format_validation(exc: ValidationError, path: Path) -> str:
-    err = exc.errors()[0]
-    where = _error_location(tuple(err["loc"]))
-    if err["type"] == "extra_forbidden":
-        return f"{path}: unknown key {where!r}"
-    if err["type"] == "missing":
-        return f"{path}: {where}: required key is missing"
-    msg = err["msg"].removeprefix("Value error, ")
-    if not where and ": " in msg:
-        return f"{path}: {msg}"
-    return f"{path}: {where or 'top level'}: {msg}"
-
-
 def _resolve_sqlite(url: str, base: Path) -> str:
     prefix = "sqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/") and url != "sqlite://":
@@ -322,7 +332,7 @@ def load_config(
     try:
         settings = Settings.model_validate(raw)
     except ValidationError as exc:
-        raise ConfigError(_format_validation(exc, path)) from None
+        raise ConfigError(f"{path}: {validation_problem(exc, _error_location)}") from None
 
     config_dir = path.resolve().parent
     # The packaged config lives in site-packages: its writable paths (database, digest folders)

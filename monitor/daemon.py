@@ -1,42 +1,35 @@
 """``monitor run``: the scheduler ticks, the database decides what is due.
 
-One APScheduler 3 job polls the feeds the database says are due (claimed with a conditional
-UPDATE); one cron job per digest channel sends that channel's digest. Schedule state lives in
-the database, so a digest missed while the machine was down is sent once at start-up and a
-restart after ``kill -9`` picks up where the last commit left off.
+Two APScheduler 3 interval jobs tick: one polls the feeds the database says are due, one sends
+the digests of the channels the database says are due (both claimed with conditional UPDATEs).
+Cron expressions only compute a channel's next due time, which is stored; so a digest missed
+while the machine was down is sent at start-up, a failed one is retried at its retry time, and
+a restart after ``kill -9`` picks up where the last commit left off.
 """
 
 from __future__ import annotations
 
-import asyncio
 import fcntl
 import logging
 import os
 import signal
 import socket
 import threading
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any
+from typing import IO
 from zoneinfo import ZoneInfo
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
-from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy.engine import make_url
 
-from monitor.errors import AlreadyRunningError, MonitorError
-from monitor.pipeline.poll import FeedJob, poll_feeds
-from monitor.pipeline.schedule import next_fire
-from monitor.storage import claims as claim_store
-from monitor.storage import feeds as feed_store
+from monitor.errors import AlreadyRunningError
+from monitor.usecases import digests, polling
 from monitor.usecases.context import App
 
 log = logging.getLogger(__name__)
 
-DIGEST_MISFIRE_GRACE = 6 * 3600  # a run late by up to 6 h (suspend, busy pool) still happens
 DIGEST_LEASE = timedelta(minutes=30)
 
 
@@ -73,33 +66,14 @@ class SingleDaemonLock:
             self._fh = None
 
 
-def sqlite_lock_path(url: str) -> Path | None:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
-        return None
-    if parsed.database == ":memory:":
-        return None
-    return Path(parsed.database + ".daemon.lock")
-
-
-DigestSender = Callable[[App, str], Any]
-
-
 class Daemon:
-    """Polls due feeds every ``tick`` and sends digests on their schedules until stopped."""
+    """Polls due feeds and sends due digests every ``tick`` until stopped."""
 
-    def __init__(
-        self,
-        app: App,
-        *,
-        tick: timedelta = timedelta(seconds=30),
-        send_digest: DigestSender | None = None,
-    ) -> None:
+    def __init__(self, app: App, *, tick: timedelta = timedelta(seconds=30)) -> None:
         self.app = app
         self.tick = tick
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
         self.stop_event = threading.Event()
-        self._send_digest = send_digest or _default_sender
         self._scheduler = BlockingScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=4)},
             job_defaults={"coalesce": True, "max_instances": 1},
@@ -111,8 +85,8 @@ class Daemon:
     # ---- life cycle -------------------------------------------------------------------
     def run(self) -> None:
         """Block until SIGTERM/SIGINT (or :meth:`stop`); exit cleanly."""
-        lock_path = sqlite_lock_path(self.app.settings.database.url)
-        lock = SingleDaemonLock(lock_path) if lock_path else None
+        db_file = self.app.sqlite_file
+        lock = SingleDaemonLock(Path(f"{db_file}.daemon.lock")) if db_file else None
         if lock is not None:
             lock.acquire()
         previous = {
@@ -122,10 +96,11 @@ class Daemon:
             self.app.matcher  # noqa: B018  a broken watchlist stops the start, not every tick
             self.app.sync_feeds()
             if lock is not None:  # we are the only daemon on this database file
-                with self.app.sessions.begin() as session:
-                    stale = claim_store.release_stale_claims(session)
+                stale = polling.release_stale_claims(self.app)
                 if stale:
                     log.info("released %d claims left by a daemon that did not stop cleanly", stale)
+            for name in digests.schedule_digests(self.app):
+                log.info("digest %s is overdue (missed or awaiting a retry): sending now", name)
             self._schedule_jobs()
             log.info(
                 "monitor daemon started: %d feeds, %d digest channels, tick %gs",
@@ -156,75 +131,26 @@ class Daemon:
         self.stop()
 
     def _schedule_jobs(self) -> None:
-        now = self.app.clock()
-        self._scheduler.add_job(
-            self.poll_due,
-            "interval",
-            seconds=self.tick.total_seconds(),
-            id="poll",
-            next_run_time=now,
-            misfire_grace_time=max(1, int(self.tick.total_seconds())),
-        )
-        for channel in self.app.settings.digests:
-            if not channel.enabled:
-                continue
-            with self.app.sessions.begin() as session:
-                state = claim_store.ensure_channel_state(
-                    session, channel.name, next_fire(channel.schedule, channel.timezone, now)
-                )
-                missed = state.next_run_at is not None and state.next_run_at <= now
-            trigger = CronTrigger.from_crontab(
-                channel.schedule, timezone=ZoneInfo(channel.timezone)
-            )
+        seconds = self.tick.total_seconds()
+        for job, job_id in ((self.poll_due, "poll"), (self.send_due_digests, "digests")):
             self._scheduler.add_job(
-                self.run_digest,
-                trigger,
-                args=[channel.name],
-                id=f"digest:{channel.name}",
-                misfire_grace_time=DIGEST_MISFIRE_GRACE,
+                job,
+                "interval",
+                seconds=seconds,
+                id=job_id,
+                next_run_time=self.app.clock(),
+                misfire_grace_time=max(1, int(seconds)),
             )
-            if missed:
-                log.info("digest %s was due while the monitor was down: sending now", channel.name)
-                self._scheduler.add_job(
-                    self.run_digest,
-                    "date",
-                    run_date=now,
-                    args=[channel.name],
-                    id=f"catch-up:{channel.name}",
-                    misfire_grace_time=None,
-                )
 
     # ---- jobs ---------------------------------------------------------------------------
     def poll_due(self) -> None:
-        """Claim the due feeds and poll them; one INFO line per pass."""
+        """Poll the feeds the database says are due; one INFO line per pass."""
         if self.stop_event.is_set():
             return
-        app = self.app
-        now = app.clock()
-        default = app.settings.fetch.default_interval
-        with app.sessions.begin() as session:
-            feeds = feed_store.claim_due_feeds(session, now, self.lease, default)
-        if not feeds:
-            return
-        jobs = [FeedJob.of(f, default) for f in feeds]
-        try:
-            report = asyncio.run(self._poll(jobs))
-        except asyncio.CancelledError:
-            report = None
-        finally:
-            with app.sessions.begin() as session:
-                released = claim_store.release_feed_claims(
-                    session, [j.id for j in jobs], app.clock()
-                )
-            if released:
-                log.info("stopped: %d claimed feeds given back unpolled", released)
+        report = polling.poll_due(self.app, self.lease, self.stop_event.is_set)
         if report is None:
             return
         t = report.totals()
-        if t["new_matches"]:
-            from monitor.usecases.stories import group_new
-
-            group_new(app)
         log.info(
             "poll pass: %d feeds, %d new entries, %d new matches, %d errors",
             t["feeds"],
@@ -234,61 +160,14 @@ class Daemon:
             extra=t,
         )
 
-    async def _poll(self, jobs: list[FeedJob]) -> Any:
-        task = asyncio.create_task(
-            poll_feeds(
-                self.app.sessions,
-                self.app.settings,
-                jobs,
-                matcher=lambda: self.app.matcher,  # built (once) when first needed
-                clock=self.app.clock,
-            )
-        )
-        while not task.done():
-            if self.stop_event.is_set():
-                task.cancel()
-                break
-            await asyncio.wait({task}, timeout=0.2)
-        return await task
-
-    def run_digest(self, name: str) -> None:
-        """Send a channel's digest if the database says it is due and no one else claimed it."""
+    def send_due_digests(self) -> None:
+        """Send the digests of the channels the database says are due, one after another."""
         if self.stop_event.is_set():
             return
-        app = self.app
-        channel = app.settings.channel(name)
-        if channel is None:
-            return
-        now = app.clock()
-        with app.sessions.begin() as session:
-            if not claim_store.claim_channel_run(session, name, now, DIGEST_LEASE, self.owner):
-                return
-        ran = False
-        try:
-            self._send_digest(app, name)
-            ran = True
-        except MonitorError as exc:
-            log.error("digest %s: %s", name, exc, extra={"channel": name})
-        except Exception:
-            log.exception("digest %s: failed", name)
-        finally:
-            finished = app.clock()
-            with app.sessions.begin() as session:
-                claim_store.finish_channel_run(
-                    session,
-                    name,
-                    finished,
-                    next_fire(channel.schedule, channel.timezone, finished)
-                    if ran
-                    else finished + min(timedelta(minutes=15), DIGEST_LEASE),
-                    self.owner,
-                    ran=ran,
-                )
-
-
-def _default_sender(app: App, name: str) -> Any:
-    from monitor.usecases.digests import send_digest
-
-    outcome = send_digest(app, name)
-    log.info("digest %s: %s", name, outcome, extra={"channel": name})
-    return outcome
+        for name in digests.claim_due_digests(self.app, self.owner, DIGEST_LEASE):
+            if self.stop_event.is_set():
+                digests.release_digest_claim(self.app, name, self.owner)
+                continue
+            outcome = digests.run_claimed_digest(self.app, name, self.owner)
+            if outcome is not None:
+                log.info("digest %s: %s", name, outcome, extra={"channel": name})

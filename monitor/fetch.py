@@ -22,7 +22,7 @@ import stat
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -30,7 +30,7 @@ import httpx
 
 from monitor import USER_AGENT
 from monitor.config import FetchSettings
-from monitor.errors import FetchError
+from monitor.errors import FetchError, HttpStatusError
 from monitor.units import parse_retry_after
 from monitor.urls import host_of
 
@@ -38,9 +38,7 @@ __all__ = [
     "FetchResult",
     "Fetched",
     "Fetcher",
-    "HttpStatusError",
     "NotModified",
-    "parse_retry_after",
     "read_local",
 ]
 
@@ -78,26 +76,6 @@ class NotModified:
 
 
 FetchResult = Fetched | NotModified
-
-
-class HttpStatusError(FetchError):
-    """The server answered with an error status."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        status: int,
-        retry_after: timedelta | None,
-        headers: Mapping[str, str],
-    ) -> None:
-        super().__init__(message, status=status)
-        self.retry_after = retry_after
-        self.headers = headers
-
-    @property
-    def gone(self) -> bool:
-        return self.status == 410
 
 
 def is_public(address: str) -> bool:

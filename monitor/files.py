@@ -1,4 +1,5 @@
-"""Files: YAML with one-line errors, atomic replacement, data folders shipped in the package."""
+"""The user's files: YAML and its validation in one-line errors, atomic replacement, and the
+data folders shipped in the package."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ import tempfile
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import yaml
 
 from monitor.errors import ConfigError
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 T = TypeVar("T")
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -63,3 +67,25 @@ def packaged_data(name: str) -> Path:
     if data.is_dir():
         return Path(str(data))
     return Path(__file__).resolve().parent.parent / name
+
+
+Location = tuple[int | str, ...]
+
+
+def dotted(location: Location) -> str:
+    """``("feeds", 0, "url")`` → ``feeds.0.url``."""
+    return ".".join(str(part) for part in location)
+
+
+def validation_problem(exc: ValidationError, where: Callable[[Location], str] = dotted) -> str:
+    """The first problem pydantic found in a file's data, as one line without the file name."""
+    err = exc.errors()[0]
+    key = where(tuple(err["loc"]))
+    if err["type"] == "extra_forbidden":
+        return f"unknown key {key!r}"
+    if err["type"] == "missing":
+        return f"required key {key!r} is missing"
+    msg = err["msg"].removeprefix("Value error, ")
+    if not key:
+        return msg if ": " in msg else f"top level: {msg}"
+    return f"{key}: {msg}"

@@ -19,6 +19,7 @@ import feedparser
 
 from monitor.errors import ParseError
 from monitor.text import html_to_text, one_line, strip_controls
+from monitor.units import language_code
 from monitor.urls import canonical_url
 
 MAX_IDENTITY = 255
@@ -79,7 +80,7 @@ def parse(
     if not doc.entries and not doc.get("version"):
         raise ParseError(f"not a feed{': ' + problem if problem else ''}")
     meta = doc.get("feed", {})
-    language = _language(meta.get("language"))
+    language = language_code(meta.get("language"))
     entries = [_entry(e, language, max_text) for e in doc.entries]
     return ParsedFeed(
         title=one_line(meta.get("title") or "", 300) or None,
@@ -175,7 +176,7 @@ def _entry(e: Any, feed_language: str | None, max_text: int) -> ParsedEntry:
         e.get("published_parsed") or e.get("updated_parsed") or e.get("created_parsed")
     )
     author = one_line(e.get("author") or "", 200) or None
-    language = _language((e.get("title_detail") or {}).get("language")) or feed_language
+    language = language_code((e.get("title_detail") or {}).get("language")) or feed_language
     url = canonical_url(link)
     return ParsedEntry(
         identity=entry_identity(guid, url, title, published),
@@ -233,13 +234,6 @@ def _time(value: Any) -> datetime | None:
         return datetime.fromtimestamp(calendar.timegm(value), UTC)
     except (TypeError, ValueError, OverflowError):
         return None
-
-
-def _language(value: Any) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    code = value.strip().lower().replace("_", "-").split("-")[0]
-    return code if 2 <= len(code) <= 3 and code.isalpha() else None
 
 
 def _int(value: Any) -> int | None:

@@ -1,4 +1,4 @@
-"""Parsing of human-written durations, sizes and points in time."""
+"""Small values written by people or feeds: durations, sizes, times, language codes, slugs."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def parse_when(value: str, now: datetime) -> datetime:
     if _DURATION_PART.match(text) and not text[:4].isdigit():
         return now - parse_duration(text)
     try:
-        return _iso(text)
+        return parse_iso(text)
     except ValueError:
         raise ValueError(
             f"invalid time {value!r} "
@@ -98,7 +98,8 @@ def parse_when(value: str, now: datetime) -> datetime:
         ) from None
 
 
-def _iso(text: str) -> datetime:
+def parse_iso(text: str) -> datetime:
+    """An ISO 8601 time (``Z`` allowed) as an aware UTC datetime; naive means UTC."""
     dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
@@ -121,3 +122,19 @@ def format_duration(delta: timedelta) -> str:
 def format_utc(value: datetime | None) -> str | None:
     """An aware datetime as ISO 8601 UTC with a ``Z`` (``2026-01-02T03:04:05Z``); None stays."""
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z") if value else None
+
+
+def language_code(value: object) -> str | None:
+    """The primary language subtag of a tag (``en-US`` → ``en``, ``ru_RU`` → ``ru``), else None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if 2 <= len(code) <= 3 and code.isalpha() else None
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(value: str) -> str:
+    """``[a-z0-9-]`` only: lower-cased, every other run of characters one hyphen."""
+    return _SLUG.sub("-", value.lower()).strip("-")

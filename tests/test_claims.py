@@ -80,7 +80,7 @@ def test_only_one_daemon_wins_a_digest_run(url: str) -> None:
             )
         with sessions.begin() as s:  # released, but not due until tomorrow
             assert not claim_store.claim_channel_run(s, "daily", NOW, LEASE, "host-b:2")
-            state = claim_store.channel_state(s, "daily")
+            state = claim_store.channel_run(s, "daily")
             assert state is not None and state.last_run_at == NOW
     finally:
         engine.dispose()

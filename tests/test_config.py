@@ -104,3 +104,19 @@ def test_db_url_override_order(tmp_path: Path) -> None:
     assert load_config(path, env=env).settings.database.url == "sqlite:////tmp/env.db"
     cfg = load_config(path, env=env, db_url="postgresql+psycopg://u@h/db")
     assert cfg.settings.database.url == "postgresql+psycopg://u@h/db"
+
+
+def test_digest_retry_after(tmp_path: Path) -> None:
+    channel = "digests: [{name: d, type: file, path: out, retry_after: %s}]\n"
+    cfg = load_config(write(tmp_path, channel % "2m"), env={})
+    assert cfg.settings.digests[0].retry_after.total_seconds() == 120
+    message = error_of(write(tmp_path, channel % "0s"))
+    assert "retry_after" in message and "longer than 0s" in message
+
+
+def test_malformed_whsec_secret_is_a_config_error(tmp_path: Path) -> None:
+    hook = "digests: [{name: h, type: webhook, url: 'https://example.org/h', secret: %s}]\n"
+    assert load_config(write(tmp_path, hook % "whsec_c2VjcmV0"), env={})
+    assert load_config(write(tmp_path, hook % "plain-secret"), env={})
+    message = error_of(write(tmp_path, hook % "whsec_not*base64!"))
+    assert "secret" in message and "base64" in message

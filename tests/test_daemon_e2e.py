@@ -229,3 +229,33 @@ def test_kill_9_then_restart_loses_nothing_and_sends_nothing_twice(
         "(SELECT match_id FROM digest_items WHERE channel = 'hook' AND delivered = 1)"
     )[0][0]
     assert undelivered == 0
+
+
+def test_failed_digest_is_retried_at_its_retry_time_not_the_next_cron_time(
+    monitor, feed_server: FeedServer, receiver
+) -> None:
+    serve_growing_feed(feed_server, 0)
+    channel = {**hook(receiver, schedule="0 0 1 1 *"), "retry_after": "1s"}  # yearly schedule
+    monitor.write_config(
+        [{"name": "wire", "url": feed_server.url("/wire.xml"), "interval": "1h"}],
+        digests=[channel],
+    )
+    monitor.run("poll", check=True)
+    match_ids = sorted(r[0] for r in monitor.sql("SELECT id FROM matches"))
+    assert match_ids
+    mark_digest_overdue(monitor, "hook")
+    receiver.answers = [500]  # the first delivery fails, the next one is accepted
+    proc = start_daemon(monitor, "--tick", "0.2s")
+    try:
+        delivered = wait_for(lambda: len(accepted_match_ids(receiver)) >= 1, timeout=30)
+    finally:
+        code, err = stop(proc)
+    assert delivered and code == 0, err
+    assert [status for status, _, _ in receiver.received] == [500, 200]
+    assert sorted(accepted_match_ids(receiver)[0]) == match_ids
+    history = monitor.json("digest", "history", "--json")
+    assert [d["status"] for d in reversed(history)] == ["failed", "sent"]
+    assert "next attempt at" in err
+    # after the success the next run is the schedule's: 1 January, not a retry
+    next_run = monitor.sql("SELECT next_run_at FROM channel_state WHERE name = 'hook'")[0][0]
+    assert next_run[5:16] == "01-01 00:00", next_run

@@ -11,8 +11,9 @@ import httpx
 import pytest
 
 from monitor.config import FetchSettings
-from monitor.errors import FetchError
-from monitor.fetch import Fetched, Fetcher, HttpStatusError, NotModified, parse_retry_after
+from monitor.errors import FetchError, HttpStatusError
+from monitor.fetch import Fetched, Fetcher, NotModified
+from monitor.units import parse_retry_after
 
 SETTINGS = FetchSettings(deadline=timedelta(seconds=2), max_body=1000)
 

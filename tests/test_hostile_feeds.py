@@ -226,12 +226,12 @@ def test_a_stuck_worker_is_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     async def go() -> None:
         monkeypatch.setattr(pipeline, "timed_ingest_job", stuck_parse)
         with pytest.raises(ParseError, match="worker replaced"):
-            await run.ingest(rss(""), {}, 1000, None, False, None)
+            await run.ingest(rss(""), {}, 1000, None, False)
         first = run.pool
         assert first is None  # the stuck pool is gone
         monkeypatch.undo()
-        packed = await run.ingest(rss(""), {}, 1000, None, False, None)
-        assert packed[0][0] == "Hostile" and run.pool is not None
+        packed = await run.ingest(rss(""), {}, 1000, None, False)
+        assert packed.title == "Hostile" and run.pool is not None
 
     try:
         asyncio.run(go())

@@ -8,7 +8,7 @@ import pytest
 
 from monitor.cli.matches_view import HIGHLIGHT, bar, highlighted
 from monitor.errors import UsageError
-from monitor.storage.review import MatchFilter
+from monitor.records import MatchFilter
 from monitor.usecases.review import build_filter
 
 NOW = datetime(2024, 6, 10, 12, tzinfo=UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
-from monitor.pipeline.schedule import Outcome, next_due, next_fire
+from monitor.pipeline.schedule import Outcome, next_digest_run, next_due, next_fire
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -61,3 +61,14 @@ def test_next_fire_in_channel_timezone() -> None:
     assert next_fire("0 7 * * *", "Asia/Dushanbe", NOW) == datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
     assert next_fire("0 * * * *", "UTC", NOW) == datetime(2026, 3, 1, 13, 0, tzinfo=UTC)
     assert next_fire("*/5 * * * *", "UTC", NOW) == datetime(2026, 3, 1, 12, 5, tzinfo=UTC)
+
+
+def test_next_digest_run_after_success_failure_and_near_schedule() -> None:
+    daily = ("0 7 * * *", "Asia/Dushanbe")
+    tomorrow = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
+    retry = timedelta(minutes=15)
+    assert next_digest_run(*daily, NOW, sent=True, retry_after=retry) == tomorrow
+    assert next_digest_run(*daily, NOW, sent=False, retry_after=retry) == NOW + retry
+    # a retry never waits past the next scheduled run
+    late = datetime(2026, 3, 2, 1, 55, tzinfo=UTC)
+    assert next_digest_run(*daily, late, sent=False, retry_after=retry) == tomorrow

@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from monitor.records import FetchState
 from monitor.storage import db
-from monitor.storage.feeds import FetchState, record_fetches
+from monitor.storage.feeds import record_fetches
 from monitor.storage.orm import Feed
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

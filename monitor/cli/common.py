@@ -86,7 +86,8 @@ class CliState:
 
 def state(ctx: typer.Context) -> CliState:
     obj = ctx.find_root().obj
-    assert isinstance(obj, CliState)
+    if not isinstance(obj, CliState):
+        raise TypeError("the root command did not set up the CLI state")
     return obj
 
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from monitor.cli.common import stderr, stdout
-from monitor.pipeline.poll import FeedReport, PollReport
-from monitor.units import format_duration
-from monitor.usecases.feeds import FeedCheck
+from monitor.units import format_duration, parse_iso
+
+if TYPE_CHECKING:  # `status` and `feeds list` must not pay for importing the poll pass
+    from monitor.pipeline.poll import FeedReport, PollReport
+    from monitor.usecases.feeds import FeedCheck
 
 _STYLE = {"ok": "green", "not_modified": "cyan", "error": "red", "disabled": "dim"}
 
@@ -27,6 +28,14 @@ def poll_progress(
     if not enabled:
         yield None
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     with Progress(
         TextColumn("polling"),
         BarColumn(),
@@ -73,7 +82,7 @@ def print_poll_report(report: PollReport) -> None:
 def _ago(iso: str | None, now: datetime) -> str:
     if not iso:
         return "never"
-    when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    when = parse_iso(iso)
     delta = when - now
     return (
         f"in {format_duration(delta)}"

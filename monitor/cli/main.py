@@ -102,14 +102,9 @@ def configure_logging(level: int, fmt: str = "text") -> None:
 @db_app.command("upgrade")
 def db_upgrade(ctx: typer.Context) -> None:
     """Apply database migrations (Alembic) up to the newest."""
-    from monitor.storage import db
+    from monitor.usecases.database import upgrade_database
 
-    cfg = state(ctx).config()
-    engine = db.create_db_engine(cfg.settings.database.url)
-    try:
-        before, after = db.upgrade(engine)
-    finally:
-        engine.dispose()
+    before, after = upgrade_database(state(ctx).config())
     if before == after:
         stdout.print(f"database is up to date (revision {after})")
     else:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,8 +14,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from monitor.storage.digests import FeedRow, MatchRow
-from monitor.storage.orm import Feed
+from monitor.match.normalize import normalize
+from monitor.records import FeedRecord, FeedRow, MatchRow
 from monitor.text import one_line
 
 SNIPPET_CHARS = 260
@@ -229,8 +228,8 @@ def snippet(match: MatchRow, width: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
 
 # ------------------------------------------------------------------------------- grouping
 def normalize_title(title: str) -> str:
-    text = unicodedata.normalize("NFKC", title).casefold()
-    return " ".join(_WORD.findall(text))
+    """The title's words as the matcher normalizes them (case, script variants, diacritics)."""
+    return " ".join(_WORD.findall(normalize(title)))
 
 
 def _shingles(text: str) -> set[str]:
@@ -392,7 +391,7 @@ def _significance(group: Sequence[MatchRow]) -> float | None:
     return max(values) if values else None
 
 
-def _failing(feeds: Sequence[Feed], tz: ZoneInfo) -> tuple[FailingFeed, ...]:
+def _failing(feeds: Sequence[FeedRecord], tz: ZoneInfo) -> tuple[FailingFeed, ...]:
     return tuple(
         FailingFeed(
             f.name,
@@ -409,7 +408,7 @@ def build_digest(
     channel: str,
     timezone: str,
     candidates: Sequence[MatchRow],
-    failing: Sequence[Feed],
+    failing: Sequence[FeedRecord],
     *,
     max_items: int,
     now: datetime,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from monitor.units import language_code
+
 _TAJIK_LETTERS = set("ҳқғҷӣӯҲҚҒҶӢӮ")
 _RUSSIAN_ONLY = set("ыщьъэЫЩЬЪЭ")  # э exists in Tajik but ы щ ь ъ do not
 _UKRAINIAN = set("іїєґІЇЄҐ")
@@ -210,7 +212,7 @@ _EXPECTED_SCRIPTS = {
 @lru_cache(maxsize=256)
 def _hint_code(hint: str) -> str:
     """The ISO 639-1 code a feed's language hint stands for (``prs``/``dari`` → ``fa``)."""
-    code = hint.strip().lower().replace("_", "-").split("-")[0]
+    code = language_code(hint) or hint.strip().lower()  # "dari" is no ISO code, but a hint
     code = "fa" if code in ("prs", "per", "fas", "dari") else code
     return "tg" if code == "tj" else code
 

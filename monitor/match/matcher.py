@@ -72,7 +72,8 @@ class MatchResult:
 
     def _explained(self) -> _Details:
         if self._details is None:
-            assert self._matcher is not None
+            if self._matcher is None:
+                raise ValueError("a match result without its matcher cannot explain itself")
             self._details = self._matcher.explain_hits(self.hits)
         return self._details
 

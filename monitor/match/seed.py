@@ -10,9 +10,7 @@ counts of existing ones — every curated field is kept as it is.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,10 +18,11 @@ from typing import Any
 
 import yaml
 
-from monitor.errors import ConfigError
+from monitor.files import read_yaml, write_atomic
 from monitor.match.automaton import AliasAutomaton
 from monitor.match.normalize import Normalizer, normalize
 from monitor.match.watchlist import Watchlist, load_watchlist, parse_watchlist
+from monitor.units import slug
 
 WATCHLIST_HEADER = """\
 # Watchlist for the Tajikistan–Afghanistan border monitor.
@@ -185,8 +184,7 @@ class SeedPlan:
 
 def slugify(name: str) -> str:
     """A stable ASCII id for a name."""
-    slug = re.sub(r"[^a-z0-9]+", "-", normalize(name).replace("'", "")).strip("-")
-    return slug or "term"
+    return slug(normalize(name).replace("'", "")) or "term"
 
 
 def _guess_kind(name: str) -> str:
@@ -422,10 +420,7 @@ def render_watchlist(document: dict[str, Any]) -> str:
 
 def apply_merge(watchlist_path: Path, plan: SeedPlan) -> None:
     """Write the plan into the watchlist, keeping every curated field (atomic replace)."""
-    try:
-        raw = yaml.safe_load(watchlist_path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{watchlist_path}: cannot read watchlist: {exc}") from exc
+    raw = read_yaml(watchlist_path, "watchlist")
     parse_watchlist(raw, str(watchlist_path))  # refuse to merge into an invalid file
     entries: list[dict[str, Any]] = raw["entries"]
     by_id = {e["id"]: e for e in entries}
@@ -458,11 +453,4 @@ def apply_merge(watchlist_path: Path, plan: SeedPlan) -> None:
     document["entries"] = [_ordered(e) for e in entries]
     text = render_watchlist(document)
     parse_watchlist(yaml.safe_load(text), str(watchlist_path))
-    fd, tmp = tempfile.mkstemp(dir=watchlist_path.parent, prefix=".watchlist-", suffix=".yaml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, watchlist_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(watchlist_path, lambda stream: stream.write(text))

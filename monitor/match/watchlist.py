@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from monitor.errors import ConfigError
-from monitor.files import read_yaml
+from monitor.files import read_yaml, validation_problem
 from monitor.match.normalize import normalize
 
 Role = Literal[
@@ -137,15 +137,7 @@ def parse_watchlist(raw: Any, source: str) -> Watchlist:
         try:
             entry = WatchlistEntry.model_validate(item)
         except ValidationError as exc:
-            err = exc.errors()[0]
-            key = ".".join(str(p) for p in err["loc"])
-            if err["type"] == "extra_forbidden":
-                problem = f"unknown key {key!r}"
-            elif err["type"] == "missing":
-                problem = f"required key {key!r} is missing"
-            else:
-                problem = f"{key}: {err['msg'].removeprefix('Value error, ')}"
-            raise ConfigError(f"{source}: {label}: {problem}") from None
+            raise ConfigError(f"{source}: {label}: {validation_problem(exc)}") from None
         if entry.id in seen_ids:
             first = seen_ids[entry.id]
             raise ConfigError(

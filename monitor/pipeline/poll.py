@@ -8,44 +8,41 @@ A feed's failure is recorded on that feed and never stops the others.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import multiprocessing
 import os
 import queue
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from monitor.config import Settings
-from monitor.errors import FetchError, ParseError, StorageError, UsageError
-from monitor.fetch import Fetched, Fetcher, FetchResult, HttpStatusError
+from monitor.errors import FetchError, HttpStatusError, ParseError, StorageError, UsageError
+from monitor.fetch import Fetched, Fetcher, FetchResult
 from monitor.pipeline.schedule import Outcome, next_due
 from monitor.pipeline.workers import (
     EntryMatcher,
     EntryVerdict,
     Ingested,
+    MatcherSource,
     init_worker,
+    install_matcher,
     match_job,
     timed_ingest_job,
-    unpack,
 )
+from monitor.records import FeedRecord, FetchState, NewMatch
 from monitor.storage import entries as entry_store
 from monitor.storage import feeds as feed_store
 from monitor.storage import matches as match_store
-from monitor.storage.orm import Feed
+from monitor.storage.db import Session, Sessions
 
 if TYPE_CHECKING:  # imported when a body arrives: a pass of 304s never loads feedparser
     from monitor.parse import ParsedEntry, ParsedFeed
-
-__all__ = ["EntryMatcher", "FeedJob", "FeedReport", "MatcherSource", "PollReport", "poll_feeds"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -123,7 +120,7 @@ class FeedJob:
     unfetched: bool = False
 
     @classmethod
-    def of(cls, feed: Feed, default_interval: timedelta) -> FeedJob:
+    def of(cls, feed: FeedRecord, default_interval: timedelta) -> FeedJob:
         interval = (
             timedelta(seconds=feed.interval_seconds) if feed.interval_seconds else default_interval
         )
@@ -141,9 +138,23 @@ class FeedJob:
 
 
 Clock = Callable[[], datetime]
-# The matcher, or a function that builds it (called only when a pass has entries to match).
-MatcherSource = EntryMatcher | Callable[[], EntryMatcher] | None
 Progress = Callable[[FeedReport], None]
+
+
+def pool_context() -> multiprocessing.context.BaseContext:
+    """How parse workers start: from a forkserver, never forked from this process.
+
+    A poll pass runs beside other threads (the writer, asyncio's resolver, the daemon's
+    scheduler and digest sends), and a fork copies whatever locks they hold at that instant
+    (logging's, an SSL context's) into a child that can never release them; Python 3.12 warns
+    about it and 3.14 no longer forks by default. The forkserver is a single-threaded process
+    started once per process (it has imported the parser and the matcher); workers fork from
+    it and get the matcher by pickle, once each (about 50 kB; rebuilding its automaton is the
+    cost, paid in parallel). ``bench/pool_start.py`` measures it against fork and spawn.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["monitor.pipeline.workers", "monitor.parse", "monitor.match"])
+    return context
 
 
 def parse_workers(requested: int | None, feeds: int) -> int:
@@ -156,11 +167,11 @@ def parse_workers(requested: int | None, feeds: int) -> int:
 
 
 StoreFn = Callable[[Session], Any]
-Record = tuple[int, feed_store.FetchState]  # a feed's id and its fetch outcome
+Record = tuple[int, FetchState]  # a feed's id and its fetch outcome
 _Call = tuple[StoreFn | None, Record | None, asyncio.Future[Any]]
 
 
-class _Writer:
+class StoreWriter:
     """One writer thread; store calls queued while a transaction runs share the next one.
 
     Per-feed transactions cost a session, BEGIN and COMMIT each; grouping them is most of the
@@ -174,7 +185,7 @@ class _Writer:
     feeds is one BEGIN, one executemany UPDATE, one COMMIT).
     """
 
-    def __init__(self, sessions: sessionmaker[Session], times: StageTimes) -> None:
+    def __init__(self, sessions: Sessions, times: StageTimes) -> None:
         self.sessions = sessions
         self.times = times
         self._queue: queue.SimpleQueue[_Call] = queue.SimpleQueue()
@@ -272,6 +283,25 @@ class _Writer:
             return None, exc
 
 
+async def _within(job: Future[T], seconds: float) -> T:
+    """The job's result; TimeoutError when it runs ``seconds`` without finishing.
+
+    The clock starts when the job is running (handed to a worker), not when it was queued.
+    """
+    waiting = asyncio.wrap_future(job)
+    loop = asyncio.get_running_loop()
+    started: float | None = None
+    while True:
+        done, _ = await asyncio.wait({waiting}, timeout=0.1)
+        if done:
+            return waiting.result()
+        if started is None and job.running():
+            started = loop.time()
+        if started is not None and loop.time() - started > seconds:
+            waiting.cancel()
+            raise TimeoutError
+
+
 def _settle(future: asyncio.Future[Any], value: Any, error: Exception | None) -> None:
     if future.done():
         return
@@ -286,7 +316,7 @@ class _Pass:
 
     def __init__(
         self,
-        sessions: sessionmaker[Session],
+        sessions: Sessions,
         settings: Settings,
         matcher: MatcherSource,
         clock: Clock,
@@ -297,9 +327,11 @@ class _Pass:
         self._matcher_source = matcher
         self.clock = clock
         self.times = StageTimes()
-        self.writer = _Writer(sessions, self.times)
+        self.writer = StoreWriter(sessions, self.times)
         self.workers = workers
         self.pool: Executor | None = None
+        if not workers:  # parsed here: the workers' one way to the matcher, in this process
+            install_matcher(lambda: self.matcher)
 
     @cached_property
     def matcher(self) -> EntryMatcher | None:
@@ -314,29 +346,17 @@ class _Pass:
         self.writer.write_deferred_now()
 
     def start_pool(self) -> Executor:
-        """The worker pool, forked on first call.
+        """The worker pool, started on first call by the forkserver (see :func:`pool_context`).
 
-        'fork' is safe here (the event loop's and the writer's threads are not used in the
-        children: workers run only pure parse/match code) and it is what makes workers cheap:
-        the matcher, built here first, is inherited, not pickled, and its pages are shared.
-        gc.freeze() keeps the children's collector off the inherited objects (touching them
-        would copy their pages).
+        Each worker gets the matcher once, through the pool's initializer.
         """
         if self.pool is None:
-            matcher = self.matcher
-            import monitor.parse  # noqa: F401  bodies are coming: workers inherit the parser
-
-            gc.freeze()
-            try:
-                self.pool = ProcessPoolExecutor(
-                    self.workers,
-                    mp_context=multiprocessing.get_context("fork"),
-                    initializer=init_worker,
-                    initargs=(matcher,),
-                )
-                self.pool.submit(int)  # forks every worker now (a fork pool starts them all)
-            finally:
-                gc.unfreeze()  # the parent's own collection goes on as before
+            self.pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=pool_context(),
+                initializer=init_worker,
+                initargs=(self.matcher,),
+            )
         return self.pool
 
     def replace_pool(self, broken: Executor) -> None:
@@ -354,6 +374,8 @@ class _Pass:
 
         A worker that overruns the deadline by :data:`PARSE_GRACE` (stuck where its own timer
         cannot reach) is killed with its pool; feeds whose parse died with it get one retry.
+        The parent's clock starts when the job leaves the pool's queue for a worker, so time
+        spent waiting behind other feeds (or for workers to start) is not held against it.
         """
         seconds = self.settings.fetch.parse_deadline.total_seconds()
         if not self.workers:
@@ -362,11 +384,9 @@ class _Pass:
         while True:
             attempt += 1
             pool = self.start_pool()
-            future = asyncio.get_running_loop().run_in_executor(
-                pool, timed_ingest_job, seconds, *args
-            )
+            job = pool.submit(timed_ingest_job, seconds, *args)
             try:
-                return await asyncio.wait_for(future, seconds + PARSE_GRACE)
+                return await _within(job, seconds + PARSE_GRACE)
             except TimeoutError:
                 self.replace_pool(pool)
                 raise ParseError(
@@ -397,11 +417,10 @@ class _Pass:
                     self.settings.fetch.max_text,
                     job.language,
                     job.unfetched,
-                    self._inline_matcher,
                 )
-                parsed, verdicts = unpack(packed)
-                self.times.parse += packed[3]
-                self.times.match += packed[4]
+                parsed, verdicts = packed.unpack()
+                self.times.parse += packed.parse_seconds
+                self.times.match += packed.match_seconds
             except ParseError as exc:
                 error = exc
         now = self.clock()
@@ -421,9 +440,7 @@ class _Pass:
             )
             fresh = new_entries_of(entries, known)
             if fresh:
-                matched_verdicts, took = await self.cpu(
-                    match_job, fresh, job.language, self._inline_matcher
-                )
+                matched_verdicts, took = await self.cpu(match_job, fresh, job.language)
                 self.times.match += took
         added, matched = await self.writer.run(
             lambda s: store_entries(s, job.id, fresh, matched_verdicts, now), (job.id, state)
@@ -431,13 +448,9 @@ class _Pass:
         log.debug("feed %s: %d new entries, %d new matches", job.name, added, matched)
         return FeedReport(job.name, "ok", new_entries=added, new_matches=matched)
 
-    @property
-    def _inline_matcher(self) -> EntryMatcher | None:
-        return self.matcher if not self.workers else None
-
 
 async def poll_feeds(
-    sessions: sessionmaker[Session],
+    sessions: Sessions,
     settings: Settings,
     jobs: Sequence[FeedJob],
     *,
@@ -452,9 +465,11 @@ async def poll_feeds(
     started = time.perf_counter()
     run = _Pass(sessions, settings, matcher, clock, parse_workers(workers, len(jobs)))
     if run.workers and any(job.unfetched for job in jobs):
-        # A first poll of some feed: bodies are coming. Fork before the HTTP client and the
-        # bodies exist, so the workers inherit (and count) a smaller parent.
-        run.start_pool()
+        # A first poll of some feed: bodies are coming. Start the workers now, so their start
+        # (forkserver, matcher) overlaps the first fetches.
+        pool = run.start_pool()
+        for _ in range(run.workers):
+            pool.submit(int)  # a process pool starts a worker per waiting task
     # Backpressure: a feed holds a slot from its fetch until it is stored, so fetched bodies
     # cannot pile up waiting for a parse worker (memory stays flat however many feeds).
     slots = asyncio.Semaphore(settings.fetch.concurrency + 2 * max(run.workers, 1))
@@ -519,7 +534,7 @@ def fetch_state(
     error: Exception | None,
     now: datetime,
     settings: Settings,
-) -> feed_store.FetchState:
+) -> FetchState:
     """The feed row's new state after a fetch: a pure function of the outcome and now."""
     outcome = _outcome(result, parsed, error)
     due = next_due(
@@ -531,18 +546,13 @@ def fetch_state(
         max_delay=settings.fetch.max_backoff,
     )
     http_status = getattr(result, "status", None)
-    if error is not None:
-        gone = isinstance(error, HttpStatusError) and error.gone
-        return feed_store.FetchState(
-            "error", now, due, http_status=http_status, error=str(error), gone=gone
-        )
-    assert not isinstance(result, FetchError)
-    if parsed is None:
-        return feed_store.FetchState(
-            "not_modified", now, due, http_status=304, new_url=result.permanent_url
-        )
-    assert isinstance(result, Fetched)
-    return feed_store.FetchState(
+    if error is not None or isinstance(result, FetchError):
+        failure = error if error is not None else result
+        gone = isinstance(failure, HttpStatusError) and failure.gone
+        return FetchState("error", now, due, http_status=http_status, error=str(failure), gone=gone)
+    if parsed is None or not isinstance(result, Fetched):
+        return FetchState("not_modified", now, due, http_status=304, new_url=result.permanent_url)
+    return FetchState(
         "ok",
         now,
         due,
@@ -579,7 +589,7 @@ def store_entries(
         session, feed_id, [e for e, _ in pairs], [v.language for _, v in pairs], now
     )
     matches = [
-        match_store.NewMatch(entry_id, v.score, v.terms, v.term_ids, v.explanation)
+        NewMatch(entry_id, v.score, v.terms, v.term_ids, v.explanation)
         for entry_id, (_, v) in zip(ids, pairs, strict=True)
         if v.relevant
     ]

@@ -82,6 +82,19 @@ def next_fire(schedule: str, timezone: str, after: datetime) -> datetime:
 
     trigger = CronTrigger.from_crontab(schedule, timezone=ZoneInfo(timezone))
     fire = trigger.get_next_fire_time(None, after.astimezone(ZoneInfo(timezone)))
-    assert fire is not None, "a five-field cron schedule always fires again"
+    if fire is None:  # a five-field cron schedule always fires again; no end date is set
+        raise ValueError(f"cron schedule {schedule!r} never fires after {after.isoformat()}")
     when: datetime = fire.astimezone(ZoneInfo("UTC"))
     return when if when > after else next_fire(schedule, timezone, after + timedelta(seconds=1))
+
+
+def next_digest_run(
+    schedule: str, timezone: str, finished: datetime, *, sent: bool, retry_after: timedelta
+) -> datetime:
+    """When a channel's digest is next due after a run that finished at ``finished``.
+
+    After a delivered (or empty) digest: the schedule's next time. After a failure: the retry
+    time, unless the schedule comes earlier.
+    """
+    scheduled = next_fire(schedule, timezone, finished)
+    return scheduled if sent else min(finished + retry_after, scheduled)

@@ -1,7 +1,11 @@
 """CPU-bound work of a poll pass (parsing, matching), runnable in a process pool.
 
-Everything here takes and returns plain picklable data; the matcher is installed once per
-worker process by :func:`init_worker`.
+Everything here takes and returns plain picklable data. The matcher reaches the work one way:
+:func:`install_matcher`, called once per worker process by the pool's initializer
+(:func:`init_worker`, which also bounds the worker's memory), or once in the calling process
+when a pass parses in-process. Results cross the process boundary as
+named tuples (pickled as a class reference and a tuple: several times cheaper than
+dataclasses with datetimes, and still read by name).
 """
 
 from __future__ import annotations
@@ -10,11 +14,10 @@ import resource
 import signal
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from monitor.errors import ParseError
 
@@ -47,9 +50,16 @@ class EntryMatcher(Protocol):
     ) -> MatchOutcome: ...
 
 
-@dataclass(frozen=True, slots=True)
-class EntryVerdict:
-    """What matching decided about one entry, ready to store."""
+# The matcher, or a function that builds it on first use (a pass of 304s never builds it).
+MatcherSource = EntryMatcher | Callable[[], EntryMatcher | None] | None
+
+
+class EntryVerdict(NamedTuple):
+    """What matching decided about one entry, ready to store.
+
+    Only a relevant entry is stored with its terms and explanation, so only a relevant
+    verdict carries them (the others get empty ones, which cost nothing to pickle).
+    """
 
     language: str | None
     relevant: bool
@@ -59,13 +69,64 @@ class EntryVerdict:
     explanation: dict[str, Any]
 
 
-_matcher: EntryMatcher | None = None
+class PackedEntry(NamedTuple):
+    """A parsed entry on its way between processes: the time as a POSIX timestamp."""
+
+    identity: str
+    guid: str | None
+    link: str | None
+    url: str | None
+    title: str
+    summary: str
+    content: str
+    author: str | None
+    published: float | None
+    language: str | None
+
+
+class Ingested(NamedTuple):
+    """What :func:`ingest_job` returns: the feed, its entries, their verdicts and timings."""
+
+    title: str | None
+    link: str | None
+    language: str | None
+    ttl_minutes: int | None
+    problem: str | None
+    entries: list[PackedEntry]
+    verdicts: list[EntryVerdict] | None  # None: not matched here
+    parse_seconds: float
+    match_seconds: float
+
+    def unpack(self) -> tuple[ParsedFeed, list[EntryVerdict] | None]:
+        """The parsed feed (entries with their datetimes back) and the verdicts."""
+        from monitor.parse import ParsedEntry, ParsedFeed
+
+        entries = [
+            ParsedEntry(
+                *e[:8],
+                datetime.fromtimestamp(e.published, UTC) if e.published is not None else None,
+                e.language,
+            )
+            for e in self.entries
+        ]
+        feed = ParsedFeed(
+            self.title, self.link, self.language, self.ttl_minutes, entries, self.problem
+        )
+        return feed, self.verdicts
+
+
+_source: MatcherSource = None
+
+
+def install_matcher(source: MatcherSource) -> None:
+    """Make ``source`` this process's matcher (a pool initializer, or the in-process pass)."""
+    global _source
+    _source = source
 
 
 def init_worker(matcher: EntryMatcher | None, memory: int = WORKER_MEMORY) -> None:
-    """Set up a worker process: the matcher, and a bound on its memory."""
-    global _matcher
-    _matcher = matcher
+    """Set up a pool worker process: its matcher, and a bound on its memory."""
+    install_matcher(matcher)
     if memory:
         _limit_memory(memory)
 
@@ -112,72 +173,43 @@ def deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _matcher() -> EntryMatcher | None:
+    """This process's matcher, built from its factory on first use."""
+    global _source
+    if callable(_source):
+        _source = _source()
+    return _source
+
+
 def match_job(
-    entries: Sequence[ParsedEntry], feed_language: str | None, matcher: EntryMatcher | None = None
+    entries: Sequence[ParsedEntry], feed_language: str | None
 ) -> tuple[list[EntryVerdict], float]:
-    """Match entries with the given matcher or the worker's; returns verdicts and seconds."""
+    """Match entries with this process's matcher; returns verdicts and seconds."""
     start = time.perf_counter()
-    m = matcher or _matcher
-    verdicts = [verdict(m, e, feed_language) for e in entries]
+    matcher = _matcher()
+    verdicts = [verdict(matcher, e, feed_language) for e in entries]
     return verdicts, time.perf_counter() - start
 
 
 def verdict(matcher: EntryMatcher | None, entry: ParsedEntry, hint: str | None) -> EntryVerdict:
-    """Match one entry (see :func:`packed_verdict`)."""
-    return EntryVerdict(*packed_verdict(matcher, entry, hint))
-
-
-def packed_verdict(
-    matcher: EntryMatcher | None, entry: ParsedEntry, hint: str | None
-) -> PackedVerdict:
-    """Match one entry, as the fields of an :class:`EntryVerdict`.
-
-    Only a relevant entry is stored with its terms and explanation, so only a relevant verdict
-    carries them (the others get empty ones: the matcher never builds them, and they cost
-    nothing to pickle).
-    """
+    """Match one entry (no matcher: not relevant)."""
     language = entry.language or hint
     if matcher is None:
-        return (language, False, 0.0, [], [], {})
+        return EntryVerdict(language, False, 0.0, [], [], {})
     r = matcher.match(entry.title, entry.summary, entry.content, language)
     if not r.relevant:
-        return (r.language, False, r.score, [], [], {})
-    return (r.language, True, r.score, list(r.terms), list(r.term_ids), r.to_explanation())
-
-
-# Results cross the process boundary as plain tuples: pickling dataclasses (a class lookup and
-# a state dict per object) and datetimes costs several times more on both ends.
-PackedEntry = tuple[
-    str, str | None, str | None, str | None, str, str, str, str | None, float | None, str | None
-]
-PackedFeed = tuple[str | None, str | None, str | None, int | None, str | None]
-PackedVerdict = tuple[str | None, bool, float, list[str], list[str], dict[str, Any]]
-Ingested = tuple[PackedFeed, list[PackedEntry], list[PackedVerdict] | None, float, float]
+        return EntryVerdict(r.language, False, r.score, [], [], {})
+    return EntryVerdict(
+        r.language, True, r.score, list(r.terms), list(r.term_ids), r.to_explanation()
+    )
 
 
 def pack_entry(e: ParsedEntry) -> PackedEntry:
     stamp = e.published.timestamp() if e.published is not None else None
-    return (
+    return PackedEntry(
         e.identity, e.guid, e.link, e.url, e.title, e.summary, e.content, e.author, stamp,
         e.language,
     )  # fmt: skip
-
-
-def unpack_entry(t: PackedEntry) -> ParsedEntry:
-    from monitor.parse import ParsedEntry
-
-    stamp = t[8]
-    published = datetime.fromtimestamp(stamp, UTC) if stamp is not None else None
-    return ParsedEntry(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], published, t[9])
-
-
-def unpack(packed: Ingested) -> tuple[ParsedFeed, list[EntryVerdict] | None]:
-    """The parsed feed (and verdicts, when matched) of an :func:`ingest_job` result."""
-    from monitor.parse import ParsedFeed
-
-    (title, link, language, ttl, problem), entries, verdicts, _, _ = packed
-    feed = ParsedFeed(title, link, language, ttl, [unpack_entry(e) for e in entries], problem)
-    return feed, None if verdicts is None else [EntryVerdict(*v) for v in verdicts]
 
 
 def timed_ingest_job(seconds: float, *args: Any) -> Ingested:
@@ -195,29 +227,29 @@ def ingest_job(
     max_text: int,
     feed_language: str | None,
     match: bool,
-    matcher: EntryMatcher | None = None,
 ) -> Ingested:
     """Parse feed bytes and, with ``match``, match every entry right here (no second round trip:
-    for a feed with nothing stored yet every entry is new). Returns the packed feed, entries and
-    verdicts (None without ``match``) and the seconds parsing and matching took.
+    for a feed with nothing stored yet every entry is new).
 
     Raises ParseError.
     """
-    from monitor.parse import parse  # imported before the fork; a no-op lookup here
+    from monitor.parse import parse  # preloaded by the forkserver; a no-op lookup here
 
     start = time.perf_counter()
     parsed = parse(content, headers, max_text=max_text)
     parsed_at = time.perf_counter()
-    packed_verdicts: list[PackedVerdict] | None = None
+    verdicts: list[EntryVerdict] | None = None
     if match:
-        m = matcher or _matcher
-        packed_verdicts = [packed_verdict(m, e, feed_language) for e in parsed.entries]
-    meta = (parsed.title, parsed.link, parsed.language, parsed.ttl_minutes, parsed.problem)
-    entries = [pack_entry(e) for e in parsed.entries]
-    return (
-        meta,
-        entries,
-        packed_verdicts,
+        matcher = _matcher()
+        verdicts = [verdict(matcher, e, feed_language) for e in parsed.entries]
+    return Ingested(
+        parsed.title,
+        parsed.link,
+        parsed.language,
+        parsed.ttl_minutes,
+        parsed.problem,
+        [pack_entry(e) for e in parsed.entries],
+        verdicts,
         parsed_at - start,
         time.perf_counter() - parsed_at if match else 0.0,
     )

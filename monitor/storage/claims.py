@@ -1,27 +1,58 @@
-"""Digest run claims: per-channel schedule state that several daemons can share."""
+"""Claims and due times in the database: digest channels' runs, and releasing feed claims.
+
+The database is the one source of truth for when work is due; these conditional UPDATEs let
+several daemons share it (feeds are claimed in :mod:`monitor.storage.feeds`).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from monitor.records import ChannelRun
 from monitor.storage.orm import ChannelState, Feed
 
 
-def channel_state(session: Session, name: str) -> ChannelState | None:
-    return session.get(ChannelState, name)
-
-
-def ensure_channel_state(session: Session, name: str, next_run: datetime) -> ChannelState:
-    """The channel's state row, created with ``next_run`` when missing."""
+def channel_run(session: Session, name: str) -> ChannelRun | None:
     state = session.get(ChannelState, name)
     if state is None:
-        state = ChannelState(name=name, next_run_at=next_run)
-        session.add(state)
+        return None
+    return ChannelRun(state.name, state.next_run_at, state.last_run_at, state.claimed_by)
+
+
+def ensure_channel_state(session: Session, name: str, next_run: datetime) -> datetime:
+    """The channel's next run, at ``next_run`` at the latest; the row is created when missing.
+
+    A stored time later than ``next_run`` (the schedule was moved earlier) is brought forward;
+    an earlier one (a retry, a run missed while no daemon ran) is kept.
+    """
+    state = session.get(ChannelState, name)
+    if state is None:
+        session.add(ChannelState(name=name, next_run_at=next_run))
         session.flush()
-    return state
+        return next_run
+    if state.next_run_at is None or state.next_run_at > next_run:
+        state.next_run_at = next_run
+        session.flush()
+    return state.next_run_at
+
+
+def due_channels(session: Session, names: list[str], now: datetime) -> list[str]:
+    """Which of ``names`` are due at ``now`` and not claimed, by due time."""
+    if not names:
+        return []
+    query = (
+        select(ChannelState.name)
+        .where(
+            ChannelState.name.in_(names),
+            ChannelState.next_run_at <= now,
+            or_(ChannelState.claimed_until.is_(None), ChannelState.claimed_until <= now),
+        )
+        .order_by(ChannelState.next_run_at, ChannelState.name)
+    )
+    return list(session.scalars(query))
 
 
 def claim_channel_run(
@@ -51,6 +82,15 @@ def finish_channel_run(
         update(ChannelState)
         .where(ChannelState.name == name, ChannelState.claimed_by == owner)
         .values(**values)
+    )
+
+
+def release_channel_claim(session: Session, name: str, owner: str) -> None:
+    """Give back a channel claim without running it: it stays due."""
+    session.execute(
+        update(ChannelState)
+        .where(ChannelState.name == name, ChannelState.claimed_by == owner)
+        .values(claimed_until=None, claimed_by=None)
     )
 
 

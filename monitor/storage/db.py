@@ -1,16 +1,31 @@
-"""Engine creation and migrations. SQLite gets WAL mode, a busy timeout and foreign keys."""
+"""Engine creation and migrations. SQLite gets WAL mode, a busy timeout and foreign keys.
+
+Every engine turns the database faults a user can act on (locked, read-only, not a monitor
+database, corrupt, unreachable) into :class:`~monitor.errors.StorageError` subclasses with a
+one-line meaning, wherever the statement ran; other SQLAlchemy errors (bugs) pass unchanged.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine as Engine  # the types callers above storage hold
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session as Session
+from sqlalchemy.orm import sessionmaker
 
-from monitor.errors import ConfigError, StorageError
+from monitor.errors import (
+    ConfigError,
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DatabaseReadOnlyError,
+    NotMonitorDatabaseError,
+    StorageError,
+)
 from monitor.files import packaged_data
 
 if TYPE_CHECKING:
@@ -20,6 +35,16 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # The newest migration. Opening a database compares against this without importing Alembic
 # (a third of the command's start-up); a test checks it equals Alembic's head.
 SCHEMA_HEAD = "0002"
+
+
+IN_BATCH = 500  # ids per IN (...) list: well under every backend's bound-parameter limit
+T = TypeVar("T")
+
+
+def in_batches(values: Sequence[T]) -> Iterator[list[T]]:
+    """``values`` in lists of at most :data:`IN_BATCH`, one per ``IN (...)`` query."""
+    for i in range(0, len(values), IN_BATCH):
+        yield list(values[i : i + IN_BATCH])
 
 
 def alembic_dir() -> Path:
@@ -41,11 +66,86 @@ def create_db_engine(url: str, **kwargs: Any) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
-        return engine
-    try:
-        return create_engine(parsed, pool_pre_ping=True, **kwargs)
-    except (ImportError, ArgumentError) as exc:
-        raise ConfigError(f"database.url: cannot use {parsed.drivername!r}: {exc}") from exc
+    else:
+        try:
+            engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
+        except (ImportError, ArgumentError) as exc:
+            raise ConfigError(f"database.url: cannot use {parsed.drivername!r}: {exc}") from exc
+    event.listen(engine, "handle_error", _storage_error)
+    return engine
+
+
+def sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a SQLite engine; None for other databases and in-memory ones."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def describe(engine: Engine) -> str:
+    """The database as a user names it: the SQLite file, else the URL without its password."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)
+
+
+# SQLSTATEs (PostgreSQL) and SQLite messages of the faults a user can act on.
+_LOCKED = ("database is locked", "database table is locked", "lock timeout")
+_LOCKED_STATES = frozenset({"55P03", "40P01"})  # lock_not_available, deadlock_detected
+_READ_ONLY = ("readonly database", "read-only", "read only")
+_READ_ONLY_STATES = frozenset({"25006"})  # read_only_sql_transaction
+_CORRUPT = ("database disk image is malformed", "database corruption")
+_CORRUPT_STATES = frozenset({"XX001", "XX002"})  # data_corrupted, index_corrupted
+_MISSING = ("no such table", "no such column")
+_MISSING_STATES = frozenset({"42P01", "42703"})  # undefined_table, undefined_column
+
+
+def storage_error(orig: BaseException, where: str) -> StorageError | None:
+    """The StorageError a DB-API exception means, or None when it is not a database fault."""
+    message = " ".join(str(orig).split())
+    text = message.lower()
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if any(m in text for m in _LOCKED) or state in _LOCKED_STATES:
+        return DatabaseLockedError(
+            f"database {where} is locked: another process kept it busy for over "
+            f"{SQLITE_BUSY_TIMEOUT_MS / 1000:g} s "
+            "(a long write, or a second daemon?); try again"
+        )
+    if any(m in text for m in _READ_ONLY) or state in _READ_ONLY_STATES:
+        return DatabaseReadOnlyError(
+            f"database {where} is read-only: the process cannot write it"
+            " (SQLite also needs to write its folder, for the -wal and -shm files)"
+        )
+    if "file is not a database" in text:
+        return NotMonitorDatabaseError(f"{where} is not a SQLite database: check database.url")
+    if any(m in text for m in _CORRUPT) or state in _CORRUPT_STATES:
+        return DatabaseCorruptError(
+            f"database {where} is corrupt ({message}): restore it from a backup"
+        )
+    if any(m in text for m in _MISSING) or state in _MISSING_STATES:
+        return NotMonitorDatabaseError(
+            f"{where} is not a monitor database of this version ({message}): "
+            "check database.url, or run `monitor db upgrade`"
+        )
+    if "unable to open database file" in text:
+        return StorageError(f"cannot open database {where}: the file or its folder is not usable")
+    return None
+
+
+def _storage_error(context: ExceptionContext) -> None:
+    """handle_error hook: raise the StorageError of a database fault (see :func:`storage_error`)."""
+    if context.is_pre_ping or context.engine is None:
+        return  # the pool reconnects on its own
+    error = storage_error(context.original_exception, describe(context.engine))
+    if error is None and context.is_disconnect:
+        error = StorageError(
+            f"lost the connection to database {describe(context.engine)}: "
+            f"{' '.join(str(context.original_exception).split())}"
+        )
+    if error is not None:
+        raise error from context.original_exception
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -81,6 +181,21 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def database_info(engine: Engine) -> dict[str, str | None]:
+    """The database's URL (no password), backend, schema revision and the head this code expects."""
+    return {
+        "url": engine.url.render_as_string(hide_password=True),
+        "backend": engine.dialect.name,
+        "revision": current_revision(engine),
+        "head": SCHEMA_HEAD,  # checked against Alembic's head by a test
+    }
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(inspect(conn).get_table_names())
+
+
 def head_revision(engine: Engine) -> str | None:
     from alembic.script import ScriptDirectory
 
@@ -90,6 +205,7 @@ def head_revision(engine: Engine) -> str | None:
 def upgrade(engine: Engine) -> tuple[str | None, str | None]:
     """Apply migrations up to head. Returns (revision before, revision after)."""
     from alembic import command
+    from alembic.util import CommandError
 
     cfg = alembic_config(engine)
     try:
@@ -98,8 +214,10 @@ def upgrade(engine: Engine) -> tuple[str | None, str | None]:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         return before, current_revision(engine)
+    except CommandError as exc:  # e.g. a revision this version does not know
+        raise StorageError(f"database {describe(engine)} cannot be upgraded: {exc}") from exc
     except OperationalError as exc:
-        raise StorageError(f"database {engine.url!r}: {exc.orig}") from exc
+        raise StorageError(f"database {describe(engine)}: {exc.orig}") from exc
     except SQLAlchemyError as exc:
         raise StorageError(f"database migration failed: {exc}") from exc
 
@@ -113,7 +231,12 @@ def open_database(url: str, *, auto_upgrade: bool = True, **kwargs: Any) -> Engi
     try:
         current = current_revision(engine)
     except OperationalError as exc:
-        raise StorageError(f"cannot open database {engine.url!r}: {exc.orig}") from exc
+        raise StorageError(f"cannot open database {describe(engine)}: {exc.orig}") from exc
+    if current is None and _has_tables(engine):
+        raise NotMonitorDatabaseError(
+            f"{describe(engine)} is not a monitor database (it has tables but no schema "
+            "revision): check database.url"
+        )
     if current != SCHEMA_HEAD:
         if not auto_upgrade:
             raise StorageError("database schema is outdated: run `monitor db upgrade`")
@@ -121,5 +244,8 @@ def open_database(url: str, *, auto_upgrade: bool = True, **kwargs: Any) -> Engi
     return engine
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
+Sessions = sessionmaker[Session]  # what callers above storage hold: a factory of transactions
+
+
+def session_factory(engine: Engine) -> Sessions:
     return sessionmaker(engine, expire_on_commit=False)

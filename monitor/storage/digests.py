@@ -7,52 +7,16 @@ Matches held by a ``pending`` digest (created, never confirmed) are reserved for
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Exists, Select, and_, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from monitor.storage.orm import Digest, DigestItem, Entry, Feed, Match
-
-_IN_BATCH = 500
-
-
-@dataclass(frozen=True, slots=True)
-class FeedRow:
-    name: str
-    title: str | None
-    language: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class EntryRow:
-    title: str
-    summary: str
-    content: str
-    url: str | None
-    link: str | None
-    language: str | None
-    published_at: datetime | None
-    feed: FeedRow
-
-
-@dataclass(frozen=True, slots=True)
-class MatchRow:
-    """A match with what a digest shows of its entry and feed (plain data, no ORM)."""
-
-    id: int
-    score: float
-    terms: list[Any]
-    explanation: dict[str, Any]
-    matched_at: datetime
-    entry: EntryRow
-    story_id: int | None = None
-    event: str | None = None
-    severity: int | None = None
-    significance: float | None = None
-
+from monitor.records import DigestRecord, EntryRow, FeedRecord, FeedRow, MatchRow
+from monitor.storage.db import in_batches
+from monitor.storage.feeds import POLLABLE
+from monitor.storage.orm import Digest, DigestItem, Entry, Feed, Match, to_record
 
 _COLUMNS = (
     Match.id, Match.score, Match.terms, Match.explanation, Match.matched_at,
@@ -119,20 +83,19 @@ def undelivered_matches(session: Session, channel: str, min_score: float | None)
 
 def matches_by_id(session: Session, ids: Sequence[int]) -> list[MatchRow]:
     out: list[MatchRow] = []
-    for i in range(0, len(ids), _IN_BATCH):
-        batch = list(ids[i : i + _IN_BATCH])
+    for batch in in_batches(ids):
         out.extend(_rows(session.execute(_select().where(Match.id.in_(batch)))))
     return out
 
 
-def failing_feeds(session: Session) -> list[Feed]:
+def failing_feeds(session: Session) -> list[FeedRecord]:
     """Enabled feeds whose last fetch failed, worst first."""
     query = (
         select(Feed)
-        .where(Feed.last_status == "error", Feed.enabled.is_(True), Feed.disabled_reason.is_(None))
+        .where(Feed.last_status == "error", POLLABLE)
         .order_by(Feed.consecutive_errors.desc(), Feed.name)
     )
-    return list(session.scalars(query))
+    return [to_record(FeedRecord, f) for f in session.scalars(query)]
 
 
 def last_sent_period_end(session: Session, channel: str) -> datetime | None:
@@ -143,14 +106,14 @@ def last_sent_period_end(session: Session, channel: str) -> datetime | None:
     )
 
 
-def pending_digests(session: Session, channel: str) -> list[Digest]:
+def pending_digests(session: Session, channel: str) -> list[DigestRecord]:
     """Digests of ``channel`` created but never confirmed (a crash mid-send), oldest first."""
     query = (
         select(Digest)
         .where(Digest.channel == channel, Digest.status == "pending")
         .order_by(Digest.id)
     )
-    return list(session.scalars(query))
+    return [to_record(DigestRecord, d) for d in session.scalars(query)]
 
 
 def digest_match_ids(session: Session, digest_id: int) -> list[int]:
@@ -169,7 +132,7 @@ def create_digest(
     period_end: datetime,
     match_ids: Sequence[int],
     now: datetime,
-) -> Digest:
+) -> DigestRecord:
     """Insert a digest row and its (undelivered) items."""
     digest = Digest(
         channel=channel, key=key, status=status, attempts=0, period_start=period_start,
@@ -185,7 +148,7 @@ def create_digest(
                 for m in match_ids
             ],
         )
-    return digest
+    return to_record(DigestRecord, digest)
 
 
 def mark_sent(session: Session, digest_id: int, now: datetime) -> None:
@@ -209,11 +172,11 @@ def mark_failed(session: Session, digest_id: int, error: str) -> None:
     )
 
 
-def history(session: Session, channel: str | None, limit: int) -> list[Digest]:
+def history(session: Session, channel: str | None, limit: int) -> list[DigestRecord]:
     query = select(Digest).order_by(Digest.id.desc()).limit(limit)
     if channel is not None:
         query = query.where(Digest.channel == channel)
-    return list(session.scalars(query))
+    return [to_record(DigestRecord, d) for d in session.scalars(query)]
 
 
 def delivered_match_ids(session: Session, channel: str) -> set[int]:

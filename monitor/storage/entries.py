@@ -1,27 +1,23 @@
-"""Entries: the seen-check and batched inserts."""
+"""Entries: the seen-check, batched inserts, and reading them back for a rescan."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
-from monitor.storage.orm import Entry
-
-if TYPE_CHECKING:  # a pass of 304s never imports the parser (feedparser)
-    from monitor.parse import ParsedEntry
-
-_IN_BATCH = 500
+from monitor.records import EntryRecord, NewEntry
+from monitor.storage.db import in_batches
+from monitor.storage.orm import Entry, to_record
 
 
 def known_identities(session: Session, feed_id: int, identities: Sequence[str]) -> set[str]:
     """Which of ``identities`` the feed already has: one indexed query per batch of 500."""
     known: set[str] = set()
-    for i in range(0, len(identities), _IN_BATCH):
-        batch = identities[i : i + _IN_BATCH]
+    for batch in in_batches(identities):
         known.update(
             session.scalars(
                 select(Entry.identity).where(Entry.feed_id == feed_id, Entry.identity.in_(batch))
@@ -33,7 +29,7 @@ def known_identities(session: Session, feed_id: int, identities: Sequence[str]) 
 def insert_entries(
     session: Session,
     feed_id: int,
-    entries: Sequence[ParsedEntry],
+    entries: Sequence[NewEntry],
     languages: Sequence[str | None],
     fetched_at: datetime,
 ) -> list[int]:
@@ -66,14 +62,14 @@ def insert_entries(
 
 def iter_entries(
     session: Session, since: datetime | None = None, batch: int = 1000
-) -> Iterator[list[Entry]]:
+) -> Iterator[list[EntryRecord]]:
     """Stored entries fetched at or after ``since``, in id order, ``batch`` at a time."""
     last = 0
     while True:
         query = select(Entry).where(Entry.id > last).order_by(Entry.id).limit(batch)
         if since is not None:
             query = query.where(Entry.fetched_at >= since)
-        rows = list(session.scalars(query))
+        rows = [to_record(EntryRecord, e) for e in session.scalars(query)]
         if not rows:
             return
         yield rows

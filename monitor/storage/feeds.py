@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Table, Update, bindparam, func, insert, or_, select, update
+from sqlalchemy import Table, Update, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.config import FeedSettings
-from monitor.storage.orm import Entry, Feed
+from monitor.records import FeedRecord, FeedSync, FetchState, ImportedFeed
+from monitor.storage.db import in_batches
+from monitor.storage.orm import Entry, Feed, to_record
 
 NOT_IN_CONFIG = "not in config"
-
-
-@dataclass(frozen=True)
-class FeedSync:
-    added: list[str]
-    updated: list[str]
-    retired: list[str]
-    feeds: list[Feed]  # every feed after the sync, by name (so a poll needs no second SELECT)
+# The SQL form of FeedRecord.pollable: enabled, and not disabled by the program.
+POLLABLE = and_(Feed.enabled.is_(True), Feed.disabled_reason.is_(None))
 
 
 def sync_config_feeds(session: Session, feeds: Sequence[FeedSettings], now: datetime) -> FeedSync:
@@ -86,15 +81,7 @@ def sync_config_feeds(session: Session, feeds: Sequence[FeedSettings], now: date
             retired.append(name)
     session.flush()
     current = sorted([*existing.values(), *new], key=lambda f: f.name)
-    return FeedSync(added, updated, retired, current)
-
-
-@dataclass(frozen=True)
-class ImportedFeed:
-    name: str
-    url: str
-    title: str | None
-    language: str | None
+    return FeedSync(added, updated, retired, [to_record(FeedRecord, f) for f in current])
 
 
 def known_names_and_urls(session: Session) -> tuple[set[str], set[str]]:
@@ -115,17 +102,12 @@ def insert_imported_feeds(session: Session, feeds: Sequence[ImportedFeed], now: 
          "updated_at": now}
         for f in feeds
     ]  # fmt: skip
-    for start in range(0, len(rows), 500):
-        session.execute(insert(cast(Table, Feed.__table__)), rows[start : start + 500])
+    for batch in in_batches(rows):
+        session.execute(insert(cast(Table, Feed.__table__)), batch)
 
 
-def all_feeds(session: Session) -> list[Feed]:
-    return list(session.scalars(select(Feed).order_by(Feed.name)))
-
-
-def feeds_named(session: Session, names: Iterable[str]) -> list[Feed]:
-    wanted = list(names)
-    return list(session.scalars(select(Feed).where(Feed.name.in_(wanted)).order_by(Feed.name)))
+def all_feeds(session: Session) -> list[FeedRecord]:
+    return [to_record(FeedRecord, f) for f in session.scalars(select(Feed).order_by(Feed.name))]
 
 
 def claim_due_feeds(
@@ -134,7 +116,7 @@ def claim_due_feeds(
     lease: timedelta,
     default_interval: timedelta,
     limit: int | None = None,
-) -> list[Feed]:
+) -> list[FeedRecord]:
     """Claim the pollable feeds whose next due time has passed, for ``lease``.
 
     Each claim is a conditional UPDATE, so two daemons on one database never claim the same
@@ -146,8 +128,7 @@ def claim_due_feeds(
     due = (
         select(Feed.id, Feed.interval_seconds)
         .where(
-            Feed.enabled.is_(True),
-            Feed.disabled_reason.is_(None),
+            POLLABLE,
             or_(Feed.next_due_at.is_(None), Feed.next_due_at <= now),
             free,
         )
@@ -168,23 +149,8 @@ def claim_due_feeds(
             claimed.append(feed_id)
     if not claimed:
         return []
-    return list(session.scalars(select(Feed).where(Feed.id.in_(claimed)).order_by(Feed.name)))
-
-
-@dataclass(frozen=True)
-class FetchState:
-    """What one fetch changes on a feed row."""
-
-    status: str  # ok | not_modified | error
-    fetched_at: datetime
-    next_due_at: datetime
-    http_status: int | None = None
-    error: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    new_url: str | None = None
-    title: str | None = None
-    gone: bool = False
+    query = select(Feed).where(Feed.id.in_(claimed)).order_by(Feed.name)
+    return [to_record(FeedRecord, f) for f in session.scalars(query)]
 
 
 def record_fetches(session: Session, fetches: Sequence[tuple[int, FetchState]]) -> None:

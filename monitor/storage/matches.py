@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from monitor.storage.orm import DigestItem, Match
-
-
-@dataclass(frozen=True)
-class NewMatch:
-    entry_id: int
-    score: float
-    terms: list[str]
-    term_ids: list[str]
-    explanation: dict[str, Any]
+from monitor.records import MatchRecord, NewMatch
+from monitor.storage.orm import DigestItem, Match, to_record
 
 
 def insert_matches(session: Session, matches: Sequence[NewMatch], now: datetime) -> int:
@@ -44,9 +35,9 @@ def insert_matches(session: Session, matches: Sequence[NewMatch], now: datetime)
     return len(matches)
 
 
-def existing_matches(session: Session, entry_ids: Sequence[int]) -> dict[int, Match]:
+def existing_matches(session: Session, entry_ids: Sequence[int]) -> dict[int, MatchRecord]:
     rows = session.scalars(select(Match).where(Match.entry_id.in_(list(entry_ids))))
-    return {m.entry_id: m for m in rows}
+    return {m.entry_id: to_record(MatchRecord, m) for m in rows}
 
 
 def update_match(session: Session, match_id: int, new: NewMatch) -> None:

@@ -1,9 +1,13 @@
-"""Database schema: SQLAlchemy 2.0 typed models. No queries live here (see ``monitor.storage``)."""
+"""Database schema: SQLAlchemy 2.0 typed models, and their conversion to plain records.
+
+No queries live here (see ``monitor.storage``); no class here leaves ``storage/``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -91,15 +95,6 @@ class Feed(Base):
     updated_at: Mapped[datetime]
 
     entries: Mapped[list[Entry]] = relationship(back_populates="feed", passive_deletes=True)
-
-    @property
-    def pollable(self) -> bool:
-        """Enabled, and not disabled by the program (410 Gone, dropped from the config)."""
-        return self.enabled and not self.disabled_reason
-
-    @property
-    def why_not_polled(self) -> str | None:
-        return self.disabled_reason or (None if self.enabled else "disabled in config")
 
 
 class Entry(Base):
@@ -240,3 +235,17 @@ class ChannelState(Base):
     next_run_at: Mapped[datetime | None]
     claimed_until: Mapped[datetime | None]
     claimed_by: Mapped[str | None] = mapped_column(String(100))
+
+
+R = TypeVar("R")
+
+
+_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def to_record(cls: type[R], row: Base) -> R:
+    """The plain record ``cls`` (a dataclass) of an ORM row: its same-named attributes."""
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    return cls(**{name: getattr(row, name) for name in names})

@@ -8,51 +8,33 @@ the time the entry was fetched (:data:`match_time`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from monitor.storage.orm import Entry, Feed, Match, MatchMark
+from monitor.records import EntryRecord, MarkRecord, MatchFilter, MatchRecord, ReviewRow
+from monitor.storage.db import IN_BATCH, in_batches
+from monitor.storage.orm import Entry, Feed, Match, MatchMark, to_record
 
 match_time: ColumnElement[datetime] = func.coalesce(Entry.published_at, Entry.fetched_at)
 entry_language: ColumnElement[str | None] = func.coalesce(Entry.language, Feed.language)
-_BATCH = 500
 
 
-@dataclass(frozen=True)
-class MatchFilter:
-    """What ``list``, ``export`` and ``stats`` select. Empty tuples mean "any"."""
-
-    since: datetime | None = None
-    until: datetime | None = None
-    feeds: tuple[str, ...] = ()
-    terms: tuple[str, ...] = ()  # watchlist term ids or names
-    languages: tuple[str, ...] = ()
-    min_score: float | None = None
-    statuses: tuple[str, ...] = ()
-    limit: int | None = None
-
-    def term_matches(self, term_ids: Sequence[Any], names: Sequence[Any]) -> bool:
-        """Whether a match with these term ids and names passes the ``terms`` filter.
-
-        Ids compare exactly; names compare case-insensitively.
-        """
-        if not self.terms:
-            return True
-        ids = {str(t) for t in term_ids or ()}
-        folded = {str(n).casefold() for n in names or ()}
-        return any(t in ids or t.casefold() in folded for t in self.terms)
+_REVIEW_COLUMNS = (Match, Entry, Feed.name, Feed.title, entry_language, match_time)
 
 
-class ReviewRow(NamedTuple):
-    match: Match
-    entry: Entry
-    feed: str
-    language: str | None
-    when: datetime
+def _review_row(row: Any) -> ReviewRow:
+    match, entry, feed, feed_title, language, when = row
+    return ReviewRow(
+        to_record(MatchRecord, match),
+        to_record(EntryRecord, entry),
+        feed,
+        feed_title,
+        language,
+        when,
+    )
 
 
 def _filtered(f: MatchFilter, *columns: Any) -> Select[Any]:
@@ -87,54 +69,42 @@ def _filtered(f: MatchFilter, *columns: Any) -> Select[Any]:
 
 def iter_matches(session: Session, f: MatchFilter) -> Iterator[ReviewRow]:
     """The filtered matches, newest first (then highest id), up to ``f.limit``; streamed."""
-    query = _filtered(f, Match, Entry, Feed.name, entry_language, match_time).order_by(
-        match_time.desc(), Match.id.desc()
-    )
+    query = _filtered(f, *_REVIEW_COLUMNS).order_by(match_time.desc(), Match.id.desc())
     if f.limit is not None and not f.terms:
         query = query.limit(f.limit)
     if f.limit == 0:
         return
     count = 0
-    for match, entry, feed, language, when in session.execute(
-        query.execution_options(yield_per=_BATCH)
-    ):
+    for row in session.execute(query.execution_options(yield_per=IN_BATCH)):
+        match = row[0]
         if not f.term_matches(match.term_ids, match.terms):
             continue
-        yield ReviewRow(match, entry, feed, language, when)
+        yield _review_row(row)
         count += 1
         if f.limit is not None and count >= f.limit:
             return
 
 
-def list_matches(session: Session, f: MatchFilter) -> list[ReviewRow]:
-    return list(iter_matches(session, f))
-
-
 def get_match(session: Session, match_id: int) -> ReviewRow | None:
-    row = session.execute(
-        _filtered(MatchFilter(), Match, Entry, Feed.name, entry_language, match_time).where(
-            Match.id == match_id
-        )
-    ).first()
-    return ReviewRow(*row) if row else None
+    query = _filtered(MatchFilter(), *_REVIEW_COLUMNS).where(Match.id == match_id)
+    row = session.execute(query).first()
+    return _review_row(row) if row else None
 
 
-def match_history(session: Session, match_id: int) -> list[MatchMark]:
+def match_history(session: Session, match_id: int) -> list[MarkRecord]:
     """A match's marks, oldest first."""
-    return list(
-        session.scalars(
-            select(MatchMark)
-            .where(MatchMark.match_id == match_id)
-            .order_by(MatchMark.marked_at, MatchMark.id)
-        )
+    query = (
+        select(MatchMark)
+        .where(MatchMark.match_id == match_id)
+        .order_by(MatchMark.marked_at, MatchMark.id)
     )
+    return [to_record(MarkRecord, m) for m in session.scalars(query)]
 
 
 def existing_match_ids(session: Session, ids: Sequence[int]) -> set[int]:
     found: set[int] = set()
-    wanted = list(ids)
-    for i in range(0, len(wanted), _BATCH):
-        found.update(session.scalars(select(Match.id).where(Match.id.in_(wanted[i : i + _BATCH]))))
+    for batch in in_batches(ids):
+        found.update(session.scalars(select(Match.id).where(Match.id.in_(batch))))
     return found
 
 
@@ -146,10 +116,10 @@ def mark_matches(
     if not wanted:
         return
     session.add_all(MatchMark(match_id=i, status=status, note=note, marked_at=now) for i in wanted)
-    for i in range(0, len(wanted), _BATCH):
+    for batch in in_batches(wanted):
         session.execute(
             update(Match)
-            .where(Match.id.in_(wanted[i : i + _BATCH]))
+            .where(Match.id.in_(batch))
             .values(status=status, status_note=note, status_at=now)
         )
     session.flush()
@@ -173,6 +143,6 @@ def term_rows(
     """(terms, term_ids, explanation, status) of every filtered match, streamed."""
     query = _filtered(f, Match.terms, Match.term_ids, Match.explanation, Match.status)
     for terms, term_ids, explanation, status in session.execute(
-        query.execution_options(yield_per=_BATCH)
+        query.execution_options(yield_per=IN_BATCH)
     ):
         yield terms or [], term_ids or [], explanation or {}, status

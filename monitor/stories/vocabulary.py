@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from monitor.errors import ConfigError
-from monitor.files import read_yaml
+from monitor.files import read_yaml, validation_problem
 from monitor.match.automaton import AliasAutomaton
 from monitor.match.watchlist import Watchlist, parse_watchlist
 
@@ -148,11 +148,7 @@ def parse_vocabulary(raw: Any, source: str) -> Vocabulary:
     try:
         spec = EventsFile.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "top level"
-        raise ConfigError(
-            f"{source}: {where}: {err['msg'].removeprefix('Value error, ')}"
-        ) from None
+        raise ConfigError(f"{source}: {validation_problem(exc)}") from None
     return Vocabulary(spec, source)
 
 

@@ -6,14 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
-
 from monitor.config import LoadedConfig, Settings
+from monitor.records import FeedSync
 from monitor.storage import db
 from monitor.storage import feeds as feed_store
+from monitor.storage.db import Engine, Sessions
 
 if TYPE_CHECKING:
     from monitor.match import Matcher
@@ -48,14 +48,19 @@ class App:
         return self.config.settings
 
     @cached_property
-    def sessions(self) -> sessionmaker[Session]:
+    def sessions(self) -> Sessions:
         return db.session_factory(self.engine)
 
     @cached_property
     def matcher(self) -> Matcher:
         return build_matcher(self.settings)
 
-    def sync_feeds(self) -> feed_store.FeedSync:
+    @property
+    def sqlite_file(self) -> Path | None:
+        """The SQLite database file; None on PostgreSQL."""
+        return db.sqlite_file(self.engine)
+
+    def sync_feeds(self) -> FeedSync:
         with self.sessions.begin() as session:
             return feed_store.sync_config_feeds(session, self.settings.feeds, self.clock())
 

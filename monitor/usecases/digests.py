@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from monitor.config import EmailChannel, FileChannel, WebhookChannel
-from monitor.digest.build import DigestContent, build_digest
-from monitor.digest.render import Format, render
-from monitor.errors import DeliveryError, NotFoundError
+from monitor.errors import DeliveryError, MonitorError, NotFoundError
+from monitor.pipeline.schedule import next_digest_run, next_fire
+from monitor.records import DigestRecord
+from monitor.storage import claims as claim_store
 from monitor.storage import digests as store
-from monitor.storage.orm import Digest
 from monitor.units import format_utc
 from monitor.usecases.context import App
+
+if TYPE_CHECKING:  # `digest history` builds and renders nothing: imported where used
+    from monitor.digest.build import DigestContent
+    from monitor.digest.render import Format
 
 log = logging.getLogger(__name__)
 AnyChannel = EmailChannel | WebhookChannel | FileChannel
@@ -66,6 +71,7 @@ def new_key(channel: str, now: datetime) -> str:
 
 def build_for(app: App, channel: AnyChannel, now: datetime) -> DigestContent:
     """The digest ``channel`` would get now, from its undelivered matches."""
+    from monitor.digest.build import build_digest
     from monitor.usecases.stories import digest_stories, group_new
 
     group_new(app)
@@ -80,8 +86,9 @@ def build_for(app: App, channel: AnyChannel, now: datetime) -> DigestContent:
     )  # fmt: skip
 
 
-def _rebuild(app: App, channel: AnyChannel, digest: Digest) -> DigestContent:
+def _rebuild(app: App, channel: AnyChannel, digest: DigestRecord) -> DigestContent:
     """A pending digest's content from the matches it holds (every one of them)."""
+    from monitor.digest.build import build_digest
     from monitor.usecases.stories import digest_stories
 
     with app.sessions() as session:
@@ -97,7 +104,7 @@ def _rebuild(app: App, channel: AnyChannel, digest: Digest) -> DigestContent:
     return _with_ids(content, digest)
 
 
-def _with_ids(content: DigestContent, digest: Digest) -> DigestContent:
+def _with_ids(content: DigestContent, digest: DigestRecord) -> DigestContent:
     from dataclasses import replace
 
     return replace(content, key=digest.key, digest_id=digest.id, period_end=digest.period_end)
@@ -119,7 +126,9 @@ def deliver(channel: AnyChannel, content: DigestContent) -> str:
 
 
 def _send_recorded(app: App, channel: AnyChannel, content: DigestContent) -> str:
-    assert content.digest_id is not None
+    """Deliver a digest whose row exists (``content.digest_id``) and record the outcome."""
+    if content.digest_id is None:
+        raise ValueError("a digest is recorded before it is sent")
     try:
         detail = deliver(channel, content)
     except DeliveryError as exc:
@@ -184,6 +193,8 @@ def send_digest(app: App, channel_name: str, *, dry_run: bool = False) -> Digest
 
 def preview_digest(app: App, channel_name: str, fmt: Format = "text") -> str:
     """The digest ``send`` would deliver now, rendered; records nothing."""
+    from monitor.digest.render import render
+
     channel = channel_named(app, channel_name)
     return render(build_for(app, channel, app.clock()), fmt)
 
@@ -210,3 +221,78 @@ def digest_history(
         }
         for d in rows
     ]
+
+
+# ---- on schedule (the daemon) -----------------------------------------------------------------
+def schedule_digests(app: App) -> list[str]:
+    """Give every enabled channel its next run in the database; returns the channels already due.
+
+    A channel due now missed its time while no daemon ran (or failed and awaits its retry).
+    """
+    now = app.clock()
+    due = []
+    with app.sessions.begin() as session:
+        for channel in app.settings.digests:
+            if not channel.enabled:
+                continue
+            when = claim_store.ensure_channel_state(
+                session, channel.name, next_fire(channel.schedule, channel.timezone, now)
+            )
+            if when <= now:
+                due.append(channel.name)
+    return due
+
+
+def claim_due_digests(app: App, owner: str, lease: timedelta) -> list[str]:
+    """Claim the enabled channels whose next run (in the database) has come."""
+    now = app.clock()
+    names = [c.name for c in app.settings.digests if c.enabled]
+    claimed = []
+    with app.sessions.begin() as session:
+        for name in claim_store.due_channels(session, names, now):
+            if claim_store.claim_channel_run(session, name, now, lease, owner):
+                claimed.append(name)
+    return claimed
+
+
+def release_digest_claim(app: App, name: str, owner: str) -> None:
+    """Give back a claimed run without sending (shutdown): it stays due."""
+    with app.sessions.begin() as session:
+        claim_store.release_channel_claim(session, name, owner)
+
+
+Sender = Callable[[App, str], DigestOutcome]
+
+
+def run_claimed_digest(
+    app: App, name: str, owner: str, send: Sender | None = None
+) -> DigestOutcome | None:
+    """Send a claimed channel's digest and store its next run; None when the send failed.
+
+    After a failure the next run is the channel's ``retry_after`` from now, unless its schedule
+    comes first; the failure is logged, and its matches wait for that next run.
+    """
+    channel = channel_named(app, name)
+    outcome: DigestOutcome | None = None
+    try:
+        outcome = (send or send_digest)(app, name)
+    except MonitorError as exc:
+        log.error("digest %s: %s", name, exc, extra={"channel": name})
+    except Exception:
+        log.exception("digest %s: failed", name)
+    finally:
+        finished = app.clock()
+        next_run = next_digest_run(
+            channel.schedule,
+            channel.timezone,
+            finished,
+            sent=outcome is not None,
+            retry_after=channel.retry_after,
+        )
+        with app.sessions.begin() as session:
+            claim_store.finish_channel_run(
+                session, name, finished, next_run, owner, ran=outcome is not None
+            )
+        if outcome is None:
+            log.info("digest %s: next attempt at %s", name, format_utc(next_run))
+    return outcome

@@ -12,12 +12,12 @@ from urllib.parse import urlsplit
 
 from monitor.config import LoadedConfig, Settings
 from monitor.errors import ConfigError, NotFoundError
+from monitor.records import ImportedFeed
 from monitor.storage import feeds as feed_store
 from monitor.text import one_line
-from monitor.units import format_utc
+from monitor.units import format_utc, language_code, slug
 from monitor.usecases.context import App, utcnow
 
-_SLUG = re.compile(r"[^a-z0-9]+")
 _UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
 
@@ -28,9 +28,7 @@ def feed_name_for(
 
     ``counters`` (base name: next suffix to try) keeps naming many feeds of one title linear.
     """
-    base = _SLUG.sub("-", (title or "").lower()).strip("-")
-    if not base:
-        base = _SLUG.sub("-", re.sub(r"^https?://(www\.)?", "", url.lower())).strip("-")
+    base = slug(title or "") or slug(re.sub(r"^https?://(www\.)?", "", url.lower()))
     base = base[:60].strip("-") or "feed"
     counters = {} if counters is None else counters
     name, n = base, counters.get(base, 2)
@@ -88,8 +86,7 @@ def read_opml(path: Path) -> list[OpmlFeed]:
         if not url:
             continue
         title = (outline.get("title") or outline.get("text") or "").strip()
-        lang = (outline.get("language") or "").strip().lower()[:2] or None
-        out.append(OpmlFeed(url, title, lang))
+        out.append(OpmlFeed(url, title, language_code(outline.get("language"))))
     return out
 
 
@@ -110,7 +107,7 @@ def import_opml(app: App, path: Path) -> ImportReport:
     with app.sessions.begin() as session:
         taken, known = feed_store.known_names_and_urls(session)
         counters: dict[str, int] = {}
-        new: list[feed_store.ImportedFeed] = []
+        new: list[ImportedFeed] = []
         for feed in feeds:
             problem = import_url_problem(feed.url)
             if problem:
@@ -122,7 +119,7 @@ def import_opml(app: App, path: Path) -> ImportReport:
             known.add(feed.url)
             name = feed_name_for(feed.title, feed.url, taken, counters)
             title = one_line(feed.title, 300) or None
-            new.append(feed_store.ImportedFeed(name, feed.url, title, feed.language))
+            new.append(ImportedFeed(name, feed.url, title, feed.language))
             report.added.append(name)
         feed_store.insert_imported_feeds(session, new, app.clock())
     return report
@@ -157,7 +154,7 @@ def check_feeds(
 async def _check_all(
     settings: Settings, feeds: Sequence[tuple[str, str]], clock: Callable[[], datetime]
 ) -> list[FeedCheck]:
-    from monitor.errors import MonitorError
+    from monitor.errors import FetchError, MonitorError
     from monitor.fetch import Fetched, Fetcher
     from monitor.parse import parse
 
@@ -166,7 +163,8 @@ async def _check_all(
         status: int | None = None
         try:
             result = await f.fetch(url)
-            assert isinstance(result, Fetched)
+            if not isinstance(result, Fetched):  # no validators were sent: a broken server
+                raise FetchError("answered 304 Not Modified to a request without validators")
             status = result.status
             parsed = parse(result.content, result.headers)
         except MonitorError as exc:

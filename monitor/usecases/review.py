@@ -17,8 +17,8 @@ from typing import Any, TextIO
 
 from monitor.errors import NotFoundError, UsageError
 from monitor.files import write_atomic
+from monitor.records import MatchFilter, ReviewRow
 from monitor.storage import review as store
-from monitor.storage.review import MatchFilter, ReviewRow
 from monitor.units import format_utc, parse_when
 from monitor.usecases.context import App
 
@@ -87,27 +87,26 @@ def show_match(app: App, match_id: int) -> dict[str, Any]:
         if row is None:
             raise NotFoundError(f"no match with id {match_id}")
         history = store.match_history(session, match_id)
-        feed = row.entry.feed
-        explanation = row.match.explanation or {}
-        return {
-            **match_json(row),
-            "feed_title": feed.title,
-            "link": row.entry.link,
-            "author": row.entry.author,
-            "text": {
-                "title": row.entry.title or "",
-                "summary": row.entry.summary or "",
-                "content": row.entry.content or "",
-            },
-            "hits": [h for h in explanation.get("hits") or [] if isinstance(h, dict)],
-            "breakdown": [b for b in explanation.get("breakdown") or [] if isinstance(b, dict)],
-            "reading": row.match.reading if isinstance(row.match.reading, dict) else None,
-            "grouping": row.match.grouping if isinstance(row.match.grouping, dict) else None,
-            "history": [
-                {"status": m.status, "note": m.note, "marked_at": format_utc(m.marked_at)}
-                for m in history
-            ],
-        }
+    explanation = row.match.explanation or {}
+    return {
+        **match_json(row),
+        "feed_title": row.feed_title,
+        "link": row.entry.link,
+        "author": row.entry.author,
+        "text": {
+            "title": row.entry.title or "",
+            "summary": row.entry.summary or "",
+            "content": row.entry.content or "",
+        },
+        "hits": [h for h in explanation.get("hits") or [] if isinstance(h, dict)],
+        "breakdown": [b for b in explanation.get("breakdown") or [] if isinstance(b, dict)],
+        "reading": row.match.reading if isinstance(row.match.reading, dict) else None,
+        "grouping": row.match.grouping if isinstance(row.match.grouping, dict) else None,
+        "history": [
+            {"status": m.status, "note": m.note, "marked_at": format_utc(m.marked_at)}
+            for m in history
+        ],
+    }
 
 
 def mark_matches(app: App, ids: Sequence[int], status: str, note: str | None) -> list[int]:

@@ -10,15 +10,6 @@ from monitor.units import format_utc
 from monitor.usecases.context import App
 
 
-def database_info(app: App) -> dict[str, Any]:
-    return {
-        "url": app.engine.url.render_as_string(hide_password=True),
-        "backend": app.engine.dialect.name,
-        "revision": db.current_revision(app.engine),
-        "head": db.head_revision(app.engine),
-    }
-
-
 def status_report(app: App) -> dict[str, Any]:
     """The monitor's view of itself: feeds, digest channels, database."""
     from monitor.storage import status as status_store
@@ -76,5 +67,5 @@ def status_report(app: App) -> dict[str, Any]:
         "generated": format_utc(now),
         "feeds": feed_rows,
         "digests": digest_rows,
-        "database": {**database_info(app), **totals},
+        "database": {**db.database_info(app.engine), **totals},
     }

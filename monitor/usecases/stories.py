@@ -12,25 +12,28 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from monitor.digest.build import StoryInfo
 from monitor.errors import NotFoundError
 from monitor.storage import stories as store
 from monitor.storage.stories import StoryAssignment, StoryFields, StoryReport, StoryRow
-from monitor.stories.grouping import Report, Story, Verdict
-from monitor.stories.header import languages_in_order
-from monitor.stories.reading import Reading
-from monitor.stories.teller import ReportInput, StoryTeller
 from monitor.units import format_utc
 from monitor.usecases.context import App
 from monitor.usecases.review import mark_matches
+
+if TYPE_CHECKING:  # imported where grouping runs: `stories list` and `show` need none of it
+    from monitor.digest.build import StoryInfo
+    from monitor.stories.grouping import Report, Story, Verdict
+    from monitor.stories.reading import Reading
+    from monitor.stories.teller import ReportInput, StoryTeller
 
 _TELLERS: dict[tuple[int, str, float], StoryTeller] = {}
 
 
 def teller_for(app: App) -> StoryTeller:
     """The story teller of the app's watchlist and story settings (built once)."""
+    from monitor.stories.teller import StoryTeller
+
     watchlist = app.matcher.watchlist
     settings = app.settings.stories
     key = (id(watchlist), str(settings.events), settings.window.total_seconds())
@@ -44,12 +47,16 @@ def teller_for(app: App) -> StoryTeller:
 
 
 def _input(r: StoryReport) -> ReportInput:
+    from monitor.stories.teller import ReportInput
+
     return ReportInput(
         r.match_id, r.when, r.language, r.feed, r.title, r.summary, r.term_ids, r.score
     )
 
 
 def _reading(teller: StoryTeller, r: StoryReport) -> Reading:
+    from monitor.stories.reading import Reading
+
     return Reading.from_json(r.reading) if r.reading else teller.read(r.title, r.summary)
 
 
@@ -62,6 +69,8 @@ class _Member:
 
 def _fields(teller: StoryTeller, story: Story, members: dict[int, _Member]) -> StoryFields:
     """A story row's figures, from its members."""
+    from monitor.stories.header import languages_in_order
+
     rows = [members[r.key] for r in story.reports]
     outlets = list(dict.fromkeys(m.report.feed for m in rows))
     languages = languages_in_order(m.report.language for m in rows)
@@ -89,13 +98,18 @@ def _why(verdict: Verdict, joined: bool) -> dict[str, Any]:
 
 
 def group_new(app: App) -> int:
-    """Group every match not in a story yet; returns how many were grouped."""
-    teller = teller_for(app)
+    """Group every match not in a story yet; returns how many were grouped.
+
+    With none to group, nothing is built: read-only commands (``stories list``) stay cheap.
+    """
     now = app.clock()
     with app.sessions.begin() as session:
         pending = store.ungrouped(session)
         if not pending:
             return 0
+        from monitor.stories.grouping import Story
+
+        teller = teller_for(app)  # the matcher and the event vocabulary: built on demand
         since = min(r.when for r in pending) - teller.grouper.window
         rows = store.stories_since(session, since)
         by_story = store.members(session, [s.id for s in rows])
@@ -237,6 +251,8 @@ def mark_story(app: App, story_id: int, status: str, note: str | None = None) ->
 
 def digest_stories(app: App, channel: str, story_ids: Iterable[int | None]) -> dict[int, StoryInfo]:
     """What a digest of ``channel`` shows of these stories, with their earlier deliveries."""
+    from monitor.digest.build import StoryInfo
+
     ids = sorted({sid for sid in story_ids if sid is not None})
     if not ids:
         return {}

@@ -9,6 +9,7 @@ from pathlib import Path
 from monitor.config import LoadedConfig
 from monitor.errors import ConfigError, NotFoundError
 from monitor.match import MatchResult
+from monitor.records import NewMatch
 from monitor.storage import entries as entry_store
 from monitor.storage import matches as match_store
 from monitor.usecases.context import App, build_matcher
@@ -46,13 +47,13 @@ def rescan(app: App, since: datetime | None) -> RescanReport:
         for batch in entry_store.iter_entries(reader, since):
             with app.sessions.begin() as session:
                 existing = match_store.existing_matches(session, [e.id for e in batch])
-                fresh: list[match_store.NewMatch] = []
+                fresh: list[NewMatch] = []
                 drop: list[int] = []
                 for entry in batch:
                     result = matcher.match(
                         entry.title, entry.summary, entry.content, entry.language
                     )
-                    row = match_store.NewMatch(
+                    row = NewMatch(
                         entry.id,
                         result.score,
                         list(result.terms),

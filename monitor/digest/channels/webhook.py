@@ -12,10 +12,10 @@ from datetime import UTC, datetime
 
 import httpx
 
-from monitor.config import WebhookChannel
+from monitor.config import WHSEC_PROBLEM, WebhookChannel
 from monitor.digest.build import DigestContent
 from monitor.digest.payloads import payload
-from monitor.errors import DeliveryError
+from monitor.errors import ConfigError, DeliveryError
 from monitor.text import one_line
 from monitor.units import parse_retry_after
 from monitor.urls import origin
@@ -25,12 +25,16 @@ MAX_RETRY_AFTER = 60.0
 
 
 def signing_key(secret: str) -> bytes:
-    """Standard Webhooks style: ``whsec_<base64>`` is decoded, any other secret used as UTF-8."""
+    """Standard Webhooks style: ``whsec_<base64>`` is decoded, any other secret used as UTF-8.
+
+    A ``whsec_`` secret that is not base64 is a ConfigError (the config refuses it on load),
+    never silently a different key.
+    """
     if secret.startswith("whsec_"):
         try:
             return base64.b64decode(secret[6:], validate=True)
-        except ValueError:
-            pass
+        except ValueError as exc:
+            raise ConfigError(f"webhook secret: {WHSEC_PROBLEM}") from exc
     return secret.encode("utf-8")
 
 
