@@ -25,6 +25,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from monitor.errors import AlreadyRunningError
+from monitor.pipeline.poll import pass_summary
 from monitor.usecases import digests, polling
 from monitor.usecases.context import App
 
@@ -102,9 +103,11 @@ class Daemon:
             for name in digests.schedule_digests(self.app):
                 log.info("digest %s is overdue (missed or awaiting a retry): sending now", name)
             self._schedule_jobs()
+            polled, imported = polling.pollable_counts(self.app)
             log.info(
-                "monitor daemon started: %d feeds, %d digest channels, tick %gs",
-                len(self.app.settings.feeds),
+                "monitor daemon started: %d feeds%s, %d digest channels, tick %gs",
+                polled,
+                f" ({imported} imported)" if imported else "",
                 len(self.app.settings.digests),
                 self.tick.total_seconds(),
             )
@@ -151,12 +154,15 @@ class Daemon:
         if report is None:
             return
         t = report.totals()
-        log.info(
-            "poll pass: %d feeds, %d new entries, %d new matches, %d errors",
+        summary = pass_summary(report.feeds)  # every feed failed the same way: say why, once
+        log.log(
+            logging.WARNING if summary else logging.INFO,
+            "poll pass: %d feeds, %d new entries, %d new matches, %d errors%s",
             t["feeds"],
             t["new_entries"],
             t["new_matches"],
             t["errors"],
+            f" ({summary})" if summary else "",
             extra=t,
         )
 

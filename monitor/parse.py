@@ -17,6 +17,7 @@ from typing import Any
 
 import feedparser
 
+from monitor.discover import html_problem, is_html
 from monitor.errors import ParseError
 from monitor.text import html_to_text, one_line, strip_controls
 from monitor.units import language_code
@@ -78,6 +79,9 @@ def parse(
         raise ParseError(f"feed could not be parsed: {type(exc).__name__}: {exc}") from exc
     problem = _problem(doc)
     if not doc.entries and not doc.get("version"):
+        if is_html(content, hdrs.get("content-type")):
+            base = hdrs.get("content-location") or None
+            raise ParseError(html_problem(content, hdrs.get("content-type"), base))
         raise ParseError(f"not a feed{': ' + problem if problem else ''}")
     meta = doc.get("feed", {})
     language = language_code(meta.get("language"))

@@ -10,6 +10,7 @@ _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])", re.IGNORECASE)
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)
 _SIZE_UNITS = {"": 1, "b": 1, "k": 1000, "m": 1000**2, "g": 1000**3}
+MAX_DURATION_SECONDS = 100 * 365.25 * 86400
 
 
 def parse_duration(value: str | int | float) -> timedelta:
@@ -18,16 +19,21 @@ def parse_duration(value: str | int | float) -> timedelta:
     A bare number is seconds. Raises ValueError on anything else.
     """
     if isinstance(value, int | float):
-        if value < 0:
-            raise ValueError(f"negative duration {value!r}")
-        return timedelta(seconds=value)
-    text = value.strip().replace(" ", "")
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return timedelta(seconds=float(text))
-    parts = _DURATION_PART.findall(text)
-    if not parts or "".join(n + u for n, u in parts).lower() != text.lower():
-        raise ValueError(f"invalid duration {value!r} (use e.g. 30s, 15m, 2h, 7d)")
-    return timedelta(seconds=sum(float(n) * _UNITS[u.lower()] for n, u in parts))
+        seconds = float(value)
+    else:
+        text = value.strip().replace(" ", "")
+        parts = _DURATION_PART.findall(text)
+        if re.fullmatch(r"\d+(\.\d+)?", text):
+            seconds = float(text)
+        elif parts and "".join(n + u for n, u in parts).lower() == text.lower():
+            seconds = sum(float(n) * _UNITS[u.lower()] for n, u in parts)
+        else:
+            raise ValueError(f"invalid duration {value!r} (use e.g. 30s, 15m, 2h, 7d)")
+    if not seconds >= 0:  # also NaN
+        raise ValueError(f"negative duration {value!r}")
+    if seconds > MAX_DURATION_SECONDS:  # also infinity: nothing later can overflow
+        raise ValueError(f"duration {value!r} is longer than 100 years")
+    return timedelta(seconds=seconds)
 
 
 def parse_size(value: str | int) -> int:

@@ -21,6 +21,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "monitor"
 LAYERS = {
     "monitor": 0,  # the package itself: version, user agent
     "errors": 0, "config": 0, "records": 0, "units": 0, "files": 0, "text": 0, "urls": 0,
+    "discover": 0,
     "fetch": 1, "parse": 1, "match": 1, "storage": 1,
     "digest": 2, "stories": 2,
     "pipeline": 3,

@@ -50,7 +50,7 @@ def test_poll_list_mark_stats(monitor: Any, feed_server: FeedServer) -> None:
     for hit in shown["hits"]:
         assert shown["text"][hit["field"]][hit["start"] : hit["end"]] == hit["text"]
     text = monitor.run("matches", "show", str(smugglers["id"]), check=True).stdout
-    assert "score breakdown" in text and smugglers["title"] in text
+    assert "is it about this border?" in text and smugglers["title"] in text
 
     persian = [r["id"] for r in rows if r["feed"] == "persian"]
     russian = [r["id"] for r in rows if r["feed"] == "cp1251"]

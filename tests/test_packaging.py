@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -36,13 +37,15 @@ def test_wheel_ships_migrations_config_and_watchlist(wheel: Path) -> None:
 
 def test_installed_command_runs_on_the_packaged_default(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     py = venv / "bin" / "python"
-    # --force-reinstall: the wheel goes into the venv even where monitor is installed system-wide
-    install = [str(py), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps"]
-    subprocess.run(
-        [*install, "--no-index", str(wheel)], check=True, capture_output=True, timeout=300
-    )
+    # The dependencies come from the environment running the tests (a venv or not), offline:
+    # a .pth line appends its site-packages after the new venv's own, so the wheel wins.
+    site_dir = next((venv / "lib").glob("python*/site-packages"))
+    running = dict.fromkeys(sysconfig.get_paths()[k] for k in ("purelib", "platlib"))
+    (site_dir / "running_env.pth").write_text("\n".join(running) + "\n")
+    install = [str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index"]
+    subprocess.run([*install, str(wheel)], check=True, capture_output=True, timeout=300)
     home = tmp_path / "home"
     work = tmp_path / "elsewhere"  # no config/ folder here: the packaged default is used
     work.mkdir()
@@ -68,6 +71,11 @@ def test_installed_command_runs_on_the_packaged_default(wheel: Path, tmp_path: P
         [str(py), "-m", "monitor", "--version"], cwd=work, env=env, capture_output=True, text=True
     )
     assert as_module.returncode == 0
+    where = subprocess.run(
+        [str(py), "-c", "import monitor; print(monitor.__file__)"],
+        cwd=work, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert where.stdout.startswith(str(venv))  # the wheel's copy, not the source tree
 
 
 def test_schema_head_constant_matches_alembic(tmp_path: Path) -> None:

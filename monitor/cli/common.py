@@ -18,6 +18,9 @@ if TYPE_CHECKING:  # imported when a command needs them: `--help` stays fast
     from monitor.config import LoadedConfig
     from monitor.usecases.context import App
 
+MAX_ID = 2**63 - 1  # the largest id a database stores: beyond it, a usage error, not SQL overflow
+MAX_COUNT = 1_000_000  # --limit, --top
+
 
 class _Printable:
     """Renders another renderable with every control character of its text made visible."""
@@ -89,6 +92,60 @@ def state(ctx: typer.Context) -> CliState:
     if not isinstance(obj, CliState):
         raise TypeError("the root command did not set up the CLI state")
     return obj
+
+
+@dataclass(frozen=True)
+class Clock:
+    """Times as the user reads them: in the configured display zone, the zone always said."""
+
+    zone: str = "UTC"
+
+    @property
+    def label(self) -> str:
+        """The zone's name for a column header: ``UTC`` or e.g. ``Asia/Dushanbe``."""
+        return "UTC" if self.zone in ("UTC", "Etc/UTC") else self.zone
+
+    def time(self, iso: str | None, *, zone: bool = False) -> str:
+        """``2024-06-03 09:30`` in the display zone; with ``zone``, ``… UTC+05`` or ``… CEST``."""
+        if not iso:
+            return "—"
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        when = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(ZoneInfo(self.zone))
+        text = when.strftime("%Y-%m-%d %H:%M")
+        if not zone:
+            return text
+        name = when.strftime("%Z")
+        return f"{text} " + (
+            "UTC" if name in ("UTC", "+00") else f"UTC{name}" if name[:1] in "+-" else name
+        )
+
+
+def clock(ctx: typer.Context) -> Clock:
+    return Clock(state(ctx).config().settings.display.timezone)
+
+
+def match_ids(name: str, ids: list[int], what: str = "match") -> list[int]:
+    """Ids as given, each a positive number a database can hold; else a UsageError."""
+    from monitor.errors import UsageError
+
+    for i in ids:
+        if not 1 <= i <= MAX_ID:
+            raise UsageError(f"{name}: {i} is not a {what} id (ids are 1 to {MAX_ID})")
+    return ids
+
+
+def where_from(ctx: typer.Context) -> str:
+    """``config PATH, database URL`` (password hidden): said when a command finds nothing."""
+    app = state(ctx).app()
+    url = app.engine.url.render_as_string(hide_password=True)
+    return f"config {app.config.path}, database {url}"
+
+
+def say_nothing(ctx: typer.Context, what: str) -> None:
+    """``what`` (e.g. "no matches") on stderr, with the config and database it looked in."""
+    stderr.print(f"{what} ({where_from(ctx)})", markup=False)
 
 
 def print_json(data: Any) -> None:

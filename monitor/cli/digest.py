@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from monitor.cli.common import print_json, state, stdout
+from monitor.cli.common import MAX_COUNT, print_json, say_nothing, state, stdout
 
 app = typer.Typer(help="Build and deliver digests of new matches.", no_args_is_help=True)
 
@@ -60,7 +60,9 @@ def history(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(metavar="[NAME]", help="Only this channel.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    limit: Annotated[int, typer.Option("--limit", min=1, metavar="N", help="At most N.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=MAX_COUNT, metavar="N", help="At most N.")
+    ] = 20,
 ) -> None:
     """Past digests, newest first: status, attempts, matches, last error."""
     from monitor.usecases.digests import digest_history
@@ -70,7 +72,7 @@ def history(
         print_json(rows)
         return
     if not rows:
-        stdout.print("no digests yet")
+        say_nothing(ctx, "no digests yet")
         return
     for r in rows:
         when = r["sent"] or r["created"]

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from monitor.cli.common import print_json, state, stdout
+from monitor.cli.common import print_json, say_nothing, state, stdout
 
-app = typer.Typer(help="Feeds: list, check, import from OPML.", no_args_is_help=True)
+app = typer.Typer(help="Feeds: list, check, add, import from OPML.", no_args_is_help=True)
 
 
 @app.command("list")
@@ -25,6 +25,8 @@ def list_feeds(
     feeds = status_report(state(ctx).app())["feeds"]
     if as_json:
         print_json(feeds)
+    elif not feeds:
+        say_nothing(ctx, "no feeds")
     else:
         print_feed_table(feeds, detailed=True)
 
@@ -38,18 +40,50 @@ def check(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Fetch and parse each configured feed once (stores nothing): reachable, items, newest age."""
+    """Fetch and parse each feed once (stores nothing): reachable, items, newest age."""
     from monitor.cli.feeds_view import print_feed_checks
-    from monitor.usecases.feeds import check_feeds
+    from monitor.usecases.feeds import check_feeds, imported_feeds
 
-    cfg = state(ctx).config()
-    checks = check_feeds(cfg, feed or [])
+    st = state(ctx)
+    checks = check_feeds(st.config(), feed or [], imported=imported_feeds(st.app()))
     if as_json:
         print_json([asdict(c) for c in checks])
     else:
         print_feed_checks(checks)
     if checks and not all(c.ok for c in checks):
         raise typer.Exit(1)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    url: Annotated[str, typer.Argument(metavar="URL", help="A feed, or a page advertising one.")],
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="Feed name (default: from title).")
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", "--lang", metavar="CODE", help="e.g. ru (default: the feed's)."),
+    ] = None,
+) -> None:
+    """Add a feed by URL; a web page's advertised feed is found, as feed readers do."""
+    from monitor.usecases.feeds import add_feed
+
+    added = add_feed(state(ctx).app(), url, name, language)
+    if added.page:
+        stdout.print(
+            f"{added.page} is an HTML page; it advertises the feed {added.url}", markup=False
+        )
+    facts = ", ".join(
+        x for x in (added.title and f"“{added.title}”", f"{added.entries} items",
+                    added.language and f"language {added.language}") if x
+    )  # fmt: skip
+    stdout.print(f"added {added.name}: {added.url} ({facts})", markup=False)
+    stdout.print(
+        "It lives in the database and is polled from the next pass; "
+        f"`monitor feeds disable {added.name}` stops it.",
+        markup=False,
+    )
 
 
 @app.command("import")
@@ -77,14 +111,17 @@ def import_(
     )
 
 
+FeedName = Annotated[str, typer.Argument(metavar="NAME", help="The feed's name.")]
+
+
 @app.command("enable")
-def enable(ctx: typer.Context, name: str) -> None:
+def enable(ctx: typer.Context, name: FeedName) -> None:
     """Poll a feed again (also after a 410 Gone)."""
     _set_enabled(ctx, name, True)
 
 
 @app.command("disable")
-def disable(ctx: typer.Context, name: str) -> None:
+def disable(ctx: typer.Context, name: FeedName) -> None:
     """Stop polling a feed (its entries and matches stay)."""
     _set_enabled(ctx, name, False)
 

@@ -91,14 +91,33 @@ def _ago(iso: str | None, now: datetime) -> str:
     )
 
 
-def print_feed_table(feeds: Sequence[dict[str, Any]], *, detailed: bool = False) -> None:
+def _due(iso: str | None, now: datetime) -> str:
+    """When a feed is next polled: ``in 12m``, or ``now`` when it is due (also overdue)."""
+    if iso and datetime.fromisoformat(iso.replace("Z", "+00:00")) <= now:
+        return "now"
+    return _ago(iso, now)
+
+
+def print_feed_table(
+    feeds: Sequence[dict[str, Any]], *, detailed: bool = False, problems: bool = True
+) -> None:
+    """One row per feed; ``problems``: with the last error (status lists failures below)."""
     now = datetime.now(UTC)
+    problems = problems and any(f["error"] or f["disabled_reason"] for f in feeds)
     table = Table(box=None, pad_edge=False)
     cols = ["feed", "result", "last fetch", "next due", "errors", "entries"]
     if detailed:
         cols.insert(1, "url")
-    for col in [*cols, "problem"]:
-        table.add_column(col, overflow="fold")
+    for col in [*cols, "problem"] if problems else cols:
+        if col == "problem":
+            table.add_column(col, overflow="fold", ratio=1)
+        elif col == "feed":  # the name is what commands take: kept whole (up to 30)
+            longest = max((len(f["name"]) for f in feeds), default=4)
+            table.add_column(col, no_wrap=True, overflow="ellipsis", min_width=min(longest, 30))
+        elif col == "url":  # gives way first
+            table.add_column(col, no_wrap=True, overflow="ellipsis", max_width=48)
+        else:
+            table.add_column(col, no_wrap=True, min_width=max(len(col), 10 if " " in col else 0))
     for f in feeds:
         result = f["result"] or "—"
         if not f["enabled"]:
@@ -107,13 +126,14 @@ def print_feed_table(feeds: Sequence[dict[str, Any]], *, detailed: bool = False)
             f["name"],
             Text(result, style=_STYLE.get(result, "")),
             _ago(f["last_fetch"], now),
-            _ago(f["next_due"], now) if f["enabled"] else "—",
+            _due(f["next_due"], now) if f["enabled"] else "—",
             str(f["consecutive_errors"]),
             str(f["entries"]),
         ]
         if detailed:
             row.insert(1, f["url"])
-        row.append(Text(f["error"] or f["disabled_reason"] or "", style="red"))
+        if problems:
+            row.append(Text(f["error"] or f["disabled_reason"] or "", style="red"))
         table.add_row(*row)
     stdout.print(table)
 
@@ -121,6 +141,7 @@ def print_feed_table(feeds: Sequence[dict[str, Any]], *, detailed: bool = False)
 def print_status(report: dict[str, Any]) -> None:
     now = datetime.now(UTC)
     db = report["database"]
+    stdout.print(Text.assemble(("config", "bold"), f" {report['config']}"))
     stdout.print(
         Text.assemble(
             ("database", "bold"),
@@ -131,15 +152,22 @@ def print_status(report: dict[str, Any]) -> None:
     feeds = report["feeds"]
     failing = [f for f in feeds if f["result"] == "error" and f["enabled"]]
     stdout.print(Text.assemble(("\nfeeds", "bold"), f" {len(feeds)} known, {len(failing)} failing"))
-    print_feed_table(feeds)
+    print_feed_table(feeds, problems=False)
     due = sorted((f for f in feeds if f["enabled"] and f["next_due"]), key=lambda f: f["next_due"])
     if due:
-        soon = ", ".join(f"{f['name']} ({_ago(f['next_due'], now)})" for f in due[:5])
+        soon = ", ".join(f"{f['name']} ({_due(f['next_due'], now)})" for f in due[:5])
         stdout.print(f"next due: {soon}", markup=False)
-    for f in failing:
-        stdout.print(
-            Text(f"failing: {f['name']}: {f['error']} ({f['consecutive_errors']} in a row)", "red")
-        )
+    by_error: dict[str, list[dict[str, Any]]] = {}
+    for f in failing:  # each failure said once; many feeds failing alike, in one line
+        by_error.setdefault(f["error"] or "error", []).append(f)
+    for error, group in by_error.items():
+        if len(group) == 1:
+            f = group[0]
+            line = f"failing: {f['name']}: {error} ({f['consecutive_errors']} in a row)"
+        else:
+            names = ", ".join(f["name"] for f in group[:6]) + (", …" if len(group) > 6 else "")
+            line = f"failing: {len(group)} feeds ({names}): {error}"
+        stdout.print(Text(line, "red"), soft_wrap=False)
     stdout.print(Text("\ndigests", "bold"))
     if not report["digests"]:
         stdout.print("no digest channels configured")

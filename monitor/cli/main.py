@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperGroup
 
 from monitor import __version__
 from monitor.cli import digest as digest_cli
@@ -18,13 +19,39 @@ from monitor.cli import watchlist as watchlist_cli
 from monitor.cli.common import CliState, print_json, state, stderr, stdout
 from monitor.errors import MonitorError, UsageError
 
+# The order a new user needs them in; anything not listed follows.
+ORDER = (
+    "run", "poll", "status", "feeds", "matches", "stories", "digest", "stats", "match",
+    "rescan", "seed", "db",
+)  # fmt: skip
+
+
+def _no_type(self: TyperArgument, ctx: Any) -> None:
+    return None
+
+
+# This Typer prints an argument's Python type after its metavar (`ID... <list[int]>`); the
+# metavar already says what to type, as for options.
+setattr(TyperArgument, "display_type_rich", _no_type)  # noqa: B010
+
+
+class _Ordered(TyperGroup):
+    """``monitor --help`` lists commands in ORDER, not alphabetically or as defined."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = list(self.commands)
+        return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
+
+
 app = typer.Typer(
     name="monitor",
     help="News monitor for the Tajikistan–Afghanistan border.",
+    cls=_Ordered,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: flags without <bool>, options with their metavar
     add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -34,6 +61,43 @@ app.add_typer(digest_cli.app, name="digest")
 app.add_typer(stories_cli.app, name="stories")
 stats_cli.register(app)
 watchlist_cli.register(app)
+
+
+CONFIG_HELP = (
+    "Config file (default: $MONITOR_CONFIG, ./monitor.yaml, ./config/monitor.yaml, "
+    "else the packaged default). Also accepted after the command."
+)
+DB_HELP = "SQLAlchemy database URL; overrides database.url. Also accepted after the command."
+
+
+_STATE_OPTIONS = ("--config", "--db")
+
+
+def hoist_state_options(args: list[str]) -> list[str]:
+    """Move ``--config``/``--db`` given after the command name in front of it.
+
+    ``monitor status --config X`` then means ``monitor --config X status``.
+    """
+    i = 0
+    while i < len(args) and args[i].startswith("-") and args[i] != "--":
+        i += 2 if args[i] in _STATE_OPTIONS else 1
+    head, rest, moved = list(args[:i]), [], []
+    j = i
+    while j < len(args):
+        token = args[j]
+        if token == "--":
+            rest += args[j:]
+            break
+        if token in _STATE_OPTIONS and j + 1 < len(args):
+            moved += args[j : j + 2]
+            j += 2
+            continue
+        if token.startswith(tuple(f"{o}=" for o in _STATE_OPTIONS)):
+            moved.append(token)
+        else:
+            rest.append(token)
+        j += 1
+    return head + moved + rest
 
 
 def _version(value: bool) -> None:
@@ -50,8 +114,7 @@ def root(
         typer.Option(
             "--config",
             metavar="PATH",
-            help="Config file (default: $MONITOR_CONFIG, "
-            "./config/monitor.yaml, else the packaged default).",
+            help=CONFIG_HELP,
         ),
     ] = None,
     db: Annotated[
@@ -60,7 +123,7 @@ def root(
             "--db",
             metavar="URL",
             envvar="MONITOR_DATABASE_URL",
-            help="SQLAlchemy database URL; overrides database.url.",
+            help=DB_HELP,
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Tracebacks and debug logging.")] = False,
@@ -184,7 +247,7 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        code = app(args=args, prog_name="monitor", standalone_mode=False)
+        code = app(args=hoist_state_options(args), prog_name="monitor", standalone_mode=False)
     except typer.Exit as exc:
         code = exc.exit_code
     except typer.Abort:
@@ -241,5 +304,8 @@ def _message(exc: Exception) -> str:
 
 
 def _error(message: str) -> None:
-    line = " ".join(message.split())
-    sys.stderr.write(f"monitor: error: {line}\n")
+    """One line per problem (a config may have several), each prefixed ``monitor: error:``."""
+    for part in message.splitlines() or [""]:
+        line = " ".join(part.split())
+        if line:
+            sys.stderr.write(f"monitor: error: {line}\n")

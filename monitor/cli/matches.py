@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from monitor.cli.common import print_json, state, stderr, stdout
+from monitor.cli.common import (
+    MAX_COUNT,
+    clock,
+    match_ids,
+    print_json,
+    say_nothing,
+    state,
+    stderr,
+    stdout,
+)
 
 app = typer.Typer(help="Review stored matches: list, show, mark, export.", no_args_is_help=True)
 
@@ -51,7 +60,9 @@ def list_(
     lang: LangOpt = None,
     min_score: MinScore = None,
     status: StatusOpt = "all",
-    limit: Annotated[int, typer.Option("--limit", metavar="N", help="At most N matches.")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", min=0, max=MAX_COUNT, metavar="N", help="At most N matches.")
+    ] = 50,
     as_json: JsonOpt = False,
 ) -> None:
     """Stored matches, newest first (by published time, else fetch time)."""
@@ -66,11 +77,11 @@ def list_(
     if as_json:
         print_json(rows)
     elif not rows:
-        stderr.print("no matches")
+        say_nothing(ctx, "no matches")
     else:
         from monitor.cli.matches_view import print_match_table
 
-        print_match_table(rows)
+        print_match_table(rows, clock(ctx))
 
 
 @app.command("show")
@@ -82,13 +93,13 @@ def show(
     """One match: entry text with the matched words highlighted, score breakdown, history."""
     from monitor.usecases.review import show_match
 
-    data = show_match(state(ctx).app(), match_id)
+    data = show_match(state(ctx).app(), match_ids("ID", [match_id])[0])
     if as_json:
         print_json(data)
     else:
         from monitor.cli.matches_view import print_match
 
-        print_match(data)
+        print_match(data, clock(ctx))
 
 
 @app.command("mark")
@@ -103,7 +114,7 @@ def mark(
     """Record a reviewer's judgement; a later mark replaces an earlier one, history is kept."""
     from monitor.usecases.review import mark_matches
 
-    marked = mark_matches(state(ctx).app(), ids, as_, note)
+    marked = mark_matches(state(ctx).app(), match_ids("ID...", ids), as_, note)
     word = "match" if len(marked) == 1 else "matches"
     stdout.print(f"marked {len(marked)} {word} {as_.strip().lower()}: "
                  f"{', '.join(map(str, marked))}")  # fmt: skip
@@ -128,7 +139,10 @@ def export(
     min_score: MinScore = None,
     status: StatusOpt = "all",
     limit: Annotated[
-        int | None, typer.Option("--limit", metavar="N", help="At most N (default: all).")
+        int | None,
+        typer.Option(
+            "--limit", min=0, max=MAX_COUNT, metavar="N", help="At most N (default: all)."
+        ),
     ] = None,
 ) -> None:  # fmt: skip
     """All matches passing the same filters as `list`, as csv, json or jsonl."""
@@ -145,4 +159,4 @@ def export(
     if output is not None:
         stderr.print(f"wrote {count} matches to {output}")
     elif count == 0:
-        stderr.print("no matches")
+        say_nothing(ctx, "no matches")

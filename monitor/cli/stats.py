@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from monitor.cli.common import print_json, state
+from monitor.cli.common import MAX_COUNT, print_json, say_nothing, state
 
 
 def stats(
@@ -17,10 +17,12 @@ def stats(
     until: Annotated[
         str | None, typer.Option("--until", metavar="WHEN", help="Before this time.")
     ] = None,
-    top: Annotated[int, typer.Option("--top", metavar="N", help="Rows per ranking.", min=1)] = 10,
+    top: Annotated[
+        int, typer.Option("--top", metavar="N", help="Rows per ranking.", min=1, max=MAX_COUNT)
+    ] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Matches per day, top entities, per feed and language, relevant share per feed and term."""
+    """Matches per day, top names and places, topics, feeds and review shares."""
     from monitor.usecases.review import build_filter, match_stats
 
     app_ = state(ctx).app()
@@ -28,6 +30,8 @@ def stats(
     report = match_stats(app_, f.since, f.until, top=top)
     if as_json:
         print_json(report)
+    elif not report["total"]:
+        say_nothing(ctx, f"no matches since {f.since:%Y-%m-%d %H:%M} UTC")
     else:
         from monitor.cli.matches_view import print_stats
 

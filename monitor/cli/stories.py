@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from monitor.cli.common import print_json, state, stderr, stdout
+from monitor.cli.common import MAX_COUNT, match_ids, print_json, state, stderr, stdout
 
 app = typer.Typer(
     help="Stories: one event, all its reports across outlets and languages.",
@@ -24,9 +24,12 @@ def list_(
                      "(ISO 8601, or 36h, 7d back)."),
     ] = None,
     min_severity: Annotated[
-        int | None, typer.Option("--min-severity", metavar="N", help="Severity at least N (0-3).")
+        int | None,
+        typer.Option("--min-severity", min=0, max=3, metavar="N", help="Severity at least N."),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", metavar="N", help="At most N stories.")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", min=0, max=MAX_COUNT, metavar="N", help="At most N stories.")
+    ] = 50,
     as_json: JsonOpt = False,
 ) -> None:  # fmt: skip
     """Stories, most significant first."""
@@ -63,7 +66,7 @@ def show(
     """One story: header, event type, severity, entities, every report and why it joined."""
     from monitor.usecases.stories import show_story
 
-    view = show_story(state(ctx).app(), story_id)
+    view = show_story(state(ctx).app(), match_ids("ID", [story_id], "story")[0])
     if as_json:
         print_json(view.to_json(full=True))
     else:
@@ -84,7 +87,7 @@ def mark(
     """Mark every report of a story, as `matches mark` would."""
     from monitor.usecases.stories import mark_story
 
-    marked = mark_story(state(ctx).app(), story_id, as_, note)
+    marked = mark_story(state(ctx).app(), match_ids("ID", [story_id], "story")[0], as_, note)
     word = "match" if len(marked) == 1 else "matches"
     stdout.print(f"story {story_id}: marked {len(marked)} {word} {as_.strip().lower()}: "
                  f"{', '.join(map(str, marked))}")  # fmt: skip

@@ -39,10 +39,12 @@ def seed(
 
 def match(
     ctx: typer.Context,
-    text: Annotated[str, typer.Option("--text", help="The text to match (as a summary).")],
-    title: Annotated[str, typer.Option("--title", help="An optional title.")] = "",
+    text: Annotated[
+        str, typer.Option("--text", metavar="TEXT", help="The text to match (as a summary).")
+    ],
+    title: Annotated[str, typer.Option("--title", metavar="TITLE", help="An optional title.")] = "",
     lang: Annotated[
-        str | None, typer.Option("--lang", help="Language hint (en, ru, tg, fa…).")
+        str | None, typer.Option("--lang", metavar="CODE", help="Language hint (en, ru, tg, fa…).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
 ) -> None:

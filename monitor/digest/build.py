@@ -146,14 +146,26 @@ class DigestContent:
 
 
 # ------------------------------------------------------------------------------- snippets
-def _hits(match: MatchRow, field_name: str, text: str) -> list[tuple[int, int]]:
-    """Valid, merged (start, end) spans of ``field_name`` from the match explanation."""
+# Highlighted in digests: the watchlist's names and places. Topic words, countries and the
+# country pair occur in nearly every item; highlighting them would mean nothing.
+PLAIN_KINDS = frozenset({"topic", "country", "pair"})
+
+
+def _hits(
+    match: MatchRow, field_name: str, text: str, *, names_only: bool = False
+) -> list[tuple[int, int]]:
+    """Valid, merged (start, end) spans of ``field_name`` from the match explanation.
+
+    ``names_only``: only hits of names and places (not of PLAIN_KINDS).
+    """
     expl = match.explanation if isinstance(match.explanation, dict) else {}
     raw = expl.get("hits")
     spans: list[tuple[int, int]] = []
     if isinstance(raw, list):
         for hit in raw:
             if not isinstance(hit, dict) or hit.get("field") != field_name:
+                continue
+            if names_only and hit.get("kind") in PLAIN_KINDS:
                 continue
             start, end = hit.get("start"), hit.get("end")
             if (
@@ -191,7 +203,7 @@ def _segments(text: str, spans: Sequence[tuple[int, int]], lo: int, hi: int) -> 
 
 def highlight_title(match: MatchRow) -> tuple[Segment, ...]:
     title = match.entry.title or ""
-    return tuple(_segments(title, _hits(match, "title", title), 0, len(title)))
+    return tuple(_segments(title, _hits(match, "title", title, names_only=True), 0, len(title)))
 
 
 def snippet(match: MatchRow, width: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
@@ -218,7 +230,7 @@ def snippet(match: MatchRow, width: int = SNIPPET_CHARS) -> tuple[Segment, ...]:
     if hi < len(text):
         space = text.rfind(" ", first, hi)
         hi = space if space > first else hi
-    segs = _segments(text, spans, lo, hi)
+    segs = _segments(text, _hits(match, name, text, names_only=True) if spans else [], lo, hi)
     if lo > 0:
         segs.insert(0, Segment("…"))
     if hi < len(text):
@@ -444,8 +456,8 @@ def build_digest(
     kept_matches = [m for g, _ in kept for m in g]
     langs = Counter(m.entry.language or m.entry.feed.language or "?" for m in kept_matches)
     entities = Counter(t for m in kept_matches for t in dict.fromkeys(m.terms or []))
-    if period_start is None and kept_matches:
-        period_start = min(m.matched_at for m in kept_matches)
+    if period_start is None and kept_matches:  # a channel's first digest: since its oldest item
+        period_start = min(_item_time(m) for m in kept_matches)
     return DigestContent(
         channel=channel,
         timezone=timezone,
@@ -459,6 +471,11 @@ def build_digest(
         failing=_failing(failing, tz),
         by_event=tuple(events.most_common()),
     )
+
+
+def _item_time(match: MatchRow) -> datetime:
+    entry = match.entry
+    return min(t for t in (entry.published_at, match.matched_at) if t)
 
 
 def _head_first(m: MatchRow) -> tuple[Any, ...]:

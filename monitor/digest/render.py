@@ -48,10 +48,14 @@ def text_segments(segments: tuple[Segment, ...], mark: str = "") -> str:
 
 
 def md_segments(segments: tuple[Segment, ...]) -> str:
-    return "".join(
-        f"**{md_escape(s.text)}**" if s.hit and s.text.strip() else md_escape(s.text)
-        for s in segments
-    )
+    """Segments as one Markdown line; hits in ``**bold**``, the spaces kept outside the stars."""
+    out = []
+    for s in segments:
+        core = md_escape(s.text)
+        lead = " " if s.text[:1].isspace() else ""
+        trail = " " if s.text[-1:].isspace() else ""
+        out.append(f"{lead}**{core}**{trail}" if s.hit and core else f"{lead}{core}{trail}")
+    return re.sub(r" {2,}", " ", "".join(out)).strip()
 
 
 @cache

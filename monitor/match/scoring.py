@@ -69,6 +69,8 @@ class ScoringRules:
     cross_border: float = 0.25
     border_with_other_side: float = 0.15
     relations_context: float = 0.3
+    region_border_topic: float = 0.25
+    seizure_in_tajikistan: float = 0.3
     context_tier_cap: float = 0.65
     domestic_cap: float = 0.45
     context_first: float = 0.3
@@ -113,6 +115,7 @@ class _Term(NamedTuple):
     context: str | None  # another border's (or a domestic) context, for negative terms
     border_hit: bool  # its hits are border words for proximity (border role, "border with X")
     event: bool  # itself border business: smuggling, border market, Border Troops…
+    requires: frozenset[str]  # counts only with a hit of one of these entries (a cue)
 
 
 _PROFILES: dict[int, tuple[Watchlist, dict[str, _Term]]] = {}
@@ -150,6 +153,7 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
             # "the border with X", plain border words and places are not border business:
             # they also describe where a domestic story happens
             event=e.implies_border and e.role in ("topic", "actor"),
+            requires=frozenset(e.requires),
         )
     _PROFILES[id(watchlist)] = (watchlist, profile)
     return profile
@@ -250,7 +254,7 @@ def _score(
     by_term: dict[str, list[Hit]] = {}
     terms: dict[str, _Term] = {}
     best: dict[str, float] = {}  # the best field weight of each term
-    contexts_present = False
+    contexts_present = cued = False
     for hit in hits:
         same = by_term.get(hit.term_id)
         if same is not None:
@@ -270,6 +274,13 @@ def _score(
         best[hit.term_id] = FIELD_WEIGHT.get(hit.field, 0.6)
         if term.context:
             contexts_present = True
+        if term.requires:
+            cued = True
+    if cued:  # an ambiguous bare name without its cue does not count
+        present = {term.entry.id for term in terms.values()}
+        for term_id in [t for t, term in terms.items() if term.requires]:
+            if not terms[term_id].requires & present:
+                del terms[term_id], by_term[term_id], best[term_id]
     contributions: dict[str, float] = {}
     if not terms:
         return 0.0, contributions, None
@@ -293,8 +304,10 @@ def _score(
     owned = _owned(terms, by_term) if contexts_present else _NOTHING
 
     tj = af = relation = event = False
+    contraband = seized = located_tj = tj_actor = False
     sided_terms = 0
     anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
+    regions = 0
     place_sides: list[str] = []
     national_sides: list[str] = []
     border_hits: list[Hit] = []
@@ -303,39 +316,52 @@ def _score(
     border_with: list[str] = []  # the sides named by "the border with X"
     contexts: dict[str, list[str]] = {}
     for term_id, term in terms.items():
-        role = term.role
+        # one unpacking instead of a dozen attribute look-ups (this loop is the hot path)
+        (entry, _, _, _, t_tj, t_af, t_border, national, _, frame, topic, role, side, context,
+         border_hit, t_event, _) = term  # fmt: skip
         own = not owned or term_id not in owned
-        if own and (term.tj or term.af):
-            tj = tj or term.tj
-            af = af or term.af
+        if own and (t_tj or t_af):
+            tj = tj or t_tj
+            af = af or t_af
             sided_terms += 1
-        frame = term.frame
-        if frame == "relation":
+        if frame is None:
+            pass
+        elif frame == "relation":
             relation = True
-        elif frame is not None and own:
+        elif frame == "contraband":
+            contraband = True
+        elif frame == "seizure":
+            seized = True
+        elif own:
             if frame == "border_with":
-                border_with.append(term.side)
+                border_with.append(side)
+            elif frame == "location":
+                located_tj = located_tj or side == "tj"
             else:  # origin, destination
-                directional.append((term.side, by_term[term_id]))
+                directional.append((side, by_term[term_id]))
+        if role == "actor" and own and side == "tj":
+            tj_actor = True
         if role == "anchor":
             anchors += 1
+        elif role == "region":
+            regions += side != "none"
         elif role == "place":
             places += 1
-            sided_places += term.side != "none"
-            both_places += term.side == "both"
-            place_sides.append(term.side)
-        elif term.topic:
+            sided_places += side != "none"
+            both_places += side == "both"
+            place_sides.append(side)
+        elif topic:
             all_topics += 1
-            topics += not term.entry.implies_border
-        elif term.context:
-            contexts.setdefault(term.context, []).append(term_id)
-        if term.border_hit:
+            topics += not entry.implies_border
+        elif context:
+            contexts.setdefault(context, []).append(term_id)
+        if border_hit:
             border_hits.extend(by_term[term_id])
-        event = event or term.event
-        border_terms += term.border
-        if term.national and own:
-            national_sides.append(term.side)
-            if term.side != "none":
+        event = event or t_event
+        border_terms += t_border
+        if national and own:
+            national_sides.append(side)
+            if side != "none":
                 sided_hits.extend(by_term[term_id])
     # Two different terms name the two sides (one both-sided term counts when another sided
     # term is present: exactly "any(a != b for a in tj_terms for b in af_terms)").
@@ -378,7 +404,10 @@ def _score(
         rule("place_and_border", "border place + border word", rules.place_and_border)
     if any(_opposite(p, n) for p in place_sides for n in national_sides):
         rule("place_and_country", "border place + country", rules.place_and_country)
-    elif "tj" in place_sides and "af" in place_sides:
+    elif "af" in place_sides and ("tj" in place_sides or "both" in place_sides):
+        # an Afghan-bank place with a Tajik-bank one: something crosses between them
+        # (Khorog–Shegnan, Wakhan residents treated in Ishkashim)
+        event = True
         rule(
             "places_on_both_banks",
             "places facing each other across the river",
@@ -386,6 +415,14 @@ def _score(
         )
     if places and all_topics:
         rule("place_and_topic", "border place + incident/crossing topic", rules.place_and_topic)
+    if regions and not places and has_border and all_topics:
+        # a border post, smuggling or a clash in a border province (China building border
+        # outposts in GBAO, smuggling in Khatlon), no named place
+        rule(
+            "region_border_topic",
+            "border province + border word + incident/crossing topic",
+            rules.region_border_topic,
+        )
     if both and topics and not has_border:
         rule(
             "both_countries_and_topic",
@@ -402,6 +439,15 @@ def _score(
             "cross_border",
             "from one country into the other + incident/crossing topic",
             rules.cross_border,
+        )
+    if contraband and seized and (located_tj or tj_actor) and not crossing:
+        # Drugs seized in Tajikistan or by its forces come across the river: smuggling
+        # ("в Таджикистане изъято 200 кг гашиша", "په تاجکستان کې چرس ونیول شول").
+        event = True
+        rule(
+            "seizure_in_tajikistan",
+            "drugs seized in Tajikistan / by Tajik forces (smuggled across the border)",
+            rules.seizure_in_tajikistan,
         )
     if relation and both and not border_tier:
         rule(

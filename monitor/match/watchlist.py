@@ -43,7 +43,11 @@ Frame = Literal[
     "destination",  # "into Tajikistan", "в Таджикистан", "به تاجیکستان": where it goes or happens
     "border_with",  # "the border with Afghanistan": a border word naming ONE side (other implicit)
     "relation",  # bilateral relations: delegation, talks, minister's call, "main enemy"
+    "location",  # "in Tajikistan", "в Таджикистане", "په تاجکستان کې": where something happens
+    "contraband",  # what is smuggled across the river: heroin, hashish, opium
+    "seizure",  # seized, detained, изъято, ونیول شول: a seizure or an arrest
 ]
+_SIDED_FRAMES = frozenset({"origin", "destination", "border_with", "location"})
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 
 
@@ -70,6 +74,9 @@ class WatchlistEntry(BaseModel):
     frame: Frame | None = None
     weight: float | None = Field(None, ge=0.0, le=1.0)
     implies_border: bool = False
+    # counts only when one of these entries (ids) is matched too: an ambiguous bare name
+    # ("Sher Khan" is also a nickname and a TV series) needs a cue (port, bridge, Kunduz…)
+    requires: list[str] = Field(default_factory=list)
     aliases: list[str] = Field(default_factory=list)
     proper_aliases: list[str] = Field(default_factory=list)
     status: Literal["curated", "candidate"] = "curated"
@@ -146,10 +153,7 @@ def parse_watchlist(raw: Any, source: str) -> Watchlist:
         seen_ids[entry.id] = i
         if entry.role == "negative" and entry.context is None:
             raise ConfigError(f"{source}: {label}: role 'negative' needs a 'context'")
-        if entry.frame in ("origin", "destination", "border_with") and entry.side not in (
-            "tj",
-            "af",
-        ):
+        if entry.frame in _SIDED_FRAMES and entry.side not in ("tj", "af"):
             raise ConfigError(f"{source}: {label}: frame {entry.frame!r} needs side 'tj' or 'af'")
         for alias in entry.all_aliases():
             key = normalize(alias)
@@ -160,6 +164,12 @@ def parse_watchlist(raw: Any, source: str) -> Watchlist:
                 )
             seen_aliases[key] = entry.id
         entries.append(entry)
+    for i, entry in enumerate(entries):
+        unknown = [r for r in entry.requires if r not in seen_ids or r == entry.id]
+        if unknown:
+            raise ConfigError(
+                f"{source}: entries[{i}] ({entry.id}): requires unknown id {unknown[0]!r}"
+            )
     return Watchlist(entries, source)
 
 

@@ -65,6 +65,41 @@ class FeedReport:
     error: str | None = None
 
 
+_CAUSES = (  # (what the error text says, what it means), first match wins
+    (("name or service not known", "name resolution", "nodename nor servname", "getaddrinfo"),
+     "name resolution"),
+    (("network is unreachable", "no route to host"), "network unreachable"),
+    (("connection refused",), "connection refused"),
+    (("all connection attempts failed",), "connection failed"),
+    (("timed out", "timeout", "deadline"), "timeout"),
+    (("ssl", "certificate", "tls"), "TLS"),
+)  # fmt: skip
+_OFFLINE = {"name resolution", "network unreachable"}
+
+
+def failure_cause(error: str) -> str:
+    """The kind of a feed's failure (``name resolution``, ``timeout``…), else the error itself."""
+    low = error.lower()
+    for needles, cause in _CAUSES:
+        if any(n in low for n in needles):
+            return cause
+    return error
+
+
+def pass_summary(feeds: Sequence[FeedReport]) -> str | None:
+    """When every feed of a pass failed the same way: ``31 feeds failed: name resolution —
+    is the network up?``; else None."""
+    errors = [f.error or "" for f in feeds if f.status == "error"]
+    if len(feeds) < 2 or len(errors) != len(feeds):
+        return None
+    causes = {failure_cause(e) for e in errors}
+    if len(causes) != 1:
+        return None
+    cause = causes.pop()
+    hint = " — is the network up?" if cause in _OFFLINE else ""
+    return f"{len(errors)} feeds failed: {cause}{hint}"
+
+
 @dataclass
 class StageTimes:
     """Seconds spent per stage, summed over feeds (stages overlap, so they exceed wall time).
@@ -428,7 +463,7 @@ class _Pass:
         if parsed is None:
             self.writer.defer((job.id, state))
             if error is not None:
-                log.info("feed %s: error: %s", job.name, error)
+                log.debug("feed %s: error: %s", job.name, error)  # the pass has one INFO line
                 return FeedReport(job.name, "error", error=str(error))
             return FeedReport(job.name, "not_modified")
         fresh: list[ParsedEntry] = parsed.entries

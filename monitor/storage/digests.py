@@ -10,13 +10,15 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Exists, Select, and_, func, insert, select, update
+from sqlalchemy import Exists, Select, and_, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from monitor.records import DigestRecord, EntryRow, FeedRecord, FeedRow, MatchRow
 from monitor.storage.db import in_batches
 from monitor.storage.feeds import POLLABLE
 from monitor.storage.orm import Digest, DigestItem, Entry, Feed, Match, to_record
+
+REJECTED = "irrelevant"  # a reviewer's "no": never delivered on any channel afterwards
 
 _COLUMNS = (
     Match.id, Match.score, Match.terms, Match.explanation, Match.matched_at,
@@ -74,8 +76,13 @@ def _held(channel: str) -> Exists:
 
 
 def undelivered_matches(session: Session, channel: str, min_score: float | None) -> list[MatchRow]:
-    """Matches not delivered on ``channel`` and not reserved by its pending digest, best first."""
-    query = _select().where(~_held(channel)).order_by(Match.score.desc(), Match.id)
+    """Matches not delivered on ``channel``, not reserved by its pending digest and not
+    rejected by a reviewer, best first."""
+    query = (
+        _select()
+        .where(~_held(channel), Match.status != REJECTED)
+        .order_by(Match.score.desc(), Match.id)
+    )
     if min_score is not None:
         query = query.where(Match.score >= min_score)
     return _rows(session.execute(query))
@@ -120,6 +127,30 @@ def digest_match_ids(session: Session, digest_id: int) -> list[int]:
     return list(
         session.scalars(select(DigestItem.match_id).where(DigestItem.digest_id == digest_id))
     )
+
+
+def drop_rejected(session: Session, digest_id: int) -> int:
+    """Take matches rejected since a pending digest was made out of it; return how many remain.
+
+    A digest with none left becomes ``empty``: there is nothing to resend.
+    """
+    rejected = select(Match.id).where(Match.status == REJECTED)
+    session.execute(
+        delete(DigestItem).where(
+            DigestItem.digest_id == digest_id, DigestItem.match_id.in_(rejected)
+        )
+    )
+    left = int(
+        session.scalar(
+            select(func.count()).select_from(DigestItem).where(DigestItem.digest_id == digest_id)
+        )
+        or 0
+    )
+    values: dict[str, Any] = {"match_count": left}
+    if not left:
+        values["status"] = "empty"
+    session.execute(update(Digest).where(Digest.id == digest_id).values(**values))
+    return left
 
 
 def create_digest(

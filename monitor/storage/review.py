@@ -146,3 +146,17 @@ def term_rows(
         query.execution_options(yield_per=IN_BATCH)
     ):
         yield terms or [], term_ids or [], explanation or {}, status
+
+
+def known_names(session: Session) -> tuple[set[str], set[str], set[str]]:
+    """Languages of stored entries, feed names, and names of terms matched so far."""
+    languages = {
+        str(x) for x in session.scalars(select(entry_language).distinct().join_from(Entry, Feed))
+        if x
+    }  # fmt: skip
+    feeds = set(session.scalars(select(Feed.name)))
+    terms: set[str] = set()
+    for names, ids in session.execute(select(Match.terms, Match.term_ids)):
+        terms.update(str(n).casefold() for n in names or ())
+        terms.update(str(i) for i in ids or ())
+    return languages, feeds, terms

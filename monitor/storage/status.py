@@ -33,11 +33,15 @@ def channel_summaries(session: Session) -> dict[str, dict[str, Any]]:
 
 
 def undelivered_count(session: Session, channel: str) -> int:
-    """Matches not yet delivered on ``channel``."""
+    """Matches not yet delivered on ``channel`` (and not rejected: those never will be)."""
     delivered = select(DigestItem.match_id).where(
         DigestItem.channel == channel, DigestItem.delivered.is_(True)
     )
-    query = select(func.count()).select_from(Match).where(Match.id.not_in(delivered))
+    query = (
+        select(func.count())
+        .select_from(Match)
+        .where(Match.id.not_in(delivered), Match.status != "irrelevant")
+    )
     return int(session.scalar(query) or 0)
 
 

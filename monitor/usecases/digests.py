@@ -158,6 +158,14 @@ def send_digest(app: App, channel_name: str, *, dry_run: bool = False) -> Digest
         with app.sessions() as session:
             pending = store.pending_digests(session, channel.name)
         for digest in pending:
+            with app.sessions.begin() as session:
+                left = store.drop_rejected(session, digest.id)
+            if not left:
+                log.warning(
+                    "digest %s #%s was never confirmed; all its matches were since marked "
+                    "irrelevant: not resent", channel.name, digest.id,
+                )  # fmt: skip
+                continue
             log.warning("digest %s #%s was never confirmed: resending it", channel.name, digest.id)
             _send_recorded(app, channel, _rebuild(app, channel, digest))
             resent.append(digest.id)

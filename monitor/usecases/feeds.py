@@ -8,16 +8,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from monitor.config import LoadedConfig, Settings
-from monitor.errors import ConfigError, NotFoundError
+from monitor.errors import ConfigError, NotFoundError, ParseError, UsageError
 from monitor.records import ImportedFeed
 from monitor.storage import feeds as feed_store
 from monitor.text import one_line
 from monitor.units import format_utc, language_code, slug
 from monitor.usecases.context import App, utcnow
 
+if TYPE_CHECKING:  # parsing is imported when a command needs it
+    from monitor.parse import ParsedFeed
+
+_SLUG = re.compile(r"[^a-z0-9]+")
 _UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
 
@@ -140,15 +145,30 @@ class FeedCheck:
 
 
 def check_feeds(
-    config: LoadedConfig, names: Sequence[str] = (), clock: Callable[[], datetime] = utcnow
+    config: LoadedConfig,
+    names: Sequence[str] = (),
+    clock: Callable[[], datetime] = utcnow,
+    *,
+    imported: Sequence[tuple[str, str]] = (),
 ) -> list[FeedCheck]:
-    """Fetch and parse each configured feed once; opens no database and stores nothing."""
+    """Fetch and parse each feed once, stores nothing: the configured ones and ``imported``
+    (name, URL) pairs (feeds added with ``feeds import`` or ``feeds add``, from the database)."""
     settings = config.settings
-    feeds = [f for f in settings.feeds if not names or f.name in names]
-    missing = sorted(set(names) - {f.name for f in feeds})
+    known = [(f.name, f.url) for f in settings.feeds]
+    known += [(n, u) for n, u in imported if n not in {k for k, _ in known}]
+    feeds = [(n, u) for n, u in known if not names or n in names]
+    missing = sorted(set(names) - {n for n, _ in feeds})
     if missing:
-        raise NotFoundError(f"no feed named {', '.join(map(repr, missing))} in {config.path}")
-    return asyncio.run(_check_all(settings, [(f.name, f.url) for f in feeds], clock))
+        raise NotFoundError(
+            f"no feed named {', '.join(map(repr, missing))} in {config.path} or the database"
+        )
+    return asyncio.run(_check_all(settings, feeds, clock))
+
+
+def imported_feeds(app: App) -> list[tuple[str, str]]:
+    """(name, URL) of the feeds that live in the database, not in the config."""
+    with app.sessions() as session:
+        return [(f.name, f.url) for f in feed_store.all_feeds(session) if f.origin != "config"]
 
 
 async def _check_all(
@@ -166,7 +186,7 @@ async def _check_all(
             if not isinstance(result, Fetched):  # no validators were sent: a broken server
                 raise FetchError("answered 304 Not Modified to a request without validators")
             status = result.status
-            parsed = parse(result.content, result.headers)
+            parsed = parse(result.content, {**result.headers, "content-location": url})
         except MonitorError as exc:
             ms = int((clock() - start).total_seconds() * 1000)
             status = getattr(exc, "status", status)
@@ -197,3 +217,86 @@ def set_feed_enabled(app: App, name: str, enabled: bool) -> None:
     with app.sessions.begin() as session:
         if not feed_store.set_feed_enabled(session, name, enabled, app.clock()):
             raise NotFoundError(f"no feed named {name!r}")
+
+
+@dataclass(frozen=True)
+class AddedFeed:
+    name: str
+    url: str
+    page: str | None  # the HTML page the feed was discovered on, if any
+    title: str | None
+    language: str | None
+    entries: int
+
+
+def require_http_url(url: str) -> str:
+    """An http(s) URL as given; anything else (no scheme, a path, ``ftp:``) is a UsageError."""
+    url = url.strip()
+    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", url)
+    if scheme is None or "://" not in url:
+        guess = f"; did you mean 'https://{url}'?" if re.match(r"^[\w-]+(\.[\w-]+)+", url) else ""
+        raise UsageError(f"URL: {url!r} has no scheme (give an http:// or https:// URL){guess}")
+    if scheme.group(1).lower() not in ("http", "https"):
+        raise UsageError(f"URL: {url!r}: only http:// and https:// feeds can be added")
+    problem = import_url_problem(url)
+    if problem:
+        raise UsageError(f"URL: {url!r} {problem}")
+    return url
+
+
+def add_feed(app: App, url: str, name: str | None = None, language: str | None = None) -> AddedFeed:
+    """Fetch ``url``; if it is an HTML page, the feed it advertises (as feed readers do). Store
+    that feed in the database (origin ``import``), due at the next pass.
+
+    Raises UsageError for a bad URL, name or language, a known feed, or a page with no feed;
+    a FetchError when the URL cannot be fetched.
+    """
+    from monitor.config import FeedSettings
+
+    url = require_http_url(url)
+    try:
+        FeedSettings(name=name or "x", url=url, language=language)
+    except ValueError as exc:
+        problem = exc.errors()[0]["msg"].removeprefix("Value error, ")  # type: ignore[attr-defined]
+        raise UsageError(f"--name/--language: {problem}") from None
+    feed_url, page, parsed = asyncio.run(_discover(app.settings, url))
+    app.sync_feeds()
+    with app.sessions.begin() as session:
+        known = feed_store.all_feeds(session)
+        for f in known:
+            if feed_url in (f.url, f.config_url) or f.name == name:
+                raise UsageError(f"{feed_url} is already known as feed {f.name!r}")
+        chosen = name or feed_name_for(parsed.title or "", feed_url, {f.name for f in known})
+        new = ImportedFeed(chosen, feed_url, parsed.title, language or parsed.language)
+        feed_store.insert_imported_feeds(session, [new], app.clock())
+    return AddedFeed(
+        chosen, feed_url, page, parsed.title, language or parsed.language, len(parsed.entries)
+    )
+
+
+async def _discover(settings: Settings, url: str) -> tuple[str, str | None, ParsedFeed]:
+    from monitor.discover import advertised_feeds, is_html
+    from monitor.fetch import Fetched, Fetcher
+    from monitor.parse import parse
+
+    async with Fetcher(settings.fetch) as fetcher:
+        result = await fetcher.fetch(url)
+        if not isinstance(result, Fetched):
+            raise UsageError(f"{url}: the server sent no body")
+        headers = {**result.headers, "content-location": url}
+        try:
+            return url, None, parse(result.content, headers)
+        except ParseError as exc:
+            if not is_html(result.content, headers.get("content-type")):
+                raise UsageError(f"{url}: {exc}") from None
+            found = advertised_feeds(result.content, url)
+            if not found:
+                raise UsageError(f"{url}: {exc}") from None
+        feed = await fetcher.fetch(found[0].url)
+        if not isinstance(feed, Fetched):
+            raise UsageError(f"{found[0].url}: the server sent no body")
+        try:
+            parsed = parse(feed.content, {**feed.headers, "content-location": found[0].url})
+        except ParseError as exc:
+            raise UsageError(f"{found[0].url} (advertised by {url}): {exc}") from None
+        return found[0].url, url, parsed

@@ -107,3 +107,11 @@ def release_stale_claims(app: App) -> int:
     """Drop every feed and channel claim: only when no other daemon can be alive."""
     with app.sessions.begin() as session:
         return claim_store.release_stale_claims(session)
+
+
+def pollable_counts(app: App) -> tuple[int, int]:
+    """How many feeds the daemon polls (config and database), and how many of them were
+    added with ``feeds add``/``feeds import``."""
+    with app.sessions() as session:
+        polled = [f for f in feed_store.all_feeds(session) if f.pollable]
+    return len(polled), sum(1 for f in polled if f.origin == "import")

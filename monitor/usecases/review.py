@@ -7,7 +7,9 @@ was fetched; ``--since``/``--until`` filter on that same time.
 from __future__ import annotations
 
 import csv
+import difflib
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -74,8 +76,55 @@ def build_filter(
     )
 
 
+LANGUAGE_NAMES = {
+    "english": "en", "russian": "ru", "tajik": "tg", "persian": "fa", "farsi": "fa",
+    "dari": "fa", "pashto": "ps", "uzbek": "uz", "arabic": "ar", "kyrgyz": "ky", "turkmen": "tk",
+}  # fmt: skip
+
+
+def check_names(app: App, filters: MatchFilter) -> None:
+    """An unknown ``--lang``, ``--term`` or ``--feed`` is a UsageError saying what is valid."""
+    if not (filters.languages or filters.terms or filters.feeds):
+        return
+    with app.sessions() as session:
+        languages, feeds, seen_terms = store.known_names(session)
+    for code in filters.languages:
+        if code not in languages and not re.fullmatch(r"[a-z]{2,3}", code):
+            guess = LANGUAGE_NAMES.get(code)
+            hint = f"did you mean {guess!r}? " if guess else ""
+            raise UsageError(
+                f"--lang: {code!r} is not a language code; {hint}"
+                f"stored languages: {', '.join(sorted(languages)) or 'none yet'}"
+            )
+    for name in filters.feeds:
+        if name not in feeds:
+            raise UsageError(f"--feed: no feed named {name!r}{_nearest(name, feeds, 'feeds')}")
+    if filters.terms:
+        from monitor.match.watchlist import load_watchlist
+
+        watchlist = load_watchlist(app.settings.watchlist)
+        for term in filters.terms:
+            if watchlist.get(term) is None and term.casefold() not in seen_terms:
+                names = {e.id for e in watchlist.entries} | {e.name for e in watchlist.entries}
+                raise UsageError(
+                    f"--term: no watchlist term {term!r} (use an id or name from "
+                    f"{app.settings.watchlist}){_nearest(term, names, 'terms')}"
+                )
+
+
+def _nearest(word: str, valid: set[str], what: str) -> str:
+    folded = {v.casefold(): v for v in sorted(valid, reverse=True)}  # one spelling per name
+    near = [folded[n] for n in difflib.get_close_matches(word.casefold(), folded, n=3, cutoff=0.6)]
+    if near:
+        return f"; did you mean {', '.join(map(repr, near))}?"
+    if len(valid) <= 12:
+        return f"; {what}: {', '.join(sorted(valid)) or 'none'}"
+    return ""
+
+
 def list_matches(app: App, filters: MatchFilter) -> list[dict[str, Any]]:
     """The filtered matches, newest first, as INTERFACE's ``matches list --json`` objects."""
+    check_names(app, filters)
     with app.sessions() as session:
         return [match_json(row) for row in store.iter_matches(session, filters)]
 
@@ -136,6 +185,7 @@ def export_matches(app: App, filters: MatchFilter, fmt: str, out: Path | TextIO)
     """
     if fmt not in FORMATS:
         raise UsageError(f"--format: unknown format {fmt!r} (use one of {', '.join(FORMATS)})")
+    check_names(app, filters)
     with app.sessions() as session:
         rows = (match_json(r) for r in store.iter_matches(session, filters))
         if isinstance(out, Path):

@@ -39,7 +39,8 @@ def status_report(app: App) -> dict[str, Any]:
             "http_status": f.last_http_status,
             "error": f.last_error,
             "consecutive_errors": f.consecutive_errors,
-            "next_due": format_utc(f.next_due_at),
+            # never polled yet (just added or imported): due at the next pass
+            "next_due": format_utc(f.next_due_at or (now if f.pollable else None)),
             "overdue": bool(f.next_due_at and f.next_due_at < now),
             "entries": counts.get(f.id, 0),
         }
@@ -65,6 +66,7 @@ def status_report(app: App) -> dict[str, Any]:
         )
     return {
         "generated": format_utc(now),
+        "config": str(app.config.path),
         "feeds": feed_rows,
         "digests": digest_rows,
         "database": {**db.database_info(app.engine), **totals},
