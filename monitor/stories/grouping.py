@@ -168,7 +168,7 @@ class Grouper:
             x, y = ends[0]
             reasons.append(f"{self.names.get(x, x)} and {self.names.get(y, y)}: one crossing")
         nested = self._nested_places(a, b)
-        if nested:
+        if nested and self.weight.get(nested[1], 0) >= PLACE:  # a village and its district
             score += 1.5
             reasons.append(
                 f"{self.names.get(nested[0], nested[0])} is in "
@@ -187,7 +187,7 @@ class Grouper:
                     score += 1.0
                     reasons.append("same parties, same day")
         elif known_a and known_b and {ra.event, rb.event} <= VIOLENT:
-            score += 1.0  # an attack, a clash, an incursion: outlets call one shooting each
+            score += 0.5  # an attack, a clash, an incursion: outlets call one shooting each
             reasons.append("both violence")
         elif not (known_a and known_b) and fallback in (ra.event, rb.event):
             score -= 0.5  # one report says nothing about what happened
@@ -271,6 +271,8 @@ class Grouper:
         parties = {"country", "actor"}
         pa = {e for e in a.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
         pb = {e for e in b.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
+        if any(self.weight.get(e, 0) >= 1.5 for e in a.entities | b.entities):
+            return False  # reports that name places have better evidence
         return len(pa & pb) >= 2 and (pa <= pb or pb <= pa)
 
     def compatible(self, a: Report, b: Report) -> bool:
