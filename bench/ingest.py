@@ -460,6 +460,7 @@ class Workload:
     files: list[str]
     env: dict[str, str]
     code: Path
+    before: Path | None = None
 
     def config(self, name: str, urls: list[str]) -> Path:
         path = self.tmp / f"{name}.yaml"
@@ -477,14 +478,14 @@ class Workload:
         )
         return path
 
-    def fresh_db(self, config: Path) -> None:
+    def fresh_db(self, config: Path, env: dict[str, str] | None = None) -> None:
         """Delete the config's database and make the schema (set-up, not measured)."""
         db = config.with_suffix(".db")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         subprocess.run(
             [*self.monitor(config), "db", "upgrade"],
-            env=self.env,
+            env=env or self.env,
             cwd=self.tmp,
             check=True,
             capture_output=True,
@@ -517,16 +518,20 @@ def one_round(w: Workload, n: int, skip_reader: bool, reader: Path | None) -> Ro
             )
             run.extra = json.loads(run.stdout)
             rnd.runs[name] = run
-    config = w.config("poll", w.urls)
-    w.fresh_db(config)
-    for name in ("cold", "warm"):
-        run = measure([*w.monitor(config), "poll", "--json"], w.env, w.tmp)
-        run.extra = json.loads(run.stdout)
-        rnd.runs[name] = run
-    status_config = w.config("status", w.urls[:1])
-    if n == 0:
-        w.fresh_db(status_config)
-    rnd.runs["status"] = measure([*w.monitor(status_config), "status"], w.env, w.tmp)
+    trees = [("", w.env)]
+    if w.before is not None:  # the older tree, measured in the same round
+        trees.append(("_before", {**w.env, "PYTHONPATH": str(w.before)}))
+    for suffix, env in trees:
+        config = w.config(f"poll{suffix}", w.urls)
+        w.fresh_db(config, env)
+        for name in ("cold", "warm"):
+            run = measure([*w.monitor(config), "poll", "--json"], env, w.tmp)
+            run.extra = json.loads(run.stdout)
+            rnd.runs[name + suffix] = run
+        status_config = w.config(f"status{suffix}", w.urls[:1])
+        if n == 0:
+            w.fresh_db(status_config, env)
+        rnd.runs["status" + suffix] = measure([*w.monitor(status_config), "status"], env, w.tmp)
     rnd.runs["python"] = measure([sys.executable, "-c", "pass"], w.env, w.tmp)
     return rnd
 
@@ -569,7 +574,8 @@ def run_all(args: argparse.Namespace) -> dict[str, Any]:
         env = {**os.environ, "PYTHONPATH": str(code), "HOME": str(tmp), "NO_COLOR": "1"}
         for var in ("MONITOR_CONFIG", "MONITOR_DATABASE_URL", "PYTHONDONTWRITEBYTECODE"):
             env.pop(var, None)
-        w = Workload(args.feeds, args.entries, total_bytes, tmp, urls, files, env, code)
+        before = Path(args.before).resolve() if args.before else None
+        w = Workload(args.feeds, args.entries, total_bytes, tmp, urls, files, env, code, before)
         if args.serve:
             config = w.config("poll", urls)
             w.fresh_db(config)
@@ -632,6 +638,7 @@ def report(data: dict[str, Any]) -> str:
     """The issue's table (whole processes), the in-process figures and the steady state."""
     rounds = data["rounds"]
     has_reader = all("reader_cold" in r for r in rounds)
+    before = all("cold_before" in r for r in rounds)
 
     def med(name: str, key: str = "wall") -> float:
         return _med([r[name][key] for r in rounds])
@@ -646,30 +653,29 @@ def report(data: dict[str, Any]) -> str:
         "",
         "Whole processes (interpreter start-up included on every side):",
         "",
-        "| figure | monitor s | anchor | anchor s | ratio | target | met |",
-        "|---|---:|---|---:|---:|---|---|",
+        "| figure | monitor s | anchor | anchor s | ratio | target | met |"
+        + (" before s | before ratio |" if before else ""),
+        "|---|---:|---|---:|---:|---|---|" + ("---:|---:|" if before else ""),
     ]
-    cold_floor = ratio("cold", "floor")
-    lines.append(
-        f"| cold poll | {med('cold'):.2f} | bare feedparser | {med('floor'):.2f} | "
-        f"{cold_floor:.2f} | <= 1.0 | {_yes(cold_floor <= 1.0)} |"
-    )
+
+    def row(label: str, name: str, anchor: str, anchor_name: str, target: float) -> None:
+        value = ratio(name, anchor_name) if anchor_name != "python" else med(name)
+        shown = f"{value:.2f}" if anchor_name != "python" else "-"
+        line = (
+            f"| {label} | {med(name):.2f} | {anchor} | {med(anchor_name):.2f} | {shown} | "
+            f"<= {target:.1f}{' s' if anchor_name == 'python' else ''} | "
+            f"{_yes(value <= target)} |"
+        )
+        if before:
+            old = f"{ratio(name + '_before', anchor_name):.2f}" if anchor_name != "python" else "-"
+            line += f" {med(name + '_before'):.2f} | {old} |"
+        lines.append(line)
+
+    row("cold poll", "cold", "bare feedparser", "floor", 1.0)
     if has_reader:
-        cold_reader = ratio("cold", "reader_cold")
-        warm_reader = ratio("warm", "reader_warm")
-        lines.append(
-            f"| cold poll | {med('cold'):.2f} | reader update_feeds | {med('reader_cold'):.2f} | "
-            f"{cold_reader:.2f} | <= 0.5 | {_yes(cold_reader <= 0.5)} |"
-        )
-        lines.append(
-            f"| warm poll (every feed 304) | {med('warm'):.2f} | reader update_feeds, 304s | "
-            f"{med('reader_warm'):.2f} | {warm_reader:.2f} | <= 0.6 | {_yes(warm_reader <= 0.6)} |"
-        )
-    status = med("status")
-    lines.append(
-        f"| `monitor status`, empty database | {status:.2f} | `python -c pass` | "
-        f"{med('python'):.2f} | - | <= 0.3 s | {_yes(status <= 0.3)} |"
-    )
+        row("cold poll", "cold", "reader update_feeds", "reader_cold", 0.5)
+        row("warm poll (every feed 304)", "warm", "reader update_feeds, 304s", "reader_warm", 0.6)
+    row("`monitor status`, empty database", "status", "`python -c pass`", "python", 0.3)
     lines += [
         "",
         "In-process (the timed section only: floor's parse loop, reader's update_feeds, "
@@ -686,12 +692,14 @@ def report(data: dict[str, Any]) -> str:
             (f"reader update_feeds(workers={READER_WORKERS}), cold", "reader_cold", "seconds"),
             ("reader update_feeds, warm (304)", "reader_warm", "seconds"),
         ]
-    rows += [
-        ("monitor poll, cold", "cold", "poll_wall"),
-        ("monitor poll, warm (304)", "warm", "poll_wall"),
-        ("monitor status, empty database", "status", ""),
-        ("python -c pass", "python", ""),
-    ]
+    for suffix in ("", "_before") if before else ("",):
+        tag = " (before)" if suffix else ""
+        rows += [
+            (f"monitor poll, cold{tag}", "cold" + suffix, "poll_wall"),
+            (f"monitor poll, warm (304){tag}", "warm" + suffix, "poll_wall"),
+            (f"monitor status, empty database{tag}", "status" + suffix, ""),
+        ]
+    rows.append(("python -c pass", "python", ""))
     for label, name, inner in rows:
         inside = f"{med(name, inner):.2f}" if inner else "-"
         parent, kids = med(name, "rss_parent_kib"), med(name, "rss_children_sum_kib")
@@ -706,7 +714,7 @@ def report(data: dict[str, Any]) -> str:
         "| monitor poll, s | " + " | ".join(stages) + " | rest of the process |",
         "|---|" + "---:|" * (len(stages) + 1),
     ]
-    for name in ("cold", "warm"):
+    for name in ("cold", "warm", "cold_before", "warm_before") if before else ("cold", "warm"):
         values = [_med([r[name]["poll"].get(s, 0.0) for r in rounds]) for s in stages]
         rest = _med(
             [
@@ -777,6 +785,11 @@ def main() -> None:
     ap.add_argument("--passes", type=int, default=1000, help="steady-state warm passes (0: skip)")
     ap.add_argument("--steady-feeds", type=int, default=20, help="feeds in the steady state")
     ap.add_argument("--code", metavar="DIR", help="measure the monitor in DIR (default: here)")
+    ap.add_argument(
+        "--before",
+        metavar="DIR",
+        help="also measure the monitor in DIR (an older tree) in the same rounds",
+    )
     ap.add_argument("--skip-reader", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     ap.add_argument(

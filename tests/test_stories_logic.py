@@ -136,7 +136,9 @@ def test_different_events_at_one_place_stay_apart() -> None:
     assert "different events" in TELLER.grouper.compare(clash, seizure).reasons[0]
     assert "apart" in TELLER.grouper.compare(clash, clash_later).reasons[0]
     assert "killed counts" in TELLER.grouper.compare(toll, other_toll).reasons[0]
-    assert TELLER.grouper.compare(clash, elsewhere).reasons == ("different places",)
+    assert TELLER.grouper.compare(clash, elsewhere).reasons == (
+        "different stretches of the border",
+    )
 
 
 def test_one_toll_is_one_event_whatever_outlets_call_it() -> None:
@@ -153,7 +155,7 @@ def test_places_on_opposite_banks_can_be_one_crossing() -> None:
     af = report(2, "Tajikistan closes the crossing at Sher Khan Bandar", "", 1)
     other = report(3, "Tajikistan closes the Ishkashim crossing", "", 1)
     assert "different places" not in TELLER.grouper.compare(tj, af).reasons
-    assert TELLER.grouper.compare(tj, other).reasons == ("different places",)
+    assert TELLER.grouper.compare(tj, other).reasons == ("different stretches of the border",)
 
 
 def test_near_duplicate_text_within_one_language_uses_the_normalizer() -> None:
@@ -216,3 +218,86 @@ def test_relevance_does_not_saturate_on_multi_outlet_coverage() -> None:
     rules = {b.get("rule"): b["contribution"] for b in strong.breakdown if b.get("rule")}
     assert rules["saturation"] < 0 and 0.9 < strong.score < 1.0
     assert strong.score == pytest.approx(sum(b["contribution"] for b in strong.breakdown), 1e-3)
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Пограничная застава в Хатлоне атакована со стороны Афганистана", "attack"),
+        ("Пограничник убит на таджикско-афганской границе", "attack"),
+        ("На границе ранен таджикский пограничник", "attack"),
+        ("إطلاق نار على الحدود بين طاجيكستان وأفغانستان", "clash"),
+        ("هجوم بطائرة مسيّرة على الحدود الطاجيكية", "attack"),
+        ("مقتل حارس حدود طاجيكي على الحدود الأفغانية", "attack"),
+        ("ضبط شحنة مخدرات على الحدود الطاجيكية الأفغانية", "smuggling"),
+        ("President Rahmon visited the border detachment in Panj", "deployment"),
+        ("Hundreds of Afghans gathered at the border seeking entry to Tajikistan", "crossing"),
+        ("China will build a border post for Tajikistan in Badakhshan", "aid"),
+    ],
+)
+def test_a_report_with_an_incident_word_is_never_analysis(title: str, event: str) -> None:
+    assert read(title).event == event
+
+
+@pytest.mark.parametrize(
+    ("title", "counts"),
+    [
+        ("د تاجکستان په پوله یو سرحدي ساتونکی ووژل شو", {"killed": 1.0}),
+        ("د تاجکستان په پوله سلګونه کسان راټول شول، یو سرحدي ساتونکی ووژل شو", {"killed": 1.0}),
+        ("د تاجکستان په پوله دوه سرتیري ټپیان شول", {"wounded": 2.0}),
+        ("Three border guards wounded in Tajik border shooting", {"wounded": 3.0}),
+        ("Трое пограничников получили ранения на границе", {"wounded": 3.0}),
+        ("یک مرزبان تاجیک زخمی شد", {"wounded": 1.0}),
+    ],
+)
+def test_counts_bind_to_the_nearest_casualty_word(title: str, counts: dict[str, float]) -> None:
+    assert read(title).counts == counts
+
+
+def test_a_toll_that_grows_is_one_story() -> None:
+    first = report(1, "Two Tajik border guards killed in clash with Taliban in Farkhor", "", 0)
+    later = report(2, "Death toll rises: three Tajik border guards killed in Farkhor clash", "", 6)
+    lower = report(3, "One Tajik border guard killed in Farkhor clash with Taliban", "", 8)
+    assert TELLER.grouper.compare(first, later).same
+    stories = TELLER.group([first, later, lower])
+    assert sorted(sorted(r.key for r in s.reports) for s in stories) == [[1, 2], [3]]
+    wounded = report(4, "Four Tajik border guards wounded in clash with Taliban in Farkhor", "", 0)
+    died = report(5, "Two wounded Tajik border guards died: two killed, two wounded in Farkhor",
+                  "", 10)  # fmt: skip
+    assert TELLER.grouper.compare(wounded, died).same
+    same_time = report(6, "Nine Tajik border guards killed in clash with Taliban in Farkhor", "", 0)
+    assert not TELLER.grouper.compare(first, same_time).same
+
+
+def test_type_families_and_their_traps() -> None:
+    attack = report(1, "Taliban fighters attack Tajik border post in Farkhor", "", 0)
+    clash = report(2, "Tajik and Taliban forces clash at the border in Farkhor", "", 1)
+    incursion = report(3, "Armed men cross into Tajikistan in Farkhor, firefight at post", "", 2)
+    assert len(TELLER.group([attack, clash, incursion])) == 1
+    smugglers = report(4, "Tajik border guards kill three Afghan smugglers in Farkhor shoot-out",
+                       "", 0)  # fmt: skip
+    firefight = report(5, "Three killed in clash on the Farkhor border", "", 3)
+    assert TELLER.grouper.compare(smugglers, firefight).same
+    seizure = report(6, "Border guards seize 80 kg of heroin in Farkhor", "", 4)
+    assert not TELLER.grouper.compare(clash, seizure).same
+    aid = report(7, "China hands over equipment to Tajik border guards in Khatlon", "", 1)
+    assert not TELLER.grouper.compare(incursion, aid).same
+    week = report(8, "Tajik and Taliban forces clash at the border in Farkhor", "", 24 * 7)
+    assert not TELLER.grouper.compare(clash, week).same
+
+
+def test_places_within_one_another_agree() -> None:
+    village = report(1, "Two Tajik border guards killed in clash with Taliban in Kokul", "", 0)
+    district = report(2, "Two Tajik border guards killed in clash with Taliban in Farkhor", "", 2)
+    province = report(3, "Two Tajik border guards killed in clash with Taliban in Khatlon", "", 3)
+    verdict = TELLER.grouper.compare(village, district)
+    assert verdict.same and "Kokul is in Farkhor" in verdict.reasons
+    assert TELLER.grouper.compare(village, province).same
+    far = report(4, "Two Tajik border guards killed in clash with Taliban in Vanj", "", 1)
+    assert TELLER.grouper.compare(village, far).reasons == ("different stretches of the border",)
+
+
+def test_same_parties_same_day_diplomacy_joins() -> None:
+    a = report(1, "Tajikistan and Afghanistan's Taliban hold consultations in Kabul", "", 0)
+    b = report(2, "Tajik and Taliban officials hold consultations on border issues", "", 5)
+    assert TELLER.grouper.compare(a, b).same

@@ -247,12 +247,16 @@ class StoreWriter:
         try:
             await self.run(lambda s: feed_store.record_fetches(s, records))
             return []
+        except StorageError:
+            raise  # the database itself failed (locked, read-only, damaged): the pass stops
         except Exception:
             log.warning("recording %d fetch outcomes together failed; one by one", len(records))
         failures = []
         for record in records:
             try:
                 await self.run(None, record)
+            except StorageError:
+                raise
             except Exception as exc:
                 failures.append((record, exc))
         return failures

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from monitor.match.normalize import NormalizedText, Normalizer
+from monitor.match.normalize import NormalizedText, Normalizer, normalize
 from monitor.stories.vocabulary import Vocabulary
 
 FIELD_WEIGHT = {"title": 1.0, "summary": 0.5}
@@ -76,6 +77,7 @@ class Reader:
         seen: set[tuple[str, int]] = set()
         cues: list[str] = []
         counts: dict[str, float] = {}
+        casualty_word = False
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
@@ -88,14 +90,16 @@ class Reader:
                 scores[event] = scores.get(event, 0.0) + cue.weight * FIELD_WEIGHT[name]
                 severity[event] = max(severity.get(event, 0), cue.severity)
                 cues.append(f"{event}/{cue.id}: {alias}")
-            for kind, value in self._counts(norm, text).items():
+            found, hurt = self._counts(norm, text)
+            for kind, value in found.items():
                 counts[kind] = max(counts.get(kind, 0.0), value)
+            casualty_word = casualty_word or hurt
         casualties = counts.get("killed", 0) > 0 or counts.get("wounded", 0) > 0
         if not scores:
             fallback = vocab.spec.fallback
             event, level, confidence = fallback.event, fallback.severity, 0.0
-            if casualties:  # people killed with no other cue: a killing is an attack
-                event = vocab.spec.fallback.casualties
+            if casualties or casualty_word:  # someone killed or wounded: an attack
+                event, level = vocab.spec.fallback.casualties, 3
         else:
             event = min(scores, key=lambda e: (-scores[e], vocab.order[e]))
             level, confidence = severity[event], round(scores[event], 3)
@@ -103,13 +107,14 @@ class Reader:
             level = 3
         return Reading(event, level, confidence, counts, tuple(cues))
 
-    def _counts(self, norm: NormalizedText, original: str) -> dict[str, float]:
-        """People killed/wounded/counted and kilograms, from numbers next to count words."""
+    def _counts(self, norm: NormalizedText, original: str) -> tuple[dict[str, float], bool]:
+        """People killed/wounded/counted and kilograms, from numbers next to count words;
+        and whether a killed or wounded word occurs at all."""
         vocab = self.vocabulary
         normalized = norm.text
         tokens: list[tuple[int, str, float]] = []  # (word index, kind, value)
         sentence_of = _sentences(normalized)
-        for index, _alias, start, _end in vocab.number_automaton.find_tuples(norm, original):
+        for index, alias, start, end in vocab.number_automaton.find_tuples(norm, original):
             group = vocab.number_groups[index]
             kind, _, arg = group.partition("-")
             word = normalized.count(" ", 0, start)
@@ -118,7 +123,8 @@ class Reader:
             elif kind == "unit":
                 tokens.append((word, "unit", vocab.units[int(arg)]))
             elif kind == "word":
-                tokens.append((word, "number", float(arg)))
+                if _standalone(normalized, alias, start, end):
+                    tokens.append((word, "number", float(arg)))
             elif kind == "times":
                 tokens.append((word, "times", float(arg)))
         for m in _NUMBER.finditer(normalized):
@@ -128,8 +134,9 @@ class Reader:
             else:
                 value = float(digits.replace(",", "."))
             tokens.append((normalized.count(" ", 0, m.start()), "number", value))
+        hurt = any(t[1] in ("killed", "wounded") for t in tokens)
         if not tokens:
-            return {}
+            return {}, hurt
         tokens.sort(key=lambda t: t[0])
         sentence = [sentence_of(t[0]) for t in tokens]
         out: dict[str, float] = {}
@@ -171,7 +178,21 @@ class Reader:
             if candidates:
                 kind_found = min(candidates)[3]
                 out[kind_found] = max(out.get(kind_found, 0.0), value)
-        return out
+        return out, hurt
+
+
+@functools.cache
+def _plain(alias: str) -> str:
+    return normalize(alias)
+
+
+def _standalone(text: str, alias: str, start: int, end: int) -> bool:
+    """A number word counts only as a whole word (Pashto سل is 100, سلګونه is not)."""
+    if start > 0 and text[start - 1].isalnum():
+        return False
+    if end < len(text) and text[end].isalnum():
+        return False
+    return text[start:end] == _plain(alias)
 
 
 def _sentences(text: str) -> Callable[[int], int]:

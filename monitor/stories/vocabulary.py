@@ -66,6 +66,8 @@ class EventsFile(_Strict):
     version: int = 1
     fallback: Fallback = Fallback()
     compatible: list[tuple[str, str]] = Field(default_factory=list)
+    within: dict[str, str] = Field(default_factory=dict)  # watchlist place id → containing id
+    counterparts: list[tuple[str, str]] = Field(default_factory=list)  # ends of one crossing
     events: list[EventType] = Field(min_length=1)
     numbers: Numbers
 
