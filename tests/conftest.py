@@ -28,6 +28,16 @@ def feed_server() -> Iterator[FeedServer]:
         server.stop()
 
 
+@pytest.fixture
+def private_server() -> Iterator[FeedServer]:
+    """A second loopback address standing in for a host on a private network."""
+    server = FeedServer("127.0.0.2").start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 class Monitor:
     """Runs ``python -m monitor`` in a folder with its own config and SQLite file."""
 

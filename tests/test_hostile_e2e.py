@@ -7,23 +7,11 @@ leaves the stored URL alone. (Time and peak memory of this poll: bench/hostile.p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from feedserver import FeedServer
 from hostile import serve_hostile
-
-
-@pytest.fixture
-def private_server() -> Iterator[FeedServer]:
-    """A second loopback address standing in for a host on a private network."""
-    server = FeedServer("127.0.0.2").start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def test_one_poll_over_every_hostile_feed(

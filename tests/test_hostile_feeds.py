@@ -7,7 +7,6 @@ import asyncio
 import os
 import signal
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -161,15 +160,6 @@ def test_address_classes() -> None:
     for address in [*private.split(), "100.64.0.1", "0.0.0.0", "224.0.0.1"]:
         assert not is_public(address), address
     assert is_public("93.184.216.34") and is_public("2606:4700::1111")
-
-
-@pytest.fixture
-def private_server() -> Iterator[FeedServer]:
-    server = FeedServer("127.0.0.2").start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def test_the_address_connected_to_is_checked(
