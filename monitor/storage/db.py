@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # The newest migration. Opening a database compares against this without importing Alembic
 # (a third of the command's start-up); a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 # pg_advisory_xact_lock keys: one transaction at a time migrates, or syncs the configured feeds.
 MIGRATION_LOCK = 0x6D6F6E01
 FEED_SYNC_LOCK = 0x6D6F6E02

@@ -177,6 +177,18 @@ class Story(Base):
     updated_at: Mapped[datetime]
 
 
+class StoryKey(Base):
+    """A piece of evidence a story's reports offer a new one (an entity, a place it lies in,
+    a word, a count kind): grouping loads only the stories sharing one with what it groups."""
+
+    __tablename__ = "story_keys"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    story_id: Mapped[int] = mapped_column(
+        ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class MatchMark(Base):
     """The history of reviewers' judgements of a match; the newest one is on the match."""
 

@@ -6,18 +6,19 @@ story's reports a channel delivered is read from ``digest_items`` of its matches
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Select, Table, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from monitor.storage.db import STORY_GROUPING_LOCK, exclusive
-from monitor.storage.orm import DigestItem, Entry, Feed, Match, Story
+from monitor.storage.orm import DigestItem, Entry, Feed, Match, Story, StoryKey
 
 _IN_BATCH = 500
+_KEYS = cast(Table, StoryKey.__table__)  # keys are written by Core: no ORM bookkeeping
 LEAD_CHARS = 600
 report_time: ColumnElement[datetime] = func.coalesce(Entry.published_at, Entry.fetched_at)
 
@@ -141,6 +142,44 @@ def stories_since(session: Session, since: datetime) -> list[StoryRow]:
     """Stories whose last report is at or after ``since``."""
     query = select(Story).where(Story.last_seen >= since).order_by(Story.id)
     return [_story(s) for s in session.scalars(query)]
+
+
+def candidate_stories(
+    session: Session, since: datetime, keys: Collection[str]
+) -> tuple[list[int], set[int]]:
+    """Stories whose last report is at or after ``since`` holding one of ``keys``, and those
+    of the period without any key (grouped before keys were kept): all their ids in order,
+    and the ids without keys."""
+    found: set[int] = set()
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), _IN_BATCH):
+        query = (
+            select(StoryKey.story_id)
+            .join(Story, Story.id == StoryKey.story_id)
+            .where(Story.last_seen >= since, StoryKey.key.in_(ordered[i : i + _IN_BATCH]))
+            .distinct()
+        )
+        found.update(session.scalars(query))
+    unkeyed = select(Story.id).where(
+        Story.last_seen >= since, ~exists().where(StoryKey.story_id == Story.id)
+    )
+    bare = set(session.scalars(unkeyed))
+    return sorted(found | bare), bare
+
+
+def add_story_keys(session: Session, keys: Mapping[int, Collection[str]]) -> None:
+    """Record each story's keys (those it holds already are kept)."""
+    rows = [{"key": key, "story_id": sid} for sid, ks in keys.items() for key in sorted(ks)]
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        session.execute(postgresql.insert(_KEYS).on_conflict_do_nothing(), rows)
+    else:
+        from sqlalchemy.dialects import sqlite
+
+        session.execute(sqlite.insert(_KEYS).on_conflict_do_nothing(), rows)
 
 
 def members(session: Session, story_ids: Sequence[int]) -> dict[int, list[StoryReport]]:

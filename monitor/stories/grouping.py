@@ -427,7 +427,7 @@ class StoryIndex:
         self.stories: list[Story] = []  # in the order they were added (ties go to the first)
         self._rank: dict[int, int] = {}  # id(story) -> its position in ``stories``
         self._members: list[tuple[int, Report]] = []  # (story rank, report), in joining order
-        self._postings: dict[tuple[str, ...], list[int]] = {}  # evidence key -> member numbers
+        self._postings: dict[str, list[int]] = {}  # evidence key -> member numbers
         self._ancestors: dict[str, tuple[str, ...]] = {}
         partners: dict[str, list[str]] = {}
         for pair in sorted(grouper.counterparts, key=sorted):
@@ -512,35 +512,53 @@ class StoryIndex:
         number = len(self._members)
         self._members.append((rank, report))
         postings = self._postings
-        keys: set[tuple[str, ...]] = set(self._other_keys(report))
-        for entity in report.entities:
-            keys.add(("e", entity))
-            keys.update(("a", above) for above in self._above(entity))
-        for key in keys:
+        for key in self._keys(report, self._prefix(report)):
             postings.setdefault(key, []).append(number)
 
-    def _entity_probes(self, report: Report) -> Iterator[tuple[str, ...]]:
+    def stored_keys(self, report: Report) -> set[str]:
+        """The keys a story holding ``report`` is found by in the database (every word)."""
+        return self._keys(report, report.words)
+
+    def lookup_keys(self, report: Report) -> set[str]:
+        """The keys of the stories ``report`` could join (``stored_keys`` of their members).
+
+        Words: any |A| − ⌈t·|A|⌉ + 1 of a report's words meet every word set it is a
+        near-duplicate of (they share at least ⌈t·|A|⌉ words); the stored keys hold them all.
+        """
+        return {*self._entity_probes(report), *self._other_keys(report)}
+
+    def _keys(self, report: Report, words: Iterable[str]) -> set[str]:
+        keys = {f"w:{report.language}:{word}" for word in words}
+        keys.update(f"c:{kind}" for kind, value in report.reading.counts.items() if value)
+        for entity in report.entities:
+            keys.add(f"e:{entity}")
+            keys.update(f"a:{above}" for above in self._above(entity))
+        return keys
+
+    def _entity_probes(self, report: Report) -> Iterator[str]:
         """Keys of members sharing an entity, a counterpart, or an enclosing or inner place."""
         for entity in report.entities:
-            yield ("e", entity)
-            yield ("a", entity)  # a member names a place within it
+            yield f"e:{entity}"
+            yield f"a:{entity}"  # a member names a place within it
             for other in self._partners.get(entity, ()):
-                yield ("e", other)
+                yield f"e:{other}"
             for above in self._above(entity):
-                yield ("e", above)  # a member names a place or region it lies in
+                yield f"e:{above}"  # a member names a place or region it lies in
 
-    def _other_keys(self, report: Report) -> Iterator[tuple[str, ...]]:
+    def _other_keys(self, report: Report) -> Iterator[str]:
         """Keys for near-duplicate text (prefix words, per language) and counts (per kind)."""
-        words = report.words
-        if words:
-            language = str(report.language)
-            ordered = sorted(words, key=lambda w: (-len(w), w))
-            overlap = math.ceil(self._min_overlap * len(ordered))
-            for word in ordered[: len(ordered) - overlap + 1]:
-                yield ("w", language, word)
+        for word in self._prefix(report):
+            yield f"w:{report.language}:{word}"
         for kind, value in report.reading.counts.items():
             if value:
-                yield ("c", kind)
+                yield f"c:{kind}"
+
+    def _prefix(self, report: Report) -> list[str]:
+        """The first |A| − ⌈t·|A|⌉ + 1 words in one fixed order (longest first): two word
+        sets with Jaccard ≥ t share a word among their prefixes (prefix filtering)."""
+        ordered = sorted(report.words, key=lambda w: (-len(w), w))
+        overlap = math.ceil(self._min_overlap * len(ordered))
+        return ordered[: len(ordered) - overlap + 1] if ordered else []
 
     def _above(self, entity: str) -> tuple[str, ...]:
         found = self._ancestors.get(entity)

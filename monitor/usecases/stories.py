@@ -115,14 +115,24 @@ def group_new(app: App) -> int:
         from monitor.stories.grouping import Story, StoryIndex
 
         teller = teller_for(app)  # the matcher and the event vocabulary: built on demand
-        since = min(r.when for r in pending) - teller.grouper.window
-        rows = store.stories_since(session, since)
-        by_story = store.members(session, [s.id for s in rows])
-        members: dict[int, _Member] = {}
         index = StoryIndex(teller.grouper)
-        for row in rows:
-            story = Story(row.id)
-            for r in by_story[row.id]:
+        members: dict[int, _Member] = {}
+        arriving: list[Report] = []
+        for r in pending:
+            reading = teller.read(r.title, r.summary)
+            members[r.match_id] = _Member(
+                r, reading, teller.significance(reading, r.term_ids, r.score)
+            )
+            arriving.append(teller.report(_input(r), reading))
+        # Only the stories of the window these reports could join (sharing a key with one).
+        since = min(r.when for r in pending) - teller.grouper.window
+        wanted = set().union(*(index.lookup_keys(report) for report in arriving))
+        ids, unkeyed = store.candidate_stories(session, since, wanted)
+        by_story = store.members(session, ids)
+        keys: dict[int, set[str]] = {}  # story key -> keys to record
+        for sid in ids:
+            story = Story(sid)
+            for r in by_story[sid]:
                 reading = _reading(teller, r)
                 significance = r.significance
                 if significance is None:
@@ -131,19 +141,19 @@ def group_new(app: App) -> int:
                 story.add(teller.report(_input(r), reading))
             if story.reports:
                 index.add(story)
+            if sid in unkeyed:  # grouped before keys were kept: record them now
+                keys[sid] = set().union(*(index.stored_keys(m) for m in story.reports))
         touched: dict[int, Story] = {}  # by key: stored ids, and -1, -2… for new stories
         joined: list[tuple[StoryReport, Reading, float, Story, dict[str, Any]]] = []
-        for r in pending:
-            reading = teller.read(r.title, r.summary)
-            significance = teller.significance(reading, r.term_ids, r.score)
-            report: Report = teller.report(_input(r), reading)
-            members[r.match_id] = _Member(r, reading, significance)
+        for r, report in zip(pending, arriving, strict=True):
             index.expire(report.when)  # pending come oldest first
             found, verdict = index.assign(report)
             story = found or Story(-len(touched) - 1)
             index.join(report, story)
             touched[story.key] = story
-            joined.append((r, reading, significance, story, _why(verdict, found is not None)))
+            keys.setdefault(story.key, set()).update(index.stored_keys(report))
+            m = members[r.match_id]
+            joined.append((r, m.reading, m.significance, story, _why(verdict, found is not None)))
         # Each touched story written once: new ones in one INSERT, the others in one UPDATE.
         new = [s for s in touched.values() if s.key < 0]
         ids = store.create_stories(session, [_fields(teller, s, members) for s in new], now)
@@ -153,6 +163,7 @@ def group_new(app: App) -> int:
             {k: _fields(teller, s, members) for k, s in touched.items() if k > 0},
             now,
         )
+        store.add_story_keys(session, {story_id.get(k, k): v for k, v in keys.items()})
         store.assign(
             session,
             [
