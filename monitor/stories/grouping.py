@@ -116,6 +116,7 @@ class Grouper:
         self.roles = {e.id: e.role for e in reversed(watchlist.entries)}
         self.within = dict(vocabulary.spec.within)
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
+        self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
         # Weak cues ("detained", "drugs") are said of too many events to tell them apart.
         self.weak_cues = {f"{event}/{cue.id}" for event, cue in vocabulary.cues if cue.weight < 1}
 
@@ -141,6 +142,9 @@ class Grouper:
         )
         if known_a and known_b and not anchored and not self.compatible(a, b):
             return Verdict(False, 0.0, (f"different events ({ra.event}, {rb.event})",))
+        kinds = self.different_kinds(ra, rb)
+        if kinds:
+            return Verdict(False, 0.0, (f"different events ({kinds})",))
         if self.far_apart(a.entities, b.entities):
             return Verdict(False, 0.0, ("different stretches of the border",))
         if not anchored and self._different_places(a, b):
@@ -201,6 +205,18 @@ class Grouper:
             score += 0.5
         score = round(score, 3)
         return Verdict(score >= SAME_STORY, score, tuple(reasons))
+
+    def different_kinds(self, a: Reading, b: Reading) -> str | None:
+        """Cue groups of one event type that name different events (a crossing closed,
+        reopened, people deported through it): each report has some, and none in common."""
+        if a.event != b.event:
+            return None
+        cues_a, cues_b = _cue_ids(a), _cue_ids(b)
+        for group in self.distinct:
+            kinds_a, kinds_b = cues_a & group, cues_b & group
+            if kinds_a and kinds_b and not kinds_a & kinds_b:
+                return f"{_kind(min(kinds_a))}, {_kind(min(kinds_b))}"
+        return None
 
     def _different_places(self, a: Report, b: Report) -> bool:
         """Each names a border place on one bank and they share none there.
@@ -372,6 +388,8 @@ def conflicting_counts(
     """
     for kind in ("killed", "wounded", "kg"):
         x, y = a.get(kind), b.get(kind)
+        if kind != "kg" and x is not None and y is not None and (x == 0) != (y == 0):
+            return "one reports no casualties"
         if not (x and y) or _close(x, y, kind):
             continue
         if grown and kind != "kg":
@@ -406,6 +424,10 @@ def _violent(reading: Reading) -> bool:
 def _cue_ids(reading: Reading) -> set[str]:
     """The cue groups of the reading's own event type (``clash/fighting``)."""
     return {c.split(":", 1)[0] for c in reading.cues if c.startswith(reading.event + "/")}
+
+
+def _kind(cue: str) -> str:
+    return cue.split("/", 1)[1]
 
 
 def _hours(gap: timedelta) -> str:
