@@ -7,10 +7,15 @@ polls it once into a fresh SQLite file, then:
   grouping after a cold ``monitor poll`` does; the median of ``--repeat`` runs (the story
   teller is built before the first; its cost is printed apart);
 * daemon: takes every story apart, then groups the matches in time order in batches of
-  ``--batch`` (as a daemon's passes bring them), printing the seconds per batch and the
-  resident memory while the 48-hour window fills.
+  ``--batch`` (as a daemon's passes bring them), printing the CPU seconds per batch, the
+  peak of memory allocated while grouping (tracemalloc) and the resident memory while the
+  48-hour window fills.
+
+Seconds are CPU seconds of this process (the machine is shared); wall seconds beside them.
+``--code DIR`` measures the monitor found in DIR (e.g. an older commit, for before / after).
 
 Usage: python bench/grouping.py [--feeds 200] [--entries 50] [--repeat 3] [--batch 20]
+       [--code DIR]
 """
 
 from __future__ import annotations
@@ -21,12 +26,14 @@ import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+_CODE = sys.argv[sys.argv.index("--code") + 1] if "--code" in sys.argv[:-1] else str(ROOT)
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, _CODE)
 
 from ingest import Servers, make_feed  # noqa: E402
 
@@ -50,6 +57,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--batch", type=int, default=20)
+    parser.add_argument("--code", default=str(ROOT), help="the source tree to measure")
     args = parser.parse_args()
     servers = Servers()
     try:
@@ -76,16 +84,19 @@ def main() -> None:
             teller = time.perf_counter() - started
             report = poll_once(app)
             matches = report.totals()["new_matches"]
-            runs = []
+            runs, walls = [], []
             for _ in range(args.repeat):
-                started = time.perf_counter()
+                cpu, started = time.process_time(), time.perf_counter()
                 stories.regroup(app, None)
-                runs.append(time.perf_counter() - started)
+                runs.append(time.process_time() - cpu)
+                walls.append(time.perf_counter() - started)
             found = len(stories.list_stories(app, None))
             print(
+                f"code: {_CODE}\n"
                 f"{matches:,} matches, {found:,} stories; story teller built in {teller:.2f} s\n"
-                f"cold grouping (regroup of every match): median {statistics.median(runs):.3f} s "
-                f"(runs: {', '.join(f'{r:.3f}' for r in runs)})"
+                f"cold grouping (regroup of every match): median {statistics.median(runs):.3f} "
+                f"CPU s, {statistics.median(walls):.3f} wall s "
+                f"(CPU runs: {', '.join(f'{r:.3f}' for r in runs)})"
             )
             daemon(app, args.batch)
             app.close()
@@ -105,28 +116,36 @@ def daemon(app: App, batch: int) -> None:
     epoch = datetime(1970, 1, 1, tzinfo=UTC)
     with app.sessions.begin() as session:
         fields = store.StoryFields("analysis", 0, 0.0, "parked", epoch, epoch, 0, [], [], [])
-        (parked,) = store.create_stories(session, [fields], epoch)
+        if hasattr(store, "create_stories"):
+            (parked,) = store.create_stories(session, [fields], epoch)
+        else:  # an older tree
+            parked = store.create_story(session, fields, epoch)
     _set_story(app, order[batch:], parked)
-    seconds, rss = [], []
+    seconds, rss, peaks = [], [], []
     for i in range(0, len(order), batch):
         if i:
             _set_story(app, order[i : i + batch], None)
-        started = time.perf_counter()
+        tracemalloc.start()
+        started = time.process_time()
         stories.group_new(app)
-        seconds.append(time.perf_counter() - started)
+        seconds.append(time.process_time() - started)
+        peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
+        tracemalloc.stop()
         rss.append(rss_mb())
     n = len(seconds)
     marks = sorted({0, n // 4, n // 2, 3 * n // 4, n - 1})
     print(
-        f"daemon: {n} groupings of {batch} matches in time order; per grouping: median "
-        f"{statistics.median(seconds) * 1000:.1f} ms, max {max(seconds) * 1000:.1f} ms"
+        f"daemon: {n} groupings of {batch} matches in time order (tracemalloc on); per "
+        f"grouping: median {statistics.median(seconds) * 1000:.1f} CPU ms, max "
+        f"{max(seconds) * 1000:.1f}; peak allocated median {statistics.median(peaks):.1f} MB, "
+        f"max {max(peaks):.1f} MB"
     )
-    print(
-        "  RSS MB after grouping "
-        + ", ".join(f"#{k + 1}: {rss[k]:.1f}" for k in marks)
-        + "  |  ms per grouping "
-        + ", ".join(f"#{k + 1}: {seconds[k] * 1000:.1f}" for k in marks)
-    )
+    for label, values in (
+        ("CPU ms per grouping", [s * 1000 for s in seconds]),
+        ("peak MB allocated while grouping", peaks),
+        ("RSS MB after grouping", rss),
+    ):
+        print(f"  {label}: " + ", ".join(f"#{k + 1} {values[k]:.1f}" for k in marks))
 
 
 def _set_story(app: App, match_ids: list[int], value: int | None) -> None:

@@ -525,8 +525,10 @@ class StoryIndex:
             # Jaccard ≥ t needs t·|B| ≤ |A| ≤ |B|/t: sizes first, the sets only if they can.
             la, lb = len(wa), len(wb)
             low = self._min_overlap
-            if la >= low * lb and lb >= low * la and len(wa & wb) / len(wa | wb) >= NEAR_DUPLICATE:
-                return True
+            if la >= low * lb and lb >= low * la:
+                common = len(wa & wb)  # |A ∪ B| = |A| + |B| − |A ∩ B|: compare's ratio
+                if common / (la + lb - common) >= NEAR_DUPLICATE:
+                    return True
         ca, cb = a.reading.counts, b.reading.counts
         return bool(ca and cb) and agreeing_counts(ca, cb) is not None
 
