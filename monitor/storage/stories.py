@@ -6,12 +6,12 @@ story's reports a channel delivered is read from ``digest_items`` of its matches
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Select, bindparam, delete, func, insert, select, update
 
 from monitor.storage.db import STORY_GROUPING_LOCK, Session, exclusive
 from monitor.storage.tables import digest_items, entries, feeds, matches, stories
@@ -92,6 +92,11 @@ _REPORT_COLUMNS = (
 )  # fmt: skip
 
 
+# executemany UPDATEs by primary key (the key's parameter is named apart from the SET columns)
+_UPDATE_STORY = update(stories).where(S.id == bindparam("b_id"))
+_ASSIGN = update(matches).where(M.id == bindparam("b_id"))
+
+
 def _reports_query() -> Select[Any]:
     return (
         select(*_REPORT_COLUMNS)
@@ -161,33 +166,42 @@ def members(session: Session, story_ids: Sequence[int]) -> dict[int, list[StoryR
     return out
 
 
-def create_story(session: Session, fields: StoryFields, now: datetime) -> int:
-    result = session.execute(
-        insert(stories).values(**asdict(fields), created_at=now, updated_at=now).returning(S.id)
-    )
-    return int(result.scalar_one())
+def create_stories(session: Session, new: Sequence[StoryFields], now: datetime) -> list[int]:
+    """Insert stories in one statement; their ids, in the given order."""
+    if not new:
+        return []
+    rows = [{**asdict(fields), "created_at": now, "updated_at": now} for fields in new]
+    result = session.execute(insert(stories).returning(S.id, sort_by_parameter_order=True), rows)
+    return [int(i) for i in result.scalars()]
 
 
-def update_story(session: Session, story_id: int, fields: StoryFields, now: datetime) -> None:
-    session.execute(
-        update(stories).where(S.id == story_id).values(**asdict(fields), updated_at=now)
-    )
+def update_stories(session: Session, changed: Mapping[int, StoryFields], now: datetime) -> None:
+    """Rewrite each story's figures (one executemany UPDATE by primary key)."""
+    if changed:
+        rows = [{"b_id": sid, **asdict(f), "updated_at": now} for sid, f in changed.items()]
+        session.execute(_UPDATE_STORY, rows)
 
 
 def assign(session: Session, rows: Sequence[StoryAssignment]) -> None:
-    """Put matches in their stories, with their event type, severity and significance."""
-    for row in rows:
+    """Put matches in their stories, with their event type, severity and significance.
+
+    One executemany UPDATE by primary key.
+    """
+    if rows:
         session.execute(
-            update(matches)
-            .where(M.id == row.match_id)
-            .values(
-                story_id=row.story_id,
-                event=row.event,
-                severity=row.severity,
-                significance=row.significance,
-                reading=row.reading,
-                grouping=row.grouping,
-            )
+            _ASSIGN,
+            [
+                {
+                    "b_id": row.match_id,
+                    "story_id": row.story_id,
+                    "event": row.event,
+                    "severity": row.severity,
+                    "significance": row.significance,
+                    "reading": row.reading,
+                    "grouping": row.grouping,
+                }
+                for row in rows
+            ],
         )
 
 

@@ -12,6 +12,7 @@ from monitor.match.normalize import NormalizedText, Normalizer, normalize
 from monitor.stories.vocabulary import Vocabulary
 
 FIELD_WEIGHT = {"title": 1.0, "summary": 0.5}
+BACKGROUND = 0.25  # a cue after "after" (the attack a reaction follows) weighs this much
 LEAD_CHARS = 600  # the summary's (or content's) lead: counts further down are background
 COUNT_KINDS = ("killed", "wounded", "people")
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
@@ -82,12 +83,17 @@ class Reader:
             if not text:
                 continue
             norm = self._normalizer.normalize(text)
-            for index, alias, _start, _end in vocab.cue_automaton.find_tuples(norm, text):
+            for index, alias, start, _end in vocab.cue_automaton.find_tuples(norm, text):
                 event, cue = vocab.cues[index]
                 if (name, index) in seen:
                     continue
-                seen.add((name, index))
-                scores[event] = scores.get(event, 0.0) + cue.weight * FIELD_WEIGHT[name]
+                weight = cue.weight * FIELD_WEIGHT[name]
+                if vocab.in_background(norm.text, start):
+                    weight *= BACKGROUND
+                    alias = f"{alias} (background)"
+                else:
+                    seen.add((name, index))
+                scores[event] = scores.get(event, 0.0) + weight
                 severity[event] = max(severity.get(event, 0), cue.severity)
                 cues.append(f"{event}/{cue.id}: {alias}")
             found, hurt = self._counts(norm, text)
@@ -95,6 +101,8 @@ class Reader:
                 counts[kind] = max(counts.get(kind, 0.0), value)
             casualty_word = casualty_word or hurt
         casualties = counts.get("killed", 0) > 0 or counts.get("wounded", 0) > 0
+        if casualties:  # "no casualties" among one side only
+            counts = {k: v for k, v in counts.items() if v or k not in ("killed", "wounded")}
         if not scores:
             fallback = vocab.spec.fallback
             event, level, confidence = fallback.event, fallback.severity, 0.0
@@ -113,6 +121,7 @@ class Reader:
         vocab = self.vocabulary
         normalized = norm.text
         tokens: list[tuple[int, str, float]] = []  # (word index, kind, value)
+        unhurt = False
         sentence_of = _sentences(normalized)
         for index, alias, start, end in vocab.number_automaton.find_tuples(norm, original):
             group = vocab.number_groups[index]
@@ -123,10 +132,15 @@ class Reader:
             elif kind == "unit":
                 tokens.append((word, "unit", vocab.units[int(arg)]))
             elif kind == "word":
+                before = normalized[max(0, start - 24) : start].split()[-1:]
+                if before and before[0] in vocab.names_after:
+                    continue  # a name (رود پنج, the Panj river), not a number
                 if _standalone(normalized, alias, start, end):
                     tokens.append((word, "number", float(arg)))
             elif kind == "times":
                 tokens.append((word, "times", float(arg)))
+            elif kind == "unhurt":
+                unhurt = True
         for m in _NUMBER.finditer(normalized):
             digits = m.group(1)
             if _THOUSANDS.fullmatch(digits):
@@ -134,9 +148,10 @@ class Reader:
             else:
                 value = float(digits.replace(",", "."))
             tokens.append((normalized.count(" ", 0, m.start()), "number", value))
-        hurt = any(t[1] in ("killed", "wounded") for t in tokens)
+        # A casualty word inside "no casualties" (без жертв) says no one was hurt.
+        hurt = not unhurt and any(t[1] in ("killed", "wounded") for t in tokens)
         if not tokens:
-            return {}, hurt
+            return ({"killed": 0.0, "wounded": 0.0} if unhurt else {}), hurt
         tokens.sort(key=lambda t: t[0])
         sentence = [sentence_of(t[0]) for t in tokens]
         out: dict[str, float] = {}
@@ -163,13 +178,16 @@ class Reader:
                 and sentence[k] == sentence[i]
                 and abs(other - word) <= COUNT_WINDOW
             ]
-            if not candidates:
+            if all(c[0] for c in candidates):
                 # Verb-final sentences (Persian, Pashto, Tajik): "three armed smugglers … were
-                # killed": the first casualty word after the number, with nothing counted between.
+                # killed": the first casualty word after the number, with nothing counted between
+                # but the classifier right after it ("се нафар … кушта шуданд", "سه نفر").
                 for k in range(i + 1, len(tokens)):
                     other, okind, _ = tokens[k]
                     if sentence[k] != sentence[i] or other - word > VERB_FINAL_WINDOW:
                         break
+                    if okind == "people" and other - word <= 1:
+                        continue
                     if okind in ("number", "unit", "people"):
                         break
                     if okind in ("killed", "wounded"):
@@ -178,6 +196,8 @@ class Reader:
             if candidates:
                 kind_found = min(candidates)[3]
                 out[kind_found] = max(out.get(kind_found, 0.0), value)
+        if unhurt and not (out.get("killed") or out.get("wounded")):
+            out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
         return out, hurt
 
 
