@@ -151,15 +151,19 @@ def daemon(app: App, batch: int) -> None:
 def _set_story(app: App, match_ids: list[int], value: int | None) -> None:
     from sqlalchemy import update
 
-    from monitor.storage.orm import Match
+    try:
+        from monitor.storage.tables import matches
+    except ImportError:  # an older tree (``--code``): the ORM's table
+        from monitor.storage.orm import Match  # type: ignore[import-not-found]
+
+        matches = Match.__table__
 
     with app.sessions.begin() as session:
         for i in range(0, len(match_ids), 500):
             session.execute(
-                update(Match)
-                .where(Match.id.in_(match_ids[i : i + 500]))
+                update(matches)
+                .where(matches.c.id.in_(match_ids[i : i + 500]))
                 .values(story_id=value)
-                .execution_options(synchronize_session=False)
             )
 
 
