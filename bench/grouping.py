@@ -71,7 +71,7 @@ def main() -> None:
                 json.dumps(
                     {
                         "database": {"url": f"sqlite:///{tmp}/grouping.db"},
-                        "watchlist": str(ROOT / "config" / "watchlist.yaml"),
+                        "watchlist": str(Path(_CODE) / "config" / "watchlist.yaml"),
                         "feeds": [{"name": f"feed-{i}", "url": u} for i, u in enumerate(urls)],
                         "digests": [],
                     }

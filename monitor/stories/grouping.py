@@ -540,15 +540,11 @@ class StoryIndex:
             postings.setdefault(key, []).append(number)
 
     def stored_keys(self, report: Report) -> set[str]:
-        """The keys a story holding ``report`` is found by in the database (every word)."""
-        return self._keys(report, report.words)
+        """The keys a story holding ``report`` is found by in the database (its index keys)."""
+        return self._keys(report, self._prefix(report))
 
     def lookup_keys(self, report: Report) -> set[str]:
-        """The keys of the stories ``report`` could join (``stored_keys`` of their members).
-
-        Words: any |A| − ⌈t·|A|⌉ + 1 of a report's words meet every word set it is a
-        near-duplicate of (they share at least ⌈t·|A|⌉ words); the stored keys hold them all.
-        """
+        """The keys of the stories ``report`` could join (``stored_keys`` of their members)."""
         return {*self._entity_probes(report), *self._other_keys(report)}
 
     def _keys(self, report: Report, words: Iterable[str]) -> set[str]:
