@@ -151,3 +151,42 @@ def test_a_toll_of_one_is_not_one_event_by_time_alone() -> None:
     two = report(3, "Two Tajik border guards killed in Darvaz", "", 0)
     shot = report(4, "Two Tajik border guards shot dead by smugglers in Darvaz", "", 2)
     assert TELLER.grouper.compare(two, shot).same
+
+
+def test_a_seizure_and_a_shootout_in_one_district_are_two_events() -> None:
+    shootout = report(1, "Two smugglers killed in shoot-out with border guards in Farkhor", "", 0)
+    seizure = report(2, "Border guards seize 420 kg of hashish in Farkhor", "", 3)
+    verdict = TELLER.grouper.compare(shootout, seizure)
+    assert not verdict.same and verdict.reasons == ("a seizure and a shoot-out",)
+    # Near-miss: the shoot-out's own haul (the same kilograms) is the same event.
+    haul = report(3, "Two smugglers killed in Farkhor, 40 kg of hashish seized", "", 0)
+    later = report(4, "Border guards seized 40 kg of hashish in Farkhor", "", 3)
+    assert TELLER.grouper.compare(haul, later).same
+
+
+def test_the_next_day_one_place_and_one_kind_need_a_figure() -> None:
+    first = report(1, "Border guards seize hashish in Farkhor", "", 0)
+    next_day = report(2, "Heroin courier detained by Tajik police in Farkhor district", "", 30)
+    verdict = TELLER.grouper.compare(first, next_day)
+    assert not verdict.same and "30 h later" in verdict.reasons
+    # Near-miss: a follow-up that repeats the figure.
+    toll = report(3, "Two Tajik border guards killed in clash in Farkhor", "", 0)
+    named = report(4, "Two border guards killed in Farkhor clash named by the GKNB", "", 30)
+    assert TELLER.grouper.compare(toll, named).same
+
+
+def test_same_parties_needs_an_actor_not_just_two_countries() -> None:
+    a = report(1, "Tajikistan and Afghanistan hold talks on water", "", 0)
+    b = report(2, "Tajikistan and Afghanistan discuss trade in talks", "", 2)
+    assert not any("same parties" in r for r in TELLER.grouper.compare(a, b).reasons)
+    # Near-miss: the same actor (the Taliban) as well.
+    c = report(3, "Tajikistan holds talks with the Taliban in Kabul", "", 0)
+    d = report(4, "Taliban and Tajikistan delegations discuss talks in Kabul", "", 2)
+    assert any("same parties" in r for r in TELLER.grouper.compare(c, d).reasons)
+
+
+def test_people_caught_crossing_illegally_are_not_the_deportation() -> None:
+    caught = report(1, "11 people detained at Sher Khan port for illegal crossing", "", 0)
+    deported = report(2, "Tajikistan deports 230 Afghans through Sher Khan port", "", 2)
+    assert read("11 people detained for illegal crossing of the border").event == "crossing"
+    assert "different events" in TELLER.grouper.compare(caught, deported).reasons[0]
