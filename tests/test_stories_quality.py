@@ -190,3 +190,13 @@ def test_people_caught_crossing_illegally_are_not_the_deportation() -> None:
     deported = report(2, "Tajikistan deports 230 Afghans through Sher Khan port", "", 2)
     assert read("11 people detained for illegal crossing of the border").event == "crossing"
     assert "different events" in TELLER.grouper.compare(caught, deported).reasons[0]
+
+
+def test_equipment_for_border_troops_is_aid_or_reinforcement() -> None:
+    aid = report(1, "US hands over 12 vehicles to Tajik border troops in Khorog", "", 0)
+    build_up = report(2, "Khorog border detachment reinforced with 12 US vehicles", "", 2)
+    assert (aid.reading.event, build_up.reading.event) == ("aid", "deployment")
+    assert TELLER.grouper.compare(aid, build_up).same
+    # Near-miss: aid and an armed incursion in one province are never one event.
+    incursion = report(3, "Armed group from Afghanistan crosses into Khorog, one killed", "", 2)
+    assert not TELLER.grouper.compare(aid, incursion).same

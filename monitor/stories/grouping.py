@@ -160,7 +160,8 @@ class Grouper:
             return Verdict(False, 0.0, (f"{_hours(gap)} apart",))
         ra, rb = a.reading, b.reading
         fallback = self.vocabulary.spec.fallback.event
-        known_a, known_b = ra.confidence > 0, rb.confidence > 0
+        # People killed or wounded say what happened even without a cue (an attack).
+        known_a, known_b = _known(ra), _known(rb)
         early, late = (a, b) if (a.when, a.key) <= (b.when, b.key) else (b, a)
         conflict = conflicting_counts(early.reading.counts, late.reading.counts, gap >= GROWTH_GAP)
         if conflict:
@@ -646,6 +647,13 @@ def distinctive_toll(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
         if a.get(kind) and b.get(kind) and _close(a[kind], b[kind], kind)
     ]  # fmt: skip
     return len(agree) == 2 or any(min(a[k], b[k]) >= 2 for k in agree)
+
+
+def _known(reading: Reading) -> bool:
+    """The reading names its event: a cue, or people killed or wounded."""
+    return reading.confidence > 0 or bool(
+        reading.counts.get("killed") or reading.counts.get("wounded")
+    )
 
 
 def _seizure_and_shootout(a: Reading, b: Reading) -> bool:
