@@ -200,3 +200,29 @@ def test_equipment_for_border_troops_is_aid_or_reinforcement() -> None:
     # Near-miss: aid and an armed incursion in one province are never one event.
     incursion = report(3, "Armed group from Afghanistan crosses into Khorog, one killed", "", 2)
     assert not TELLER.grouper.compare(aid, incursion).same
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Russia to send eight helicopters to its base in Tajikistan", {"items": 8.0}),
+        ("США передали погранотряду в Хороге 12 внедорожников", {"items": 12.0}),
+        ("Русия ба пойгоҳи 201 ҳашт чархбол мефиристад", {"items": 8.0}),  # 201 is the base
+        ("Two soldiers killed and three vehicles destroyed", {"killed": 2.0, "items": 3.0}),
+        ("Border guards killed three people", {"killed": 3.0}),  # near-miss: people are victims
+        ("Вертолеты направлены на 201-ю базу", {}),  # an ordinal is a name, not a count
+    ],
+)
+def test_equipment_is_counted_and_never_a_toll(text: str, counts: dict[str, float]) -> None:
+    assert read(text).counts == counts
+
+
+def test_the_same_equipment_count_joins_reports_without_shared_names() -> None:
+    lead = "Авиагруппа усилена восемью вертолетами."
+    ru = report(1, "Вертолеты направлены на 201-ю базу", lead, 0, "ru")
+    en = report(2, "Russia to send eight helicopters to its base in Tajikistan", "", 2)
+    verdict = TELLER.grouper.compare(ru, en)
+    assert "same items count (8)" in verdict.reasons
+    # Near-miss: another number of helicopters is not that evidence.
+    other = report(3, "Russia to send twenty helicopters to its base in Tajikistan", "", 2)
+    assert not any("items" in r for r in TELLER.grouper.compare(ru, other).reasons)

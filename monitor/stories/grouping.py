@@ -629,7 +629,7 @@ def conflicting_counts(
 def agreeing_counts(
     a: Mapping[str, float],
     b: Mapping[str, float],
-    kinds: tuple[str, ...] = ("killed", "wounded", "kg", "people"),
+    kinds: tuple[str, ...] = ("killed", "wounded", "kg", "people", "items"),
 ) -> str | None:
     """A reason when both report the same non-zero count of one kind."""
     for kind in kinds:
