@@ -52,6 +52,7 @@ class Fallback(_Strict):
     event: str = "analysis"  # the type of an entry without any cue
     severity: int = Field(1, ge=0, le=3)
     casualties: str = "attack"  # the type of one without cues that reports people killed
+    question: str | None = "analysis"  # a title that asks a question leans to this type
 
 
 class Numbers(_Strict):
@@ -87,7 +88,9 @@ class EventsFile(_Strict):
             for event in (a, b):
                 if event not in ids:
                     raise ValueError(f"compatible: unknown event type {event!r}")
-        for event in (self.fallback.event, self.fallback.casualties):
+        for event in (self.fallback.event, self.fallback.casualties, self.fallback.question):
+            if event is None:
+                continue
             if event not in ids:
                 raise ValueError(f"fallback: unknown event type {event!r}")
         cues = {f"{e.id}/{c.id}" for e in self.events for c in e.cues}
