@@ -52,7 +52,7 @@ class Fallback(_Strict):
     event: str = "analysis"  # the type of an entry without any cue
     severity: int = Field(1, ge=0, le=3)
     casualties: str = "attack"  # the type of one without cues that reports people killed
-    question: str | None = "analysis"  # a title that asks a question leans to this type
+    question: str | None = None  # a title that asks a question leans to this type (analysis)
 
 
 class Numbers(_Strict):
