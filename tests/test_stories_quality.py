@@ -211,6 +211,7 @@ def test_equipment_for_border_troops_is_aid_or_reinforcement() -> None:
         ("Two soldiers killed and three vehicles destroyed", {"killed": 2.0, "items": 3.0}),
         ("Border guards killed three people", {"killed": 3.0}),  # near-miss: people are victims
         ("Вертолеты направлены на 201-ю базу", {}),  # an ordinal is a name, not a count
+        ("Погранотряд усилен двумя вертолетами", {"items": 2.0}),  # instrumental number word
     ],
 )
 def test_equipment_is_counted_and_never_a_toll(text: str, counts: dict[str, float]) -> None:
