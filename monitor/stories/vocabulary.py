@@ -88,11 +88,10 @@ class EventsFile(_Strict):
             for event in (a, b):
                 if event not in ids:
                     raise ValueError(f"compatible: unknown event type {event!r}")
-        for event in (self.fallback.event, self.fallback.casualties, self.fallback.question):
-            if event is None:
-                continue
-            if event not in ids:
-                raise ValueError(f"fallback: unknown event type {event!r}")
+        fallback = self.fallback
+        for named in (fallback.event, fallback.casualties, fallback.question):
+            if named is not None and named not in ids:
+                raise ValueError(f"fallback: unknown event type {named!r}")
         cues = {f"{e.id}/{c.id}" for e in self.events for c in e.cues}
         for group in self.distinct:
             for cue in group:
