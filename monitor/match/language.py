@@ -155,8 +155,24 @@ def _latin_language(text: str) -> str:
     return "uz" if uzbek > english else "en"
 
 
+def _letter_class(*letters: set[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(set().union(*letters))) + "]")
+
+
+# Only these letters decide below: collecting them with a regex is several times cheaper than
+# a set of every character (each non-Latin-1 character would become a new string object).
+_CYRILLIC_TELLS = _letter_class(
+    _TAJIK_LETTERS, _RUSSIAN_ONLY, _UKRAINIAN, _KAZAKH, _KYRGYZ, _UZBEK_CYRILLIC_LETTERS,
+    _TAJIK_ONLY, _RUSSIAN_ONLY_TELLS, _RUSSIAN_LETTERS,
+)  # fmt: skip
+_PASHTO_LETTERS = _letter_class(_PASHTO)
+_PERSIAN_LETTERS = _letter_class(_PERSIAN)
+_URDU_LETTERS = _letter_class(_URDU)
+_ARABIC_ONLY_LETTERS = _letter_class(_ARABIC_ONLY)
+
+
 def _cyrillic_language(text: str) -> str:
-    chars = set(text)
+    chars = set(_CYRILLIC_TELLS.findall(text))  # every set tested below is within these
     if chars & _UZBEK_CYRILLIC_LETTERS and not chars & _TAJIK_ONLY:
         return "uz"
     maybe_uzbek = not chars & _RUSSIAN_ONLY_TELLS and not chars & _TAJIK_ONLY
@@ -179,17 +195,18 @@ def _cyrillic_language(text: str) -> str:
 
 
 def _arabic_language(text: str) -> str:
-    chars = set(text)
-    if len(chars & _PASHTO) >= 2 or (chars & _PASHTO and not chars & _PERSIAN):
+    pashto_letters = set(_PASHTO_LETTERS.findall(text))
+    persian = _PERSIAN_LETTERS.search(text) is not None
+    if len(pashto_letters) >= 2 or (pashto_letters and not persian):
         return "ps"
     if _PASHTO_WORD.search(text):
         words = _ARABIC_WORD.findall(text)
-        pashto = sum(w in _PASHTO_WORDS for w in words) + 2 * len(chars & _PASHTO)
+        pashto = sum(w in _PASHTO_WORDS for w in words) + 2 * len(pashto_letters)
         if pashto > sum(w in _PERSIAN_WORDS for w in words):
             return "ps"
-    if chars & _URDU:
+    if _URDU_LETTERS.search(text):
         return "ur"
-    if chars & _ARABIC_ONLY and not chars & _PERSIAN and "ی" not in chars and "ک" not in chars:
+    if _ARABIC_ONLY_LETTERS.search(text) and not persian and "ی" not in text and "ک" not in text:
         return "ar"
     return "fa"
 
