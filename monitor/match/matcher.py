@@ -158,37 +158,37 @@ class Matcher:
         if not raw:
             return []
         normalized = norm.text
-        identity = norm.origin is None
+        span = None if norm.origin is None else norm.original_span
         # Where each field starts, in the normalized and in the joined original text.
         norm_starts = [0]
         orig_starts = [0]
         for text, _ in fields[:-1]:
             norm_starts.append(normalized.index(SEPARATOR, norm_starts[-1]) + 1)
             orig_starts.append(orig_starts[-1] + len(text) + 1)
+        norm_starts.append(len(normalized) + 1)  # no field starts there: the last one's end
         entry_fields = self._entry_fields
-        hits = []
+        count = normalized.count
+        new = tuple.__new__  # a Hit without its Python-level __new__ (this loop is hot)
+        hits: list[Hit] = []
         # Word indices by counting spaces (whitespace is " ") since the previous hit: the raw
         # hits come in text order, so the whole text is counted once.
-        counted_to = words = 0
-        field_index = -1
+        counted_to = words = offset = which = 0
+        text, field_name = fields[0]
+        next_field = norm_starts[1]
         for index, alias, raw_start, raw_end in raw:
-            which = bisect_right(norm_starts, raw_start) - 1 if len(fields) > 1 else 0
-            if which != field_index:
-                field_index, counted_to, words = which, norm_starts[which], 0
-            words += normalized.count(" ", counted_to, raw_start)
+            if raw_start >= next_field:  # the hit is in a later field
+                which = bisect_right(norm_starts, raw_start) - 1
+                counted_to, words, next_field = norm_starts[which], 0, norm_starts[which + 1]
+                text, field_name = fields[which]
+                offset = orig_starts[which]
+            words += count(" ", counted_to, raw_start)
             counted_to = raw_start
-            word = words
-            text, field_name = fields[which]
-            offset = orig_starts[which]
-            start, end = (
-                (raw_start, raw_end) if identity else norm.original_span(raw_start, raw_end)
-            )
+            start, end = (raw_start, raw_end) if span is None else span(raw_start, raw_end)
             start -= offset
             end -= offset
             term_id, name, kind, role = entry_fields[index]
-            hits.append(
-                Hit(term_id, name, kind, role, alias, field_name, start, end, text[start:end], word)
-            )
+            row = (term_id, name, kind, role, alias, field_name, start, end, text[start:end], words)
+            hits.append(new(Hit, row))
         return hits
 
     def match(
@@ -198,10 +198,15 @@ class Matcher:
 
         Only the score is computed here; the breakdown and term names wait until asked for.
         """
-        parts: list[tuple[str, Field]] = [(title, "title"), (summary, "summary")]
-        parts.append((content, "content"))
-        hits = self._find_in_fields([(text, name) for text, name in parts if text])
-        sample = " ".join(part for part in (title, summary) if part) or content[:2000]
+        fields: list[tuple[str, Field]] = []
+        if title:
+            fields.append((title, "title"))
+        if summary:
+            fields.append((summary, "summary"))
+        if content:
+            fields.append((content, "content"))
+        hits = self._find_in_fields(fields) if fields else []
+        sample = f"{title} {summary}" if title and summary else title or summary or content[:2000]
         detected = detect_language(sample, language)
         score, tier = score_tier(hits, self.watchlist, self.rules)
         return MatchResult(

@@ -51,7 +51,6 @@ CONTEXT_LABEL = {
 Tier = Literal["border", "context"]
 PROXIMITY_WORDS = 3
 OWNER_WORDS = 2  # a sided term this close to another country's name is about that country
-_OWNER_OFFSETS = range(-OWNER_WORDS, OWNER_WORDS + 1)
 DIRECTION_WORDS = 20  # "from Afghanistan" and the Tajik side within this many words
 
 
@@ -116,6 +115,8 @@ class _Term(NamedTuple):
     border_hit: bool  # its hits are border words for proximity (border role, "border with X")
     event: bool  # itself border business: smuggling, border market, Border Troops…
     requires: frozenset[str]  # counts only with a hit of one of these entries (a cue)
+    foreign: bool  # another border's context (not a domestic one): owns sided terms near it
+    values: dict[float, float]  # field weight → its contribution below the cap (rounded)
 
 
 _PROFILES: dict[int, tuple[Watchlist, dict[str, _Term]]] = {}
@@ -134,9 +135,11 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
             continue
         country = e.role == "country"
         sided = e.role in SIDED_ROLES or e.frame == "border_with"
+        base = e.weight if e.weight is not None else ROLE_WEIGHT[e.role]
+        context = e.context if e.role == "negative" else None
         profile[e.id] = _Term(
             entry=e,
-            base=e.weight if e.weight is not None else ROLE_WEIGHT[e.role],
+            base=base,
             group=f"country:{e.side}" if country else e.role,
             cap=COUNTRY_SIDE_CAP if country else ROLE_CAP.get(e.role, 1.0),
             tj=sided and e.side in ("tj", "both"),
@@ -148,12 +151,14 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
             topic=e.role == "topic" and e.frame != "relation",
             role=e.role,
             side=e.side,
-            context=e.context if e.role == "negative" else None,
+            context=context,
             border_hit=e.role == "border" or e.frame == "border_with",
             # "the border with X", plain border words and places are not border business:
             # they also describe where a domestic story happens
             event=e.implies_border and e.role in ("topic", "actor"),
             requires=frozenset(e.requires),
+            foreign=bool(context) and context not in DOMESTIC_CONTEXTS,
+            values={w: round(base * w, 4) for w in {*FIELD_WEIGHT.values(), 0.6}},
         )
     _PROFILES[id(watchlist)] = (watchlist, profile)
     return profile
@@ -167,11 +172,13 @@ def _opposite(place_side: str, term_side: str) -> bool:
 
 
 def _near(a: Sequence[Hit], b: Sequence[Hit], words: int = PROXIMITY_WORDS) -> bool:
-    return any(
-        x.field == y.field and x.term_id != y.term_id and abs(x.word - y.word) <= words
-        for x in a
-        for y in b
-    )
+    """Whether a hit of ``a`` and one of another term in ``b`` are ``words`` apart in a field."""
+    for x in a:  # plain loops: cheaper than any() over a generator for these short lists
+        field, term_id, word = x.field, x.term_id, x.word
+        for y in b:
+            if y.field == field and y.term_id != term_id and abs(y.word - word) <= words:
+                return True
+    return False
 
 
 _NOTHING: frozenset[str] = frozenset()
@@ -179,17 +186,17 @@ _NOTHING: frozenset[str] = frozenset()
 
 def _owned(terms: dict[str, _Term], by_term: dict[str, list[Hit]]) -> frozenset[str]:
     """Sided terms whose every hit is within ``OWNER_WORDS`` of another border's term."""
-    foreign = {
-        (h.field, h.word + d)
-        for t, term in terms.items()
-        if term.context and term.context not in DOMESTIC_CONTEXTS
-        for h in by_term[t]
-        for d in _OWNER_OFFSETS
-    }
+    foreign = [(h.field, h.word) for t, term in terms.items() if term.foreign for h in by_term[t]]
+    if not foreign:
+        return _NOTHING
     return frozenset(
         term_id
         for term_id, term in terms.items()
-        if (term.tj or term.af) and all((h.field, h.word) in foreign for h in by_term[term_id])
+        if (term.tj or term.af)
+        and all(
+            any(h.field == field and abs(h.word - word) <= OWNER_WORDS for field, word in foreign)
+            for h in by_term[term_id]
+        )
     )
 
 
@@ -286,12 +293,16 @@ def _score(
         return 0.0, contributions, None
 
     total = 0.0
-    raw = sorted((-term.base * best[term_id], term_id) for term_id, term in terms.items())
+    raw = [(-term.base * best[term_id], term_id) for term_id, term in terms.items()]
+    raw.sort()
     used: dict[str, float] = {}
     for neg_value, term_id in raw:
         term = terms[term_id]
         spent = used.get(term.group, 0.0)
-        value = round(max(0.0, min(-neg_value, term.cap - spent)), 4)
+        if -neg_value <= term.cap - spent:  # below the cap: the precomputed rounded value
+            value = term.values[best[term_id]]
+        else:
+            value = round(max(0.0, term.cap - spent), 4)
         used[term.group] = spent + value
         contributions[term_id] = value
         if value > 0:
@@ -318,7 +329,7 @@ def _score(
     for term_id, term in terms.items():
         # one unpacking instead of a dozen attribute look-ups (this loop is the hot path)
         (entry, _, _, _, t_tj, t_af, t_border, national, _, frame, topic, role, side, context,
-         border_hit, t_event, _) = term  # fmt: skip
+         border_hit, t_event, _, _, _) = term  # fmt: skip
         own = not owned or term_id not in owned
         if own and (t_tj or t_af):
             tj = tj or t_tj
@@ -402,7 +413,7 @@ def _score(
         )
     if places and has_border:
         rule("place_and_border", "border place + border word", rules.place_and_border)
-    if any(_opposite(p, n) for p in place_sides for n in national_sides):
+    if place_sides and any(_opposite(p, n) for p in place_sides for n in national_sides):
         rule("place_and_country", "border place + country", rules.place_and_country)
     elif "af" in place_sides and ("tj" in place_sides or "both" in place_sides):
         # an Afghan-bank place with a Tajik-bank one: something crosses between them
