@@ -16,6 +16,7 @@ timed in CPU seconds of its process (on an idle machine the same as wall time).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -105,6 +106,46 @@ def decisions(matcher: Matcher, items: list[dict[str, Any]]) -> list[Decision]:
         detected = matcher.match(item["title"], item["summary"]).language
         out.append((result.relevant, result.score, getattr(result, "tier", None), detected))
     return out
+
+
+PINNED_SETS = ("tests/eval", "tests/eval_real", "tests/eval_holdout")
+
+
+def _digest(value: Any) -> str:
+    blob = json.dumps(value, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def pinned_decisions(matcher: Matcher) -> list[dict[str, Any]]:
+    """What the matcher decides for every item of the labelled sets and every seed article.
+
+    Per item: its text's digest (an edited item is not compared), the decision, score, tier,
+    the language detected without a hint, and a digest of the whole explanation (hits with
+    offsets and word indices, breakdown). tests/test_match_decisions.py compares these.
+    """
+    cases: list[tuple[str, str, str, str, str, str | None]] = []
+    for name in PINNED_SETS:
+        for item in load_items(ROOT / name):
+            title, summary, language = item["title"], item["summary"], item["language"]
+            cases.append((name, item["id"], title, summary, "", language))
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        cases.append(("seeds", path.name, "", "", path.read_text(encoding="utf-8"), None))
+    rows = []
+    for name, item_id, title, summary, content, language in cases:
+        result = matcher.match(title, summary, content, language)
+        rows.append(
+            {
+                "set": name,
+                "id": item_id,
+                "text": _digest([title, summary, content, language]),
+                "relevant": result.relevant,
+                "score": result.score,
+                "tier": getattr(result, "tier", None),
+                "language": matcher.match(title, summary, content).language,
+                "explanation": _digest(result.to_explanation()),
+            }
+        )
+    return rows
 
 
 def scores_of(items: list[dict[str, Any]], got: list[Decision]) -> dict[str, Scores]:
@@ -345,6 +386,13 @@ def main(argv: list[str] | None = None) -> int:
         "--before-watchlist", type=Path, help="its watchlist (default: the tree's own)"
     )
     parser.add_argument("--rounds", type=int, default=5, help="interleaved timing rounds")
+    parser.add_argument(
+        "--pin-decisions",
+        type=Path,
+        metavar="FILE",
+        help="write every decision on the labelled sets and seeds (with --watchlist) as JSON"
+        " lines for tests/test_match_decisions.py, and stop",
+    )
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
@@ -353,6 +401,12 @@ def main(argv: list[str] | None = None) -> int:
 
     watchlist = load_watchlist(args.watchlist)
     matcher = Matcher(watchlist, args.threshold)
+    if args.pin_decisions:
+        rows = pinned_decisions(matcher)
+        lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in rows]
+        args.pin_decisions.write_text("".join(lines), encoding="utf-8")
+        print(f"{len(rows)} decisions (watchlist {watchlist.version}) → {args.pin_decisions}")
+        return 0
     eval_dirs: list[Path] = args.eval_dir or [EVAL_DIR]
     sets = {str(d): load_items(d) for d in eval_dirs}
     texts = speed_texts(sets[str(eval_dirs[0])])

@@ -189,15 +189,20 @@ def _owned(terms: dict[str, _Term], by_term: dict[str, list[Hit]]) -> frozenset[
     foreign = [(h.field, h.word) for t, term in terms.items() if term.foreign for h in by_term[t]]
     if not foreign:
         return _NOTHING
-    return frozenset(
-        term_id
-        for term_id, term in terms.items()
-        if (term.tj or term.af)
-        and all(
-            any(h.field == field and abs(h.word - word) <= OWNER_WORDS for field, word in foreign)
-            for h in by_term[term_id]
-        )
-    )
+    owned = []
+    for term_id, term in terms.items():  # plain loops: cheaper than all(any(...)) here
+        if not (term.tj or term.af):
+            continue
+        for hit in by_term[term_id]:
+            hit_field, hit_word = hit.field, hit.word
+            for where, word in foreign:
+                if where == hit_field and abs(hit_word - word) <= OWNER_WORDS:
+                    break
+            else:
+                break  # this hit is near no other border's term: the term is not owned
+        else:
+            owned.append(term_id)
+    return frozenset(owned) if owned else _NOTHING
 
 
 def _side_hits(
@@ -257,7 +262,8 @@ def _score(
     Both public functions go through here, so the score never depends on explaining it.
     """
     rules = rules or _DEFAULT_RULES
-    profile = _profile(watchlist)
+    cached = _PROFILES.get(id(watchlist))
+    profile = cached[1] if cached is not None and cached[0] is watchlist else _profile(watchlist)
     by_term: dict[str, list[Hit]] = {}
     terms: dict[str, _Term] = {}
     best: dict[str, float] = {}  # the best field weight of each term
@@ -440,10 +446,12 @@ def _score(
             "both countries + border topic",
             rules.both_countries_and_topic,
         )
-    crossing = bool(directional and all_topics) and any(
-        _linked(hits_, _side_hits(terms, by_term, owned, "af" if side == "tj" else "tj"))
-        for side, hits_ in directional
-    )
+    crossing = False
+    if directional and all_topics:
+        crossing = any(
+            _linked(hits_, _side_hits(terms, by_term, owned, "af" if side == "tj" else "tj"))
+            for side, hits_ in directional
+        )
     if crossing:
         event = True
         rule(
