@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from monitor.match.hit import Hit
+from monitor.match.hit import Located
 from monitor.match.watchlist import DOMESTIC_CONTEXTS, Watchlist, WatchlistEntry
 
 FIELD_WEIGHT = {"title": 1.0, "summary": 0.8, "content": 0.6}
@@ -171,7 +171,7 @@ def _opposite(place_side: str, term_side: str) -> bool:
     return place_side == "both" or term_side == "both" or place_side != term_side
 
 
-def _near(a: Sequence[Hit], b: Sequence[Hit], words: int = PROXIMITY_WORDS) -> bool:
+def _near(a: Sequence[Located], b: Sequence[Located], words: int = PROXIMITY_WORDS) -> bool:
     """Whether a hit of ``a`` and one of another term in ``b`` are ``words`` apart in a field."""
     for x in a:  # plain loops: cheaper than any() over a generator for these short lists
         field, term_id, word = x.field, x.term_id, x.word
@@ -184,7 +184,7 @@ def _near(a: Sequence[Hit], b: Sequence[Hit], words: int = PROXIMITY_WORDS) -> b
 _NOTHING: frozenset[str] = frozenset()
 
 
-def _owned(terms: dict[str, _Term], by_term: dict[str, list[Hit]]) -> frozenset[str]:
+def _owned(terms: dict[str, _Term], by_term: dict[str, list[Located]]) -> frozenset[str]:
     """Sided terms whose every hit is within ``OWNER_WORDS`` of another border's term."""
     foreign = [(h.field, h.word) for t, term in terms.items() if term.foreign for h in by_term[t]]
     if not foreign:
@@ -206,8 +206,8 @@ def _owned(terms: dict[str, _Term], by_term: dict[str, list[Hit]]) -> frozenset[
 
 
 def _side_hits(
-    terms: dict[str, _Term], by_term: dict[str, list[Hit]], owned: frozenset[str], side: str
-) -> list[Hit]:
+    terms: dict[str, _Term], by_term: dict[str, list[Located]], owned: frozenset[str], side: str
+) -> list[Located]:
     """The hits of every term naming ``side`` (not owned by another country's name)."""
     return [
         h
@@ -217,7 +217,7 @@ def _side_hits(
     ]
 
 
-def _linked(a: Sequence[Hit], b: Sequence[Hit]) -> bool:
+def _linked(a: Sequence[Located], b: Sequence[Located]) -> bool:
     """Within ``DIRECTION_WORDS`` in one field, or one in the title and one in the summary."""
     return _near(a, b, DIRECTION_WORDS) or any(
         x.field != y.field and {x.field, y.field} == {"title", "summary"} for x in a for y in b
@@ -225,7 +225,7 @@ def _linked(a: Sequence[Hit], b: Sequence[Hit]) -> bool:
 
 
 def score_hits(
-    hits: Sequence[Hit], watchlist: Watchlist, rules: ScoringRules | None = None
+    hits: Sequence[Located], watchlist: Watchlist, rules: ScoringRules | None = None
 ) -> Scored:
     """Score hits against their watchlist entries (pure function), with the breakdown."""
     breakdown: list[dict[str, object]] = []
@@ -235,14 +235,14 @@ def score_hits(
 
 
 def score_value(
-    hits: Sequence[Hit], watchlist: Watchlist, rules: ScoringRules | None = None
+    hits: Sequence[Located], watchlist: Watchlist, rules: ScoringRules | None = None
 ) -> float:
     """``score_hits(...).score`` without building the breakdown and term order (cheaper)."""
     return score_tier(hits, watchlist, rules)[0]
 
 
 def score_tier(
-    hits: Sequence[Hit], watchlist: Watchlist, rules: ScoringRules | None = None
+    hits: Sequence[Located], watchlist: Watchlist, rules: ScoringRules | None = None
 ) -> tuple[float, Tier | None]:
     """The score and its tier, without the breakdown (cheaper)."""
     if not hits:
@@ -252,7 +252,7 @@ def score_tier(
 
 
 def _score(
-    hits: Sequence[Hit],
+    hits: Sequence[Located],
     watchlist: Watchlist,
     rules: ScoringRules | None,
     breakdown: list[dict[str, object]] | None,
@@ -264,27 +264,29 @@ def _score(
     rules = rules or _DEFAULT_RULES
     cached = _PROFILES.get(id(watchlist))
     profile = cached[1] if cached is not None and cached[0] is watchlist else _profile(watchlist)
-    by_term: dict[str, list[Hit]] = {}
+    by_term: dict[str, list[Located]] = {}
     terms: dict[str, _Term] = {}
     best: dict[str, float] = {}  # the best field weight of each term
     contexts_present = cued = False
+    field_weight = FIELD_WEIGHT.get
     for hit in hits:
-        same = by_term.get(hit.term_id)
+        term_id = hit.term_id
+        same = by_term.get(term_id)
         if same is not None:
             same.append(hit)
-            weight = FIELD_WEIGHT.get(hit.field, 0.6)
-            if weight > best[hit.term_id]:
-                best[hit.term_id] = weight
+            weight = field_weight(hit.field, 0.6)
+            if weight > best[term_id]:
+                best[term_id] = weight
             continue
-        term = profile.get(hit.term_id)
+        term = profile.get(term_id)
         if term is None:
-            entry = watchlist.get(hit.term_id)  # a hit by canonical name (not by id)
+            entry = watchlist.get(term_id)  # a hit by canonical name (not by id)
             term = profile.get(entry.id) if entry is not None else None
             if term is None:
                 continue
-        by_term[hit.term_id] = [hit]
-        terms[hit.term_id] = term
-        best[hit.term_id] = FIELD_WEIGHT.get(hit.field, 0.6)
+        by_term[term_id] = [hit]
+        terms[term_id] = term
+        best[term_id] = field_weight(hit.field, 0.6)
         if term.context:
             contexts_present = True
         if term.requires:
@@ -327,9 +329,9 @@ def _score(
     regions = 0
     place_sides: list[str] = []
     national_sides: list[str] = []
-    border_hits: list[Hit] = []
-    sided_hits: list[Hit] = []
-    directional: list[tuple[str, list[Hit]]] = []  # (side, hits) of origin/destination terms
+    border_hits: list[Located] = []
+    sided_hits: list[Located] = []
+    directional: list[tuple[str, list[Located]]] = []  # (side, hits) of origin/destination terms
     border_with: list[str] = []  # the sides named by "the border with X"
     contexts: dict[str, list[str]] = {}
     for term_id, term in terms.items():
