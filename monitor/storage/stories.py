@@ -6,7 +6,7 @@ story's reports a channel delivered is read from ``digest_items`` of its matches
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
@@ -160,33 +160,42 @@ def members(session: Session, story_ids: Sequence[int]) -> dict[int, list[StoryR
     return out
 
 
-def create_story(session: Session, fields: StoryFields, now: datetime) -> int:
-    result = session.execute(
-        insert(Story).values(**asdict(fields), created_at=now, updated_at=now).returning(Story.id)
-    )
-    return int(result.scalar_one())
+def create_stories(session: Session, stories: Sequence[StoryFields], now: datetime) -> list[int]:
+    """Insert stories in one statement; their ids, in the given order."""
+    if not stories:
+        return []
+    rows = [{**asdict(fields), "created_at": now, "updated_at": now} for fields in stories]
+    result = session.execute(insert(Story).returning(Story.id, sort_by_parameter_order=True), rows)
+    return [int(i) for i in result.scalars()]
 
 
-def update_story(session: Session, story_id: int, fields: StoryFields, now: datetime) -> None:
-    session.execute(
-        update(Story).where(Story.id == story_id).values(**asdict(fields), updated_at=now)
-    )
+def update_stories(session: Session, stories: Mapping[int, StoryFields], now: datetime) -> None:
+    """Rewrite each story's figures (one executemany UPDATE by primary key)."""
+    if stories:
+        rows = [{"id": sid, **asdict(f), "updated_at": now} for sid, f in stories.items()]
+        session.execute(update(Story), rows)
 
 
 def assign(session: Session, rows: Sequence[StoryAssignment]) -> None:
-    """Put matches in their stories, with their event type, severity and significance."""
-    for row in rows:
+    """Put matches in their stories, with their event type, severity and significance.
+
+    One executemany UPDATE by primary key.
+    """
+    if rows:
         session.execute(
-            update(Match)
-            .where(Match.id == row.match_id)
-            .values(
-                story_id=row.story_id,
-                event=row.event,
-                severity=row.severity,
-                significance=row.significance,
-                reading=row.reading,
-                grouping=row.grouping,
-            )
+            update(Match),
+            [
+                {
+                    "id": row.match_id,
+                    "story_id": row.story_id,
+                    "event": row.event,
+                    "severity": row.severity,
+                    "significance": row.significance,
+                    "reading": row.reading,
+                    "grouping": row.grouping,
+                }
+                for row in rows
+            ],
         )
 
 

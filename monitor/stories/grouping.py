@@ -10,9 +10,10 @@ different border place.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from monitor.match.normalize import normalize
@@ -66,28 +67,58 @@ def report_words(title: str, summary: str) -> frozenset[str]:
     return frozenset(_WORD.findall(normalize(f"{title} {summary[:_LEAD]}")))
 
 
-@dataclass
 class Story:
-    """A story being grouped: its reports, in the order they joined."""
+    """A story being grouped: its reports in the order they joined, and their aggregates.
 
-    key: int
-    reports: list[Report] = field(default_factory=list)
+    The aggregates (event votes, counts, entity union, latest time) are kept up to date as
+    reports join through ``add``: never append to ``reports`` directly.
+    """
+
+    __slots__ = (
+        "_counts", "_event", "_votes", "entities", "key", "known", "known_events", "latest",
+        "reports",
+    )  # fmt: skip
+
+    def __init__(self, key: int, reports: Iterable[Report] = ()) -> None:
+        self.key = key
+        self.reports: list[Report] = []
+        self.entities: set[str] = set()  # every member's entities
+        self.latest: datetime | None = None  # the latest member's time
+        self.known: list[Report] = []  # members with a known event type (cue confidence > 0)
+        self.known_events: set[str] = set()  # their event types
+        self._votes: dict[str, float] = {}
+        self._counts: dict[str, float] = {}
+        self._event: str | None = None
+        for report in reports:
+            self.add(report)
+
+    def add(self, report: Report) -> None:
+        """``report`` joins the story."""
+        self.reports.append(report)
+        reading = report.reading
+        self._votes[reading.event] = self._votes.get(reading.event, 0.0) + 0.1 + reading.confidence
+        self._event = None
+        for kind, value in reading.counts.items():
+            self._counts[kind] = max(self._counts.get(kind, 0.0), value)
+        self.entities.update(report.entities)
+        if self.latest is None or report.when > self.latest:
+            self.latest = report.when
+        if reading.confidence > 0:
+            self.known.append(report)
+            self.known_events.add(reading.event)
 
     @property
     def event(self) -> str:
         """The event type most reports agree on (weighted by cue confidence)."""
-        votes: dict[str, float] = {}
-        for r in self.reports:
-            votes[r.reading.event] = votes.get(r.reading.event, 0.0) + 0.1 + r.reading.confidence
-        return max(votes, key=lambda e: (votes[e], e))
+        if self._event is None:
+            votes = self._votes
+            self._event = max(votes, key=lambda e: (votes[e], e))
+        return self._event
 
     @property
-    def counts(self) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for r in self.reports:
-            for kind, value in r.reading.counts.items():
-                out[kind] = max(out.get(kind, 0.0), value)
-        return out
+    def counts(self) -> Mapping[str, float]:
+        """The highest figure of each kind any report gives."""
+        return self._counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +147,7 @@ class Grouper:
         self.roles = {e.id: e.role for e in reversed(watchlist.entries)}
         self.within = dict(vocabulary.spec.within)
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
+        self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
         # Weak cues ("detained", "drugs") are said of too many events to tell them apart.
         self.weak_cues = {f"{event}/{cue.id}" for event, cue in vocabulary.cues if cue.weight < 1}
 
@@ -141,6 +173,9 @@ class Grouper:
         )
         if known_a and known_b and not anchored and not self.compatible(a, b):
             return Verdict(False, 0.0, (f"different events ({ra.event}, {rb.event})",))
+        kinds = self.different_kinds(ra, rb)
+        if kinds:
+            return Verdict(False, 0.0, (f"different events ({kinds})",))
         if self.far_apart(a.entities, b.entities):
             return Verdict(False, 0.0, ("different stretches of the border",))
         if not anchored and self._different_places(a, b):
@@ -201,6 +236,18 @@ class Grouper:
             score += 0.5
         score = round(score, 3)
         return Verdict(score >= SAME_STORY, score, tuple(reasons))
+
+    def different_kinds(self, a: Reading, b: Reading) -> str | None:
+        """Cue groups of one event type that name different events (a crossing closed,
+        reopened, people deported through it): each report has some, and none in common."""
+        if a.event != b.event:
+            return None
+        cues_a, cues_b = _cue_ids(a), _cue_ids(b)
+        for group in self.distinct:
+            kinds_a, kinds_b = cues_a & group, cues_b & group
+            if kinds_a and kinds_b and not kinds_a & kinds_b:
+                return f"{_kind(min(kinds_a))}, {_kind(min(kinds_b))}"
+        return None
 
     def _different_places(self, a: Report, b: Report) -> bool:
         """Each names a border place on one bank and they share none there.
@@ -302,7 +349,11 @@ class Grouper:
         return False
 
     def assign(self, report: Report, stories: Iterable[Story]) -> tuple[Story | None, Verdict]:
-        """The story ``report`` joins (the one with the strongest evidence), or None."""
+        """The story ``report`` joins (the one with the strongest evidence), or None.
+
+        Exhaustive: compares with every member of every story (``StoryIndex.assign`` decides
+        the same with only the stories that can be joined).
+        """
         best: tuple[Story | None, Verdict] = (None, Verdict(False, 0.0, ()))
         for story in stories:
             verdict = self.against(report, story)
@@ -310,24 +361,32 @@ class Grouper:
                 best = (story, verdict)
         return best
 
-    def against(self, report: Report, story: Story) -> Verdict:
+    def against(
+        self, report: Report, story: Story, members: Iterable[Report] | None = None
+    ) -> Verdict:
         """Evidence that ``report`` belongs to ``story``: its best pairing with a member.
 
         The report must also agree with the story as a whole: its event type and counts.
+        ``members`` (a subset of the story's, in its order) limits the pairings compared:
+        the verdict is the same when it holds every member ``report`` can be one story with.
         """
         reading = report.reading
-        known = [r for r in story.reports if r.reading.confidence > 0]
+        known = story.known
         if (
-            not agreeing_counts(reading.counts, story.counts, ("killed", "wounded"))
-            and reading.confidence > 0
+            reading.confidence > 0
             and known
+            and not agreeing_counts(reading.counts, story.counts, ("killed", "wounded"))
+            # compatible() holds for every member of a compatible event type: those first
+            and not any(
+                self.vocabulary.compatible_events(reading.event, e) for e in story.known_events
+            )
             and not any(self.compatible(report, r) for r in known)
         ):
             return Verdict(False, 0.0, (f"different events ({reading.event}, {story.event})",))
-        if self.far_apart(report.entities, {e for r in story.reports for e in r.entities}):
+        if self.far_apart(report.entities, story.entities):
             return Verdict(False, 0.0, ("different stretches of the border",))
-        latest = max(r.when for r in story.reports)
-        if report.when >= latest:
+        latest = story.latest
+        if latest is not None and report.when >= latest:
             grown = report.when - latest >= GROWTH_GAP
             conflict = conflicting_counts(story.counts, reading.counts, grown)
         else:
@@ -335,24 +394,170 @@ class Grouper:
         if conflict:
             return Verdict(False, 0.0, (conflict,))
         best = Verdict(False, 0.0, ())
-        for member in story.reports:
+        for member in story.reports if members is None else members:
             verdict = self.compare(report, member)
             if verdict.score > best.score or (verdict.same and not best.same):
                 best = verdict
         return best
 
 
+class StoryIndex:
+    """Stories being grouped, with an index of the evidence their members offer a new report.
+
+    The invariant it rests on (keep it true when ``Grouper.compare`` changes; see
+    docs/design.md and tests/test_stories_index.py): ``compare(a, b).same`` only if ``a`` and
+    ``b`` are within the window and have at least one of
+
+    * near-duplicate text: the same language and word Jaccard similarity ≥ NEAR_DUPLICATE;
+    * a shared entity;
+    * a counterpart pair (one names one end of a crossing, the other the other end);
+    * a place one names within a place or region the other names (``within`` ancestors);
+    * agreeing counts (``agreeing_counts``);
+
+    without any of them the score is at most 3.0 (the same known event 1.0, the same cues
+    1.0, close in time 1.0: the same-parties bonus needs shared entities) < SAME_STORY.
+    ``assign`` finds the members offering one (entities by id, ancestors and counterparts;
+    words by prefix filtering; counts by kind, then checked), and runs ``Grouper.against`` on
+    the stories holding such members, with just those members: the story and verdict are
+    exactly those of the exhaustive ``Grouper.assign`` (stories are tried in the same order).
+    """
+
+    def __init__(self, grouper: Grouper) -> None:
+        self.grouper = grouper
+        self.stories: list[Story] = []  # in the order they were added (ties go to the first)
+        self._rank: dict[int, int] = {}  # id(story) -> its position in ``stories``
+        self._members: list[tuple[int, Report]] = []  # (story rank, report), in joining order
+        self._postings: dict[tuple[str, ...], list[int]] = {}  # evidence key -> member numbers
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        partners: dict[str, list[str]] = {}
+        for pair in sorted(grouper.counterparts, key=sorted):
+            for x in pair:
+                partners.setdefault(x, []).extend(sorted(pair - {x}))
+        self._partners = partners
+        self._min_overlap = NEAR_DUPLICATE - 1e-9
+        self._expired: datetime | None = None
+
+    def add(self, story: Story) -> None:
+        """Index ``story`` (with the reports it holds) as the last story."""
+        rank = len(self.stories)
+        self._rank[id(story)] = rank
+        self.stories.append(story)
+        for report in story.reports:
+            self._index(rank, report)
+
+    def join(self, report: Report, story: Story) -> None:
+        """``report`` joins ``story`` (added as the last story when it is new)."""
+        if id(story) not in self._rank:
+            self.add(story)
+        story.add(report)
+        self._index(self._rank[id(story)], report)
+
+    def expire(self, now: datetime) -> None:
+        """No report assigned from now on is earlier than ``now``: drop older members from
+        the index (they are more than the window away); amortized, every eighth window."""
+        cutoff = now - self.grouper.window
+        if self._expired is not None and cutoff - self._expired < self.grouper.window / 8:
+            return
+        self._expired = cutoff
+        members = self._members
+        for key, numbers in list(self._postings.items()):
+            kept = [n for n in numbers if members[n][1].when >= cutoff]
+            if kept:
+                self._postings[key] = kept
+            else:
+                del self._postings[key]
+
+    def assign(self, report: Report) -> tuple[Story | None, Verdict]:
+        """The story ``report`` joins, or None: what ``Grouper.assign`` decides, faster."""
+        grouper = self.grouper
+        postings = self._postings
+        entity_hits: set[int] = set()
+        for key in self._entity_probes(report):
+            entity_hits.update(postings.get(key, ()))
+        other_hits: set[int] = set()
+        for key in self._other_keys(report):
+            other_hits.update(postings.get(key, ()))
+        other_hits -= entity_hits
+        window = grouper.window
+        by_story: dict[int, list[int]] = {}
+        for number in entity_hits | other_hits:
+            rank, member = self._members[number]
+            if abs(report.when - member.when) > window:
+                continue
+            if number in other_hits and not self._near(report, member):
+                continue
+            by_story.setdefault(rank, []).append(number)
+        best: tuple[Story | None, Verdict] = (None, Verdict(False, 0.0, ()))
+        for rank in sorted(by_story):
+            story = self.stories[rank]
+            members = [self._members[n][1] for n in sorted(by_story[rank])]
+            verdict = grouper.against(report, story, members)
+            if verdict.same and verdict.score > best[1].score:
+                best = (story, verdict)
+        return best
+
+    def _near(self, a: Report, b: Report) -> bool:
+        """Near-duplicate text or agreeing counts (the evidence found by words and counts)."""
+        wa, wb = a.words, b.words
+        if a.language == b.language and wa and wb:
+            # Jaccard ≥ t needs t·|B| ≤ |A| ≤ |B|/t: sizes first, the sets only if they can.
+            la, lb = len(wa), len(wb)
+            low = self._min_overlap
+            if la >= low * lb and lb >= low * la and len(wa & wb) / len(wa | wb) >= NEAR_DUPLICATE:
+                return True
+        ca, cb = a.reading.counts, b.reading.counts
+        return bool(ca and cb) and agreeing_counts(ca, cb) is not None
+
+    def _index(self, rank: int, report: Report) -> None:
+        number = len(self._members)
+        self._members.append((rank, report))
+        postings = self._postings
+        keys: set[tuple[str, ...]] = set(self._other_keys(report))
+        for entity in report.entities:
+            keys.add(("e", entity))
+            keys.update(("a", above) for above in self._above(entity))
+        for key in keys:
+            postings.setdefault(key, []).append(number)
+
+    def _entity_probes(self, report: Report) -> Iterator[tuple[str, ...]]:
+        """Keys of members sharing an entity, a counterpart, or an enclosing or inner place."""
+        for entity in report.entities:
+            yield ("e", entity)
+            yield ("a", entity)  # a member names a place within it
+            for other in self._partners.get(entity, ()):
+                yield ("e", other)
+            for above in self._above(entity):
+                yield ("e", above)  # a member names a place or region it lies in
+
+    def _other_keys(self, report: Report) -> Iterator[tuple[str, ...]]:
+        """Keys for near-duplicate text (prefix words, per language) and counts (per kind)."""
+        words = report.words
+        if words:
+            language = str(report.language)
+            ordered = sorted(words, key=lambda w: (-len(w), w))
+            overlap = math.ceil(self._min_overlap * len(ordered))
+            for word in ordered[: len(ordered) - overlap + 1]:
+                yield ("w", language, word)
+        for kind, value in report.reading.counts.items():
+            if value:
+                yield ("c", kind)
+
+    def _above(self, entity: str) -> tuple[str, ...]:
+        found = self._ancestors.get(entity)
+        if found is None:
+            found = tuple(self.grouper._ancestors_ordered(entity))
+            self._ancestors[entity] = found
+        return found
+
+
 def group(grouper: Grouper, reports: Sequence[Report]) -> list[Story]:
     """Group reports in time order (as they would arrive); stories keyed by first report."""
-    stories: list[Story] = []
+    index = StoryIndex(grouper)
     for report in sorted(reports, key=lambda r: (r.when, r.key)):
-        recent = [s for s in stories if report.when - s.reports[-1].when <= grouper.window]
-        story, _ = grouper.assign(report, recent)
-        if story is None:
-            stories.append(Story(report.key, [report]))
-        else:
-            story.reports.append(report)
-    return stories
+        index.expire(report.when)
+        story, _ = index.assign(report)
+        index.join(report, story or Story(report.key))
+    return index.stories
 
 
 def _close(a: float, b: float, kind: str) -> bool:
@@ -372,6 +577,8 @@ def conflicting_counts(
     """
     for kind in ("killed", "wounded", "kg"):
         x, y = a.get(kind), b.get(kind)
+        if kind != "kg" and x is not None and y is not None and (x == 0) != (y == 0):
+            return "one reports no casualties"
         if not (x and y) or _close(x, y, kind):
             continue
         if grown and kind != "kg":
@@ -406,6 +613,10 @@ def _violent(reading: Reading) -> bool:
 def _cue_ids(reading: Reading) -> set[str]:
     """The cue groups of the reading's own event type (``clash/fighting``)."""
     return {c.split(":", 1)[0] for c in reading.cues if c.startswith(reading.event + "/")}
+
+
+def _kind(cue: str) -> str:
+    return cue.split("/", 1)[1]
 
 
 def _hours(gap: timedelta) -> str:

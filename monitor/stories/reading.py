@@ -95,6 +95,8 @@ class Reader:
                 counts[kind] = max(counts.get(kind, 0.0), value)
             casualty_word = casualty_word or hurt
         casualties = counts.get("killed", 0) > 0 or counts.get("wounded", 0) > 0
+        if casualties:  # "no casualties" among one side only
+            counts = {k: v for k, v in counts.items() if v or k not in ("killed", "wounded")}
         if not scores:
             fallback = vocab.spec.fallback
             event, level, confidence = fallback.event, fallback.severity, 0.0
@@ -113,6 +115,7 @@ class Reader:
         vocab = self.vocabulary
         normalized = norm.text
         tokens: list[tuple[int, str, float]] = []  # (word index, kind, value)
+        unhurt = False
         sentence_of = _sentences(normalized)
         for index, alias, start, end in vocab.number_automaton.find_tuples(norm, original):
             group = vocab.number_groups[index]
@@ -127,6 +130,8 @@ class Reader:
                     tokens.append((word, "number", float(arg)))
             elif kind == "times":
                 tokens.append((word, "times", float(arg)))
+            elif kind == "unhurt":
+                unhurt = True
         for m in _NUMBER.finditer(normalized):
             digits = m.group(1)
             if _THOUSANDS.fullmatch(digits):
@@ -134,9 +139,10 @@ class Reader:
             else:
                 value = float(digits.replace(",", "."))
             tokens.append((normalized.count(" ", 0, m.start()), "number", value))
-        hurt = any(t[1] in ("killed", "wounded") for t in tokens)
+        # A casualty word inside "no casualties" (без жертв) says no one was hurt.
+        hurt = not unhurt and any(t[1] in ("killed", "wounded") for t in tokens)
         if not tokens:
-            return {}, hurt
+            return ({"killed": 0.0, "wounded": 0.0} if unhurt else {}), hurt
         tokens.sort(key=lambda t: t[0])
         sentence = [sentence_of(t[0]) for t in tokens]
         out: dict[str, float] = {}
@@ -178,6 +184,8 @@ class Reader:
             if candidates:
                 kind_found = min(candidates)[3]
                 out[kind_found] = max(out.get(kind_found, 0.0), value)
+        if unhurt and not (out.get("killed") or out.get("wounded")):
+            out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
         return out, hurt
 
 

@@ -60,6 +60,7 @@ class Numbers(_Strict):
     kg: dict[str, float] = Field(min_length=1)  # unit word → kilograms
     words: dict[int, list[str]] = Field(default_factory=dict)  # value → number words
     multipliers: dict[int, list[str]] = Field(default_factory=dict)
+    unhurt: list[str] = Field(default_factory=list)  # "no casualties": zero killed and wounded
 
 
 class EventsFile(_Strict):
@@ -68,6 +69,7 @@ class EventsFile(_Strict):
     compatible: list[tuple[str, str]] = Field(default_factory=list)
     within: dict[str, str] = Field(default_factory=dict)  # watchlist place id → containing id
     counterparts: list[tuple[str, str]] = Field(default_factory=list)  # ends of one crossing
+    distinct: list[list[str]] = Field(default_factory=list)  # cue groups naming different events
     events: list[EventType] = Field(min_length=1)
     numbers: Numbers
 
@@ -83,6 +85,11 @@ class EventsFile(_Strict):
         for event in (self.fallback.event, self.fallback.casualties):
             if event not in ids:
                 raise ValueError(f"fallback: unknown event type {event!r}")
+        cues = {f"{e.id}/{c.id}" for e in self.events for c in e.cues}
+        for group in self.distinct:
+            for cue in group:
+                if cue not in cues:
+                    raise ValueError(f"distinct: unknown cue group {cue!r} (event/cue)")
         return self
 
 
@@ -119,6 +126,8 @@ class Vocabulary:
             groups.append((f"word-{value}", words))
         for value, words in sorted(spec.numbers.multipliers.items()):
             groups.append((f"times-{value}", words))
+        if spec.numbers.unhurt:
+            groups.append(("unhurt", spec.numbers.unhurt))
         self.number_groups = [gid for gid, _ in groups]
         self.number_automaton = AliasAutomaton(_as_watchlist(groups, f"{source}: numbers"))
 

@@ -77,7 +77,8 @@ def _fields(teller: StoryTeller, story: Story, members: dict[int, _Member]) -> S
     languages = languages_in_order(m.report.language for m in rows)
     event = story.event
     entity_ids = [m.report.term_ids for m in rows]
-    counts: Counter[str] = Counter(t for ids in entity_ids for t in teller.entities(ids))
+    weight = teller.grouper.weight  # ties in the order the reports name them
+    counts = Counter(t for ids in entity_ids for t in dict.fromkeys(ids) if weight.get(t, 0) > 0)
     return StoryFields(
         event=event,
         severity=max(m.reading.severity for m in rows),
@@ -111,14 +112,14 @@ def group_new(app: App) -> int:
         pending = store.ungrouped(session)
         if not pending:
             return 0
-        from monitor.stories.grouping import Story
+        from monitor.stories.grouping import Story, StoryIndex
 
         teller = teller_for(app)  # the matcher and the event vocabulary: built on demand
         since = min(r.when for r in pending) - teller.grouper.window
         rows = store.stories_since(session, since)
         by_story = store.members(session, [s.id for s in rows])
         members: dict[int, _Member] = {}
-        stories: list[Story] = []
+        index = StoryIndex(teller.grouper)
         for row in rows:
             story = Story(row.id)
             for r in by_story[row.id]:
@@ -127,40 +128,46 @@ def group_new(app: App) -> int:
                 if significance is None:
                     significance = teller.significance(reading, r.term_ids, r.score)
                 members[r.match_id] = _Member(r, reading, significance)
-                story.reports.append(teller.report(_input(r), reading))
+                story.add(teller.report(_input(r), reading))
             if story.reports:
-                stories.append(story)
-        touched: dict[int, Story] = {}
-        assignments: list[StoryAssignment] = []
+                index.add(story)
+        touched: dict[int, Story] = {}  # by key: stored ids, and -1, -2… for new stories
+        joined: list[tuple[StoryReport, Reading, float, Story, dict[str, Any]]] = []
         for r in pending:
             reading = teller.read(r.title, r.summary)
             significance = teller.significance(reading, r.term_ids, r.score)
             report: Report = teller.report(_input(r), reading)
             members[r.match_id] = _Member(r, reading, significance)
-            found, verdict = teller.grouper.assign(report, stories)
-            joined = found is not None
-            if found is None:
-                fields = _fields(teller, Story(0, [report]), members)
-                story = Story(store.create_story(session, fields, now))
-                stories.append(story)
-            else:
-                story = found
-            story.reports.append(report)
+            index.expire(report.when)  # pending come oldest first
+            found, verdict = index.assign(report)
+            story = found or Story(-len(touched) - 1)
+            index.join(report, story)
             touched[story.key] = story
-            assignments.append(
+            joined.append((r, reading, significance, story, _why(verdict, found is not None)))
+        # Each touched story written once: new ones in one INSERT, the others in one UPDATE.
+        new = [s for s in touched.values() if s.key < 0]
+        ids = store.create_stories(session, [_fields(teller, s, members) for s in new], now)
+        story_id = {s.key: sid for s, sid in zip(new, ids, strict=True)}
+        store.update_stories(
+            session,
+            {k: _fields(teller, s, members) for k, s in touched.items() if k > 0},
+            now,
+        )
+        store.assign(
+            session,
+            [
                 StoryAssignment(
                     r.match_id,
-                    story.key,
+                    story_id.get(story.key, story.key),
                     reading.event,
                     reading.severity,
                     significance,
                     reading.to_json(),
-                    _why(verdict, joined),
+                    why,
                 )
-            )
-        store.assign(session, assignments)
-        for key, story in touched.items():
-            store.update_story(session, key, _fields(teller, story, members), now)
+                for r, reading, significance, story, why in joined
+            ],
+        )
     return len(pending)
 
 

@@ -1,0 +1,101 @@
+"""Story grouping on real coverage: each mechanism with a hit and a near-miss (issue 11)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from match_support import shipped_matcher
+
+from monitor.stories.grouping import Report
+from monitor.stories.reading import Reading
+from monitor.stories.teller import ReportInput, StoryTeller
+
+T0 = datetime(2026, 11, 10, 6, 0, tzinfo=UTC)
+MATCHER = shipped_matcher()
+TELLER = StoryTeller.for_watchlist(MATCHER.watchlist)
+
+
+def read(title: str, summary: str = "") -> Reading:
+    return TELLER.read(title, summary)
+
+
+def report(key: int, title: str, summary: str = "", hours: float = 0, lang: str = "en") -> Report:
+    result = MATCHER.match(title, summary, "", lang)
+    item = ReportInput(
+        key, T0 + timedelta(hours=hours), lang, f"outlet{key}", title, summary,
+        result.term_ids, result.score,
+    )  # fmt: skip
+    return TELLER.report(item)
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("شېرخان بندر بېرته پرانیستل شو", "crossing"),  # ps: reopened
+        ("Из Таджикистана выдворены более 200 граждан Афганистана", "crossing"),
+        ("Tojikiston Panji Poyon o'tkazish punktini yopdi", "crossing"),  # uz: closed
+        ("Tojikistonda KXShT mashqlari boshlandi", "deployment"),  # uz: drills
+        ("روسيا تعزز قاعدتها في طاجيكستان بمروحيات قتالية", "deployment"),  # ar: reinforces
+        ("Russia to send eight helicopters to its base in Tajikistan", "deployment"),
+        ("US donates vehicles to Tajik border troops", "aid"),
+        ("Генсек ОДКБ посетил таджикско-афганскую границу", "diplomacy"),
+        ("Дабири кулли СААД аз марз бо Афғонистон боздид кард", "diplomacy"),
+        ("Тожикистон чегарачилари 650 кг гиёҳванд модда мусодара қилди", "smuggling"),
+        ("Дар Дарвоз садои тирпаронӣ шунида шуд", "clash"),  # one р: a common spelling
+    ],
+)
+def test_event_cues_in_every_language(title: str, event: str) -> None:
+    assert read(title).event == event
+
+
+def test_rahmon_visiting_a_detachment_is_deployment_not_diplomacy() -> None:
+    # The near-miss of the visit cue: a visit to a border detachment is a deployment story.
+    assert read("Рахмон побывал в погранотряде в Шамсиддин Шохине").event == "deployment"
+
+
+def test_no_casualties_is_a_zero_that_conflicts_with_a_toll() -> None:
+    quiet = read("Taliban, Tajik forces trade fire in Khwahan", "No casualties were reported.")
+    assert quiet.counts == {"killed": 0.0, "wounded": 0.0}
+    assert read("Перестрелка на границе, пострадавших нет").event == "clash"
+    # "No casualties among the guards" beside a toll: the toll stands, no zero.
+    toll = read("Three smugglers killed at the border", "No casualties among border guards.")
+    assert toll.counts == {"killed": 3.0}
+    fire = report(1, "Taliban, Tajik forces trade fire across the river in Khwahan district",
+                  "No casualties were reported.", 0)  # fmt: skip
+    shot = report(2, "Three Afghans shot dead by Tajik border forces in Khwahan district", "", 20)
+    verdict = TELLER.grouper.compare(fire, shot)
+    assert not verdict.same and verdict.reasons == ("one reports no casualties",)
+    # Near-miss: an early report that says nothing of casualties can grow into the toll.
+    early = report(3, "Taliban, Tajik forces trade fire across the river in Khwahan district")
+    assert "one reports no casualties" not in TELLER.grouper.compare(early, shot).reasons
+
+
+def test_a_crossing_closed_reopened_or_deported_through_are_different_events() -> None:
+    reopened = report(1, "Sher Khan port reopens", "Trucks crossed the bridge again.", 0)
+    deported = report(2, "Tajikistan deports 230 Afghan migrants through Sher Khan port", "", 3)
+    verdict = TELLER.grouper.compare(reopened, deported)
+    assert not verdict.same and verdict.reasons == ("different events (reopening, deportation)",)
+    # Near-miss: a call to reopen a closed crossing is still the closure story.
+    closed = report(3, "Tajikistan shuts Sher Khan port, hundreds of trucks stranded", "", 0)
+    call = report(4, "Traders call on Tajikistan to reopen Sher Khan port after closure", "", 5)
+    assert TELLER.grouper.compare(closed, call).same
+
+
+def test_a_border_post_lies_in_its_district() -> None:
+    post = report(1, "Перестрелка на заставе «Чубек»: двое нарушителей убиты", "", 0, "ru")
+    district = report(2, "Two killed in clash with border guards in Hamadoni district", "", 4)
+    assert "chubek" in post.entities
+    verdict = TELLER.grouper.compare(post, district)
+    assert verdict.same and "Chubek is in Khamyadi" in verdict.reasons
+    # Near-miss: the same kind of clash at a post of another district is another event.
+    other = report(3, "Two killed in clash at the Kokul border post in Farkhor", "", 4)
+    assert not TELLER.grouper.compare(post, other).same
+
+
+def test_persian_khwahan_only_with_a_preposition() -> None:
+    hit = MATCHER.match("تبادل آتش میان طالبان و مرزبانان تاجیک در خواهان", "")
+    assert "khwahan" in hit.term_ids
+    # خواهان alone is "wanting": no place.
+    miss = MATCHER.match("مردم خواهان صلح در مرز تاجیکستان هستند", "")
+    assert "khwahan" not in miss.term_ids
