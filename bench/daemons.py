@@ -11,8 +11,13 @@ Printed per daemon count: fetches per daemon (share), throughput (fetches a minu
 the feeds' demand), median and p90 gap between two fetches of a feed against the interval,
 fetches closer together than half an interval (duplicates), and the resource samples.
 
+Saturation: ``--delay 1.0 --concurrency 2`` makes every response take a second and gives each
+daemon two fetch slots, so one daemon can fetch at most two feeds a second; with a demand above
+that (300 feeds at ``--interval 30`` ask for 600 fetches a minute), the throughput curve shows
+what each added daemon buys until the demand, the feed server or the database is the limit.
+
 Usage: python bench/daemons.py [--daemons 1,2,3,4] [--feeds 300] [--interval 60]
-       [--duration 180] [--tick 30s] [--json]
+       [--duration 180] [--tick 30s] [--delay SECONDS] [--concurrency N] [--json]
 """
 
 from __future__ import annotations
@@ -55,6 +60,8 @@ class Handler(feedserver.Handler):
 
     def do_GET(self) -> None:
         self.server.log.append((time.monotonic(), self.path.split("?")[0]))
+        if self.server.delay:
+            time.sleep(self.server.delay)  # a slow origin: the fetch slot stays busy
         super().do_GET()
 
 
@@ -68,6 +75,7 @@ class FeedServer(feedserver.FeedServer):
         self.RequestHandlerClass = Handler
         self.log: list[tuple[float, str]] = []
         self.epoch = time.monotonic()
+        self.delay = 0.0
 
 
 @dataclass
@@ -195,14 +203,19 @@ def _connections(admin_url: str, db: str) -> int:
         engine.dispose()
 
 
-def write_config(home: Path, url: str, server: FeedServer, feeds: int, interval: int) -> Path:
+def write_config(
+    home: Path, url: str, server: FeedServer, feeds: int, interval: int, concurrency: int | None
+) -> Path:
     import yaml
 
     path = home / "monitor.yaml"
+    fetch: dict[str, Any] = {"per_host": 32}
+    if concurrency:
+        fetch["concurrency"] = concurrency
     data = {
         "database": {"url": url},
         "watchlist": str(ROOT / "config" / "watchlist.yaml"),
-        "fetch": {"per_host": 32},
+        "fetch": fetch,
         "feeds": [
             {"name": f"f{i}", "url": server.url(f"/f{i}.xml"), "interval": f"{interval}s"}
             for i in range(feeds)
@@ -224,6 +237,7 @@ def run_daemons(
     prepare: bool,
     sample_every: float,
     trace: float | None = None,
+    concurrency: int | None = None,
 ) -> RunResult:
     from sqlalchemy import create_engine, text
 
@@ -233,7 +247,7 @@ def run_daemons(
         conn.execute(text(f'CREATE DATABASE "{db}"'))
     url = admin_url.rsplit("/", 1)[0] + "/" + db
     home = Path(tempfile.mkdtemp(prefix="bench-daemons-"))
-    config = write_config(home, url, server, feeds, interval)
+    config = write_config(home, url, server, feeds, interval, concurrency)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
     env.pop("MONITOR_DATABASE_URL", None)
     base = [sys.executable, "-m", "monitor", "--config", str(config)]
@@ -370,18 +384,23 @@ def main() -> None:
     ap.add_argument("--cold", action="store_true", help="start on an empty database")
     ap.add_argument("--sample-every", type=float, default=10)
     ap.add_argument("--tracemalloc", type=float, metavar="SECONDS", help="trace allocations (slow)")
+    ap.add_argument("--delay", type=float, default=0.0, help="seconds per response (saturation)")
+    ap.add_argument("--concurrency", type=int, help="fetch.concurrency of each daemon")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
     from pgserver import postgres_server
 
     server = FeedServer()
+    server.delay = args.delay
     serve_changing_feeds(server, args.feeds)
     server.start()
     out = []
     print(
         f"# {platform.node()}: {os.cpu_count()} cores (shared), Python {platform.python_version()}"
-        f"; {args.feeds} feeds at {args.interval}s, {args.duration:.0f}s per run",
+        f"; {args.feeds} feeds at {args.interval}s, {args.duration:.0f}s per run"
+        + (f"; responses take {args.delay:g}s" if args.delay else "")
+        + (f"; fetch.concurrency {args.concurrency}" if args.concurrency else ""),
         file=sys.stderr,
     )
     try:
@@ -400,6 +419,7 @@ def main() -> None:
                     prepare=not args.cold,
                     sample_every=args.sample_every,
                     trace=args.tracemalloc,
+                    concurrency=args.concurrency,
                 )
                 s = summarize(r, args.interval, args.feeds)
                 out.append(s)

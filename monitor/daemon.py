@@ -178,5 +178,5 @@ class Daemon:
                 digests.release_digest_claim(self.app, name, self.owner)
                 continue
             outcome = digests.run_claimed_digest(self.app, name, self.owner)
-            if outcome is not None:
-                log.info("digest %s: %s", name, outcome, extra={"channel": name})
+            for line in outcome.lines() if outcome is not None else ():
+                log.info("digest %s", line, extra={"channel": name})

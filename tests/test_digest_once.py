@@ -84,3 +84,39 @@ def test_a_killed_senders_digest_goes_out_once_after_its_lease(
     assert len(outcome["resent"]) == 1
     assert len(receiver.received) == 2
     assert keys(receiver)[0] == keys(receiver)[1]  # the same digest, resent once
+
+
+def test_a_killed_daemons_digest_goes_out_once_from_another_daemon(
+    monitor, feed_server: FeedServer, receiver: Receiver, postgres_db: str
+) -> None:
+    """`kill -9` of a daemon while its webhook hangs: the next daemon sends that digest once."""
+    from sqlalchemy import create_engine, text
+    from test_daemons_pg import daemons
+
+    set_up(monitor, feed_server, receiver, postgres_db)
+    engine = create_engine(postgres_db)
+    try:  # the channel's run is due now (as after a missed schedule)
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO channel_state (name, next_run_at) "
+                    "VALUES ('hook', now() - interval '1 minute')"
+                )
+            )
+    finally:
+        engine.dispose()
+    receiver.delay = 120.0  # hung: the first daemon waits for an answer
+    with daemons(monitor) as d:
+        first = d.start("--tick", "0.5s")
+        assert wait_for(lambda: len(receiver.received) == 1, timeout=60), d.log(0)
+        first.kill()
+        first.wait(timeout=10)
+        receiver.delay = 0.0
+        d.start("--tick", "0.5s")
+        # its claim is released as a dead daemon's, or expires within the 30 s lease
+        assert wait_for(lambda: len(receiver.received) == 2, timeout=90), d.log(1)
+        time.sleep(3)  # several more ticks: nothing else goes out
+        assert len(receiver.received) == 2, d.log(1)
+        assert keys(receiver)[0] == keys(receiver)[1]  # the same digest, resent once
+        assert "digest hook: resent unconfirmed digest #1" in d.log(1), d.log(1)
+        assert "DigestOutcome(" not in d.log(1)

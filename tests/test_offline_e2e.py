@@ -41,6 +41,24 @@ def test_daemon_logs_one_line_per_pass_saying_every_feed_failed_alike(monitor: M
     assert not [line for line in lines if "dead-" in line], err  # no line per feed
 
 
+def test_first_line_covers_every_feed_due_at_start_even_over_several_claims(
+    monitor: Monitor,
+) -> None:
+    """More dead feeds than fetch slots: several claims, still one line saying all failed."""
+    fetch = {"connect_timeout": "2s", "read_timeout": "2s", "deadline": "3s", "concurrency": 1}
+    monitor.write_config(dead_feeds(9), fetch=fetch)
+    proc = start_daemon(monitor, "--tick", "0.3s")
+    try:
+        assert wait_for(lambda: polled(monitor) == 9, timeout=60)
+    finally:
+        code, err = stop(proc)
+    assert code == 0, err
+    passes = [line for line in err.splitlines() if "poll pass" in line]
+    assert passes, err
+    assert "poll pass: 9 feeds" in passes[0], err
+    assert "(9 feeds failed: connection failed)" in passes[0], err
+
+
 @pytest.mark.parametrize(
     "error,cause",
     [

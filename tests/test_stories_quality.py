@@ -99,3 +99,55 @@ def test_persian_khwahan_only_with_a_preposition() -> None:
     # خواهان alone is "wanting": no place.
     miss = MATCHER.match("مردم خواهان صلح در مرز تاجیکستان هستند", "")
     assert "khwahan" not in miss.term_ids
+
+
+def test_a_cue_after_after_is_the_cause_not_the_event() -> None:
+    reaction = read("Rahmon orders border reinforcement after attack on Chinese workers")
+    assert reaction.event == "deployment"
+    assert any(c.endswith("(background)") for c in reaction.cues)
+    assert read("Пограничники усилили охрану после нападения").event == "deployment"
+    # Near-miss: the same cue without "after" is the event.
+    assert read("Attack on Chinese workers; Rahmon orders border reinforcement").event == "attack"
+
+
+def test_one_side_against_the_other_across_the_river() -> None:
+    tj = report(1, "Дар Ҳамадонӣ ду марзбон дар задухӯрд кушта шуданд", "", 0, "tg")
+    af = report(2, "یو ځای په ینګي قلعې ولسوالۍ کې نښته، دوه کسان ووژل شول", "", 5, "ps")
+    verdict = TELLER.grouper.compare(tj, af)
+    assert verdict.same and "Khamyadi faces Yangi Qala" in verdict.reasons
+    # Near-miss: facing districts alone (no shared name, no agreeing count) are not evidence.
+    drills = report(3, "Tajik border troops hold drills in Hamadoni district", "", 0)
+    taliban = report(4, "Taliban hold a military parade in Yangi Qala district", "", 2)
+    assert not any("faces" in r for r in TELLER.grouper.compare(drills, taliban).reasons)
+
+
+def test_a_river_bank_names_a_side_not_a_place() -> None:
+    post = report(1, "Перестрелка на заставе «Чубек»: один пограничник погиб", "", 0, "ru")
+    lead = "مهاجمان به سوی کرانه تاجیکستان آتش گشودند"
+    bank = report(2, "یک مرزبان تاجیک در درگیری کشته شد", lead, 3, "fa")
+    assert "tajik-bank" in bank.entities
+    assert "different places" not in TELLER.grouper.compare(post, bank).reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Се нафар дар соҳили Панҷ кушта шуданд", {"killed": 3.0}),  # number, classifier … verb
+        ("سه نفر در کنار رود پنج کشته شدند", {"killed": 3.0}),
+        ("Се нафар дар соҳили Панҷ боздошт шуданд", {"people": 3.0}),  # near-miss: no casualty
+    ],
+)
+def test_a_classifier_after_the_number_does_not_hide_the_verb(
+    text: str, counts: dict[str, float]
+) -> None:
+    assert read(text).counts == counts
+
+
+def test_a_toll_of_one_is_not_one_event_by_time_alone() -> None:
+    guard = report(1, "One Tajik border guard killed in Darvaz", "", 0)
+    smuggler = report(2, "Afghan smuggler killed by Taliban police in Kunduz", "", 2)
+    assert not TELLER.grouper.compare(guard, smuggler).same
+    # Near-miss: two killed, the same day, is anchored even across outlets' event types.
+    two = report(3, "Two Tajik border guards killed in Darvaz", "", 0)
+    shot = report(4, "Two Tajik border guards shot dead by smugglers in Darvaz", "", 2)
+    assert TELLER.grouper.compare(two, shot).same

@@ -27,12 +27,8 @@ def send(
     if as_json:
         print_json(outcome.to_json())
         return
-    for digest_id in outcome.resent:
-        stdout.print(f"{name}: resent unconfirmed digest #{digest_id}")
-    held = f", {outcome.held_back} held back" if outcome.held_back else ""
-    counts = f"{outcome.match_count} matches in {outcome.story_count} stories{held}"
-    ident = f" #{outcome.digest_id}" if outcome.digest_id else ""
-    stdout.print(f"{name}{ident}: {outcome.status}: {counts}: {outcome.detail}", markup=False)
+    for line in outcome.lines():
+        stdout.print(line, markup=False)
 
 
 @app.command("preview")

@@ -38,8 +38,8 @@ def specificity(entry: WatchlistEntry) -> float:
     if entry.status != "curated":
         return 0.0
     role, kind = entry.role, entry.kind
-    if role == "place":
-        return 0.8 if kind == "river" else PLACE
+    if role == "place":  # a river bank names a side of the border, not a place on it
+        return 0.8 if kind == "river" else 0.3 if kind == "bank" else PLACE
     if role == "region":
         return 1.5
     if role == "actor":
@@ -148,6 +148,7 @@ class Grouper:
         self.within = dict(vocabulary.spec.within)
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
         self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
+        self.facing = {frozenset(pair) for pair in vocabulary.spec.facing}
         # Weak cues ("detained", "drugs") are said of too many events to tell them apart.
         self.weak_cues = {f"{event}/{cue.id}" for event, cue in vocabulary.cues if cue.weight < 1}
 
@@ -164,11 +165,12 @@ class Grouper:
         if conflict:
             return Verdict(False, 0.0, (conflict,))
         # The same people killed or wounded in one province or district, or by one person's
-        # account, is one event even when outlets call it differently (a clash, an attack,
-        # smugglers shot) or name different villages of it.
-        toll = agreeing_counts(ra.counts, rb.counts, ("killed", "wounded"))
-        anchored = bool(toll) and (
-            gap <= timedelta(hours=24)
+        # account, or two or more the same day, is one event even when outlets call it
+        # differently (a clash, an attack, smugglers shot) or name different villages of it.
+        # A toll of one is said of too many events to stand for one by time alone.
+        toll = bool(agreeing_counts(ra.counts, rb.counts, ("killed", "wounded")))
+        anchored = toll and (
+            (gap <= timedelta(hours=24) and distinctive_toll(ra.counts, rb.counts))
             or any(self.weight.get(e, 0) >= 1.5 for e in a.entities & b.entities)
         )
         if known_a and known_b and not anchored and not self.compatible(a, b):
@@ -230,12 +232,32 @@ class Grouper:
         if agreeing:
             score += 2.0
             reasons.append(agreeing)
+        facing = self._facing(a, b)
+        if facing and (shared or agreeing or ends or nested):  # never the only evidence
+            x, y, points = facing
+            score += points
+            reasons.append(f"{self.names.get(x, x)} faces {self.names.get(y, y)}")
         if gap <= timedelta(hours=3):
             score += 1.0
         elif gap <= timedelta(hours=12):
             score += 0.5
         score = round(score, 3)
         return Verdict(score >= SAME_STORY, score, tuple(reasons))
+
+    def _facing(self, a: Report, b: Report) -> tuple[str, str, float] | None:
+        """Places (or their districts, provinces) facing each other across the river, one
+        named by each report: +1.5 for two districts, +0.75 with a province."""
+        best: tuple[str, str, float] | None = None
+        for x in sorted(a.entities - b.entities):
+            for y in sorted(b.entities - a.entities):
+                for xx in (x, *self._ancestors_ordered(x)):
+                    for yy in (y, *self._ancestors_ordered(y)):
+                        if frozenset((xx, yy)) not in self.facing:
+                            continue
+                        points = 1.5 if min(self.weight[xx], self.weight[yy]) >= PLACE else 0.75
+                        if best is None or points > best[2]:
+                            best = (xx, yy, points)
+        return best
 
     def different_kinds(self, a: Reading, b: Reading) -> str | None:
         """Cue groups of one event type that name different events (a crossing closed,
@@ -601,6 +623,16 @@ def agreeing_counts(
         if x and y and _close(x, y, kind):
             return f"same {kind} count ({x:g})" if x == y else f"close {kind} counts"
     return None
+
+
+def distinctive_toll(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """The same toll, telling enough to be one event: two or more killed or wounded, or
+    both the killed and the wounded agreeing (one killed is said of too many events)."""
+    agree = [
+        kind for kind in ("killed", "wounded")
+        if a.get(kind) and b.get(kind) and _close(a[kind], b[kind], kind)
+    ]  # fmt: skip
+    return len(agree) == 2 or any(min(a[k], b[k]) >= 2 for k in agree)
 
 
 def _violent(reading: Reading) -> bool:

@@ -47,7 +47,7 @@ def story_header(
             order[entry.id] = min(order.get(entry.id, position), position)
             if entry.role == "place":
                 places[entry.id] += 1
-                if entry.kind == "river":
+                if entry.kind in ("river", "bank"):
                     rivers.add(entry.id)
             elif entry.role == "region":
                 regions[entry.id] += 1

@@ -12,6 +12,7 @@ from monitor.match.normalize import NormalizedText, Normalizer, normalize
 from monitor.stories.vocabulary import Vocabulary
 
 FIELD_WEIGHT = {"title": 1.0, "summary": 0.5}
+BACKGROUND = 0.25  # a cue after "after" (the attack a reaction follows) weighs this much
 LEAD_CHARS = 600  # the summary's (or content's) lead: counts further down are background
 COUNT_KINDS = ("killed", "wounded", "people")
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
@@ -82,12 +83,17 @@ class Reader:
             if not text:
                 continue
             norm = self._normalizer.normalize(text)
-            for index, alias, _start, _end in vocab.cue_automaton.find_tuples(norm, text):
+            for index, alias, start, _end in vocab.cue_automaton.find_tuples(norm, text):
                 event, cue = vocab.cues[index]
                 if (name, index) in seen:
                     continue
-                seen.add((name, index))
-                scores[event] = scores.get(event, 0.0) + cue.weight * FIELD_WEIGHT[name]
+                weight = cue.weight * FIELD_WEIGHT[name]
+                if vocab.in_background(norm.text, start):
+                    weight *= BACKGROUND
+                    alias = f"{alias} (background)"
+                else:
+                    seen.add((name, index))
+                scores[event] = scores.get(event, 0.0) + weight
                 severity[event] = max(severity.get(event, 0), cue.severity)
                 cues.append(f"{event}/{cue.id}: {alias}")
             found, hurt = self._counts(norm, text)
@@ -126,6 +132,9 @@ class Reader:
             elif kind == "unit":
                 tokens.append((word, "unit", vocab.units[int(arg)]))
             elif kind == "word":
+                before = normalized[max(0, start - 24) : start].split()[-1:]
+                if before and before[0] in vocab.names_after:
+                    continue  # a name (رود پنج, the Panj river), not a number
                 if _standalone(normalized, alias, start, end):
                     tokens.append((word, "number", float(arg)))
             elif kind == "times":
@@ -169,13 +178,16 @@ class Reader:
                 and sentence[k] == sentence[i]
                 and abs(other - word) <= COUNT_WINDOW
             ]
-            if not candidates:
+            if all(c[0] for c in candidates):
                 # Verb-final sentences (Persian, Pashto, Tajik): "three armed smugglers … were
-                # killed": the first casualty word after the number, with nothing counted between.
+                # killed": the first casualty word after the number, with nothing counted between
+                # but the classifier right after it ("се нафар … кушта шуданд", "سه نفر").
                 for k in range(i + 1, len(tokens)):
                     other, okind, _ = tokens[k]
                     if sentence[k] != sentence[i] or other - word > VERB_FINAL_WINDOW:
                         break
+                    if okind == "people" and other - word <= 1:
+                        continue
                     if okind in ("number", "unit", "people"):
                         break
                     if okind in ("killed", "wounded"):

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from monitor.errors import ConfigError
 from monitor.files import read_yaml, validation_problem
 from monitor.match.automaton import AliasAutomaton
+from monitor.match.normalize import normalize
 from monitor.match.watchlist import Watchlist, parse_watchlist
 
 EVENT_TYPES = (
@@ -61,6 +62,7 @@ class Numbers(_Strict):
     words: dict[int, list[str]] = Field(default_factory=dict)  # value → number words
     multipliers: dict[int, list[str]] = Field(default_factory=dict)
     unhurt: list[str] = Field(default_factory=list)  # "no casualties": zero killed and wounded
+    names_after: list[str] = Field(default_factory=list)  # رود پنج: the river, not five
 
 
 class EventsFile(_Strict):
@@ -69,7 +71,9 @@ class EventsFile(_Strict):
     compatible: list[tuple[str, str]] = Field(default_factory=list)
     within: dict[str, str] = Field(default_factory=dict)  # watchlist place id → containing id
     counterparts: list[tuple[str, str]] = Field(default_factory=list)  # ends of one crossing
+    facing: list[tuple[str, str]] = Field(default_factory=list)  # across the river (tj, af)
     distinct: list[list[str]] = Field(default_factory=list)  # cue groups naming different events
+    background: list[str] = Field(default_factory=list)  # "after": the cue that follows is a cause
     events: list[EventType] = Field(min_length=1)
     numbers: Numbers
 
@@ -106,6 +110,8 @@ class Vocabulary:
         self.order = {e.id: i for i, e in enumerate(spec.events)}  # ties: earlier type wins
         self.cues: list[tuple[str, Cue]] = [(e.id, c) for e in spec.events for c in e.cues]
         self.compatible = {frozenset(pair) for pair in spec.compatible}
+        self.names_after = frozenset(normalize(w) for w in spec.numbers.names_after)
+        self.background = tuple(f" {normalize(w)} " for w in spec.background if normalize(w))
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(
                 [(f"{event}--{cue.id}", cue.aliases) for event, cue in self.cues],
@@ -133,6 +139,12 @@ class Vocabulary:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Vocabulary, (self.spec, self.source))
+
+    def in_background(self, text: str, start: int) -> bool:
+        """Whether the cue at ``start`` of normalized ``text`` follows "after" (or a word
+        like it) within three words: the report is about what came after it."""
+        before = f" {' '.join(text[max(0, start - 48) : start].split()[-3:])} "
+        return any(word in before for word in self.background)
 
     def compatible_events(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible

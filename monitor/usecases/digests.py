@@ -61,6 +61,15 @@ class DigestOutcome:
             "held_back": self.held_back, "detail": self.detail, "resent": self.resent,
         }  # fmt: skip
 
+    def lines(self) -> list[str]:
+        """The outcome as plain text lines (the CLI prints them, the daemon logs them)."""
+        out = [f"{self.channel}: resent unconfirmed digest #{i}" for i in self.resent]
+        held = f", {self.held_back} held back" if self.held_back else ""
+        counts = f"{self.match_count} matches in {self.story_count} stories{held}"
+        ident = f" #{self.digest_id}" if self.digest_id else ""
+        out.append(f"{self.channel}{ident}: {self.status}: {counts}: {self.detail}")
+        return out
+
 
 def channel_named(app: App, name: str) -> AnyChannel:
     channel = app.settings.channel(name)

@@ -138,6 +138,8 @@ class FeedLoop:
         self.in_flight: dict[int, asyncio.Task[None]] = {}
         self.tally = _Tally()
         self._reported: float | None = None
+        self._started = time.monotonic()
+        self._caught_up = False  # a claim found fewer due feeds than free slots
         self._ungrouped = 0  # new matches not grouped into stories yet
         self._outage_since: float | None = None
         self._retry = OUTAGE_RETRY[0]
@@ -176,6 +178,7 @@ class FeedLoop:
                         continue
                     for job in claimed:
                         self.in_flight[job.id] = asyncio.create_task(self._poll(poller, job))
+                    self._caught_up = self._caught_up or len(claimed) < free
                     if len(claimed) == free:  # more may be due: claim again when slots free up
                         await self._wait(poller, self.tick, for_slot=True)
                         continue
@@ -328,16 +331,17 @@ class FeedLoop:
             log.info("stopped: %d claimed feeds given back unpolled", released)
 
     def _report(self, *, force: bool = False) -> None:
-        """A "poll pass" line: when the first feeds drain, then at most once a minute."""
+        """A "poll pass" line: when every feed due at start-up has been polled (however many
+        claims that took), then at most once a minute."""
         t = self.tally
         if self._ungrouped and not self.in_flight:
             self._ungrouped = 0
             self._group_stories()
         if not t.feeds:
             return
-        first = self._reported is None and not self.in_flight
-        since = time.monotonic() - (self._reported or 0.0)
-        if not (force or first or (self._reported is not None and since >= REPORT_EVERY)):
+        since = time.monotonic() - (self._reported or self._started)
+        first = self._reported is None and not self.in_flight and self._caught_up
+        if not (force or first or since >= REPORT_EVERY):
             return
         totals = {
             "feeds": t.feeds,
