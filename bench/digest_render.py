@@ -17,13 +17,16 @@ import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import insert
 
 from monitor.config import LoadedConfig, Settings
 from monitor.digest.render import render
 from monitor.storage import db
-from monitor.storage.orm import Entry, Feed, Match
+from monitor.storage.tables import entries, feeds, matches
 from monitor.usecases.context import App
 from monitor.usecases.digests import build_for, channel_named
 
@@ -100,24 +103,28 @@ def hits_for(title: str, lead: str, words: list[str]) -> list[dict[str, object]]
     return out
 
 
-def insert(app: App, n: int, sample: bool) -> None:
+def insert_rows(app: App, n: int, sample: bool) -> None:
     rnd = random.Random(7)
     with app.sessions.begin() as s:
-        feeds = []
-        for name, title, lang in FEEDS:
-            feed = Feed(name=name, config_url=f"https://{name}.example.org/rss",
-                        url=f"https://{name}.example.org/rss", title=title, language=lang,
-                        created_at=NOW, updated_at=NOW)  # fmt: skip
-            feeds.append(feed)
-        feeds[7].last_status, feeds[7].consecutive_errors = "error", 5
-        feeds[7].last_error = "HTTP 503 Service Unavailable"
-        feeds[7].last_ok_at = NOW - timedelta(days=2, hours=3)
-        feeds[3].last_status, feeds[3].consecutive_errors = "error", 2
-        feeds[3].last_error = "timed out after 20s"
-        feeds[3].last_ok_at = NOW - timedelta(hours=9)
-        s.add_all(feeds)
-        s.flush()
-        rows = []
+        feed_rows: list[dict[str, Any]] = [
+            dict(name=name, config_url=f"https://{name}.example.org/rss",
+                 url=f"https://{name}.example.org/rss", title=title, language=lang,
+                 created_at=NOW, updated_at=NOW, last_status=None, consecutive_errors=0,
+                 last_error=None, last_ok_at=None)
+            for name, title, lang in FEEDS
+        ]  # fmt: skip
+        feed_rows[7].update(last_status="error", consecutive_errors=5,
+                            last_error="HTTP 503 Service Unavailable",
+                            last_ok_at=NOW - timedelta(days=2, hours=3))  # fmt: skip
+        feed_rows[3].update(last_status="error", consecutive_errors=2,
+                            last_error="timed out after 20s",
+                            last_ok_at=NOW - timedelta(hours=9))  # fmt: skip
+        feed_ids = list(
+            s.execute(
+                insert(feeds).returning(feeds.c.id, sort_by_parameter_order=True), feed_rows
+            ).scalars()
+        )
+        rows: list[tuple[dict[str, Any], list[str], float, list[dict[str, Any]]]] = []
         # Zipf-distributed vocabulary: the stories' own words first, then invented ones
         vocab = sorted({w for st in STORIES for w in f"{st[1]} {st[2]}".split()})
         syllables = ["ka", "ro", "ba", "du", "she", "ni", "pan", "kho", "taj", "af", "ma", "zor"]
@@ -134,7 +141,7 @@ def insert(app: App, n: int, sample: bool) -> None:
                 score -= 0.4
             elif i % 10 == 0:  # another outlet's copy of an earlier story
                 prev, ents, score, _h = rows[rnd.randrange(len(rows))]
-                fi, title, lead = rnd.randrange(len(FEEDS)), prev.title + " —", prev.summary
+                fi, title, lead = rnd.randrange(len(FEEDS)), prev["title"] + " —", prev["summary"]
                 words = list(ents)
             else:  # a distinct story made of random words
                 fi = rnd.randrange(len(FEEDS))
@@ -142,18 +149,21 @@ def insert(app: App, n: int, sample: bool) -> None:
                 lead = " ".join(rnd.choices(vocab, weights, k=30))
                 ents = sorted(set(rnd.choices(vocab[:300], k=3)))
                 words, score = ents, round(rnd.uniform(0.5, 3.5), 2)
-            entry = Entry(feed_id=feeds[fi].id, identity=f"e{i}", title=title, summary=lead,
-                          content="", url=f"https://{FEEDS[fi][0]}.example.org/news/{i}",
-                          link=f"https://{FEEDS[fi][0]}.example.org/news/{i}",
-                          language=FEEDS[fi][2], fetched_at=NOW,
-                          published_at=NOW - timedelta(minutes=37 * (i % 40) + 5))  # fmt: skip
+            entry = dict(feed_id=feed_ids[fi], identity=f"e{i}", title=title, summary=lead,
+                         content="", url=f"https://{FEEDS[fi][0]}.example.org/news/{i}",
+                         link=f"https://{FEEDS[fi][0]}.example.org/news/{i}",
+                         language=FEEDS[fi][2], fetched_at=NOW,
+                         published_at=NOW - timedelta(minutes=37 * (i % 40) + 5))  # fmt: skip
             rows.append((entry, ents, score, hits_for(title, lead, words)))
-        s.add_all([r[0] for r in rows])
-        s.flush()
-        s.add_all(
-            Match(entry_id=e.id, score=score, terms=ents, term_ids=[], status="new",
+        entry_ids = s.execute(
+            insert(entries).returning(entries.c.id, sort_by_parameter_order=True),
+            [r[0] for r in rows],
+        ).scalars()
+        s.execute(
+            insert(matches),
+            [dict(entry_id=e, score=score, terms=ents, term_ids=[], status="new",
                   explanation={"hits": hits}, matched_at=NOW - timedelta(hours=2))
-            for e, ents, score, hits in rows
+             for e, (_, ents, score, hits) in zip(entry_ids, rows, strict=True)],
         )  # fmt: skip
 
 
@@ -165,7 +175,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sample = args.sample_html is not None
         app = make_app(Path(tmp), max_items=25 if sample else args.matches)
-        insert(app, args.matches, sample)
+        insert_rows(app, args.matches, sample)
         channel = channel_named(app, "daily-email")
         if sample:
             content = replace(build_for(app, channel, NOW), key="daily-email-20240603T020000Z")

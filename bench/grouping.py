@@ -132,15 +132,14 @@ def daemon(app: App, batch: int) -> None:
 def _set_story(app: App, match_ids: list[int], value: int | None) -> None:
     from sqlalchemy import update
 
-    from monitor.storage.orm import Match
+    from monitor.storage.tables import matches
 
     with app.sessions.begin() as session:
         for i in range(0, len(match_ids), 500):
             session.execute(
-                update(Match)
-                .where(Match.id.in_(match_ids[i : i + 500]))
+                update(matches)
+                .where(matches.c.id.in_(match_ids[i : i + 500]))
                 .values(story_id=value)
-                .execution_options(synchronize_session=False)
             )
 
 

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import insert
+
 from monitor.storage.db import open_database, session_factory
-from monitor.storage.orm import Entry, Feed, Match
+from monitor.storage.tables import entries, feeds, matches
 
 
 @dataclass
@@ -73,38 +75,34 @@ def seed_database(url: str, seeds: list[Seed] = SEEDS, now: datetime | None = No
     ids: list[int] = []
     try:
         with session_factory(engine).begin() as session:
-            feeds = {}
+            feed_ids = {}
             for name, lang in FEEDS.items():
-                feeds[name] = Feed(name=name, origin="config", config_url=f"https://{name}.example.org/rss",
-                                   url=f"https://{name}.example.org/rss", title=name.title(),
-                                   language=lang, enabled=True, consecutive_errors=0,
-                                   created_at=now, updated_at=now)  # fmt: skip
-                session.add(feeds[name])
-            session.flush()
+                feed_ids[name] = session.execute(
+                    insert(feeds).values(name=name, origin="config", config_url=f"https://{name}.example.org/rss",
+                                         url=f"https://{name}.example.org/rss", title=name.title(),
+                                         language=lang, enabled=True, consecutive_errors=0,
+                                         created_at=now, updated_at=now).returning(feeds.c.id)
+                ).scalar_one()  # fmt: skip
             for i, seed in enumerate(seeds):
-                entry = Entry(
-                    feed_id=feeds[seed.feed].id, identity=f"e{i}", title=seed.title,
+                entry_id = session.execute(insert(entries).values(
+                    feed_id=feed_ids[seed.feed], identity=f"e{i}", title=seed.title,
                     summary=seed.summary, content="", language=seed.language,
                     url=seed.url or f"https://{seed.feed}.example.org/{i}",
                     published_at=now - seed.published if seed.published is not None else None,
                     fetched_at=now - seed.fetched,
-                )  # fmt: skip
-                session.add(entry)
-                session.flush()
+                ).returning(entries.c.id)).scalar_one()  # fmt: skip
                 breakdown = [
                     {"term_id": t[0], "label": f"{t[1]} ({t[3]})",
                      "contribution": round(seed.score / len(seed.terms), 3)}
                     for t in seed.terms
                 ]  # fmt: skip
-                match = Match(
-                    entry_id=entry.id, score=seed.score, terms=[t[1] for t in seed.terms],
+                match_id = session.execute(insert(matches).values(
+                    entry_id=entry_id, score=seed.score, terms=[t[1] for t in seed.terms],
                     term_ids=[t[0] for t in seed.terms], status=seed.status,
                     explanation={"hits": hits_for(seed), "breakdown": breakdown},
                     matched_at=now - seed.fetched,
-                )  # fmt: skip
-                session.add(match)
-                session.flush()
-                ids.append(match.id)
+                ).returning(matches.c.id)).scalar_one()  # fmt: skip
+                ids.append(match_id)
     finally:
         engine.dispose()
     return ids

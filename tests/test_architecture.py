@@ -97,13 +97,13 @@ def test_nothing_imports_the_cli() -> None:
     assert not wrong
 
 
-def test_only_storage_touches_sqlalchemy_and_the_orm() -> None:
+def test_only_storage_touches_sqlalchemy_and_the_tables() -> None:
     wrong = sorted(
         (name, target)
         for name, targets in IMPORTS.items()
         for target in targets
         if part(name) != "storage"
-        and (target.split(".")[0] == "sqlalchemy" or target == "monitor.storage.orm")
+        and (target.split(".")[0] == "sqlalchemy" or target == "monitor.storage.tables")
     )
     assert not wrong
 

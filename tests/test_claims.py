@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from monitor.config import FeedSettings
 from monitor.storage import claims as claim_store
@@ -54,8 +54,8 @@ def test_a_claimed_feed_is_not_claimed_again_until_its_lease_ends(url: str) -> N
 def test_concurrent_claims_on_postgresql_skip_locked_rows(postgres_db: str) -> None:
     engine, sessions = seeded(postgres_db)
     try:
-        a: Session = sessions()
-        b: Session = sessions()
+        a: Connection = sessions()
+        b: Connection = sessions()
         with a.begin(), b.begin():
             got_a = {f.name for f in feed_store.claim_due_feeds(a, NOW, LEASE, STEP, limit=3)}
             # a's transaction is still open: b skips its locked rows instead of waiting

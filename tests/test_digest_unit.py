@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import insert
 
 from monitor.config import LoadedConfig, Settings
 from monitor.digest.build import build_digest, group_stories, snippet
@@ -22,7 +23,7 @@ from monitor.digest.render import render
 from monitor.errors import DeliveryError, NotFoundError
 from monitor.storage import db
 from monitor.storage import digests as store
-from monitor.storage.orm import Entry, Feed, Match
+from monitor.storage.tables import entries, feeds, matches
 from monitor.usecases import digests as service
 from monitor.usecases.context import App
 
@@ -42,13 +43,10 @@ def make_app(tmp_path: Path, channels: list[dict[str, Any]]) -> App:
 
 def add_feed(app: App, name: str, title: str | None = None, **kw: Any) -> int:
     with app.sessions.begin() as s:
-        feed = Feed(
+        return int(s.execute(insert(feeds).values(
             name=name, config_url=f"https://{name}.example.org/rss", url=f"https://{name}.example.org/rss",
             title=title, language=kw.pop("language", "en"), created_at=NOW, updated_at=NOW, **kw,
-        )  # fmt: skip
-        s.add(feed)
-        s.flush()
-        return feed.id
+        ).returning(feeds.c.id)).scalar_one())  # fmt: skip
 
 
 def add_match(
@@ -57,20 +55,15 @@ def add_match(
     terms: list[str] | None = None, language: str = "en", published: datetime | None = None,
 ) -> int:  # fmt: skip
     with app.sessions.begin() as s:
-        entry = Entry(
+        entry_id = s.execute(insert(entries).values(
             feed_id=feed_id, identity=f"{title}|{url}|{score}", url=url, link=url, title=title,
             summary=summary, content="", language=language,
             published_at=published or NOW - timedelta(hours=3), fetched_at=NOW,
-        )  # fmt: skip
-        s.add(entry)
-        s.flush()
-        match = Match(
-            entry_id=entry.id, score=score, terms=terms or ["Tajik-Afghan border"], term_ids=[],
+        ).returning(entries.c.id)).scalar_one()  # fmt: skip
+        return int(s.execute(insert(matches).values(
+            entry_id=entry_id, score=score, terms=terms or ["Tajik-Afghan border"], term_ids=[],
             explanation={"hits": hits or []}, status="new", matched_at=NOW - timedelta(hours=1),
-        )  # fmt: skip
-        s.add(match)
-        s.flush()
-        return match.id
+        ).returning(matches.c.id)).scalar_one())  # fmt: skip
 
 
 @pytest.fixture

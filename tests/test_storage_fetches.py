@@ -6,12 +6,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from monitor.records import FetchState
 from monitor.storage import db
 from monitor.storage.feeds import record_fetches
-from monitor.storage.orm import Feed
+from monitor.storage.tables import feeds
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 LATER = NOW + timedelta(minutes=30)
@@ -32,8 +32,8 @@ def _feeds_after(path: Path) -> list[dict[str, Any]]:
     sessions = db.session_factory(engine)
     with sessions.begin() as session:
         for i, _ in enumerate(STATES):
-            session.add(
-                Feed(
+            session.execute(
+                insert(feeds).values(
                     name=f"f{i}",
                     origin="config",
                     config_url=f"https://f{i}/",
@@ -47,14 +47,11 @@ def _feeds_after(path: Path) -> list[dict[str, Any]]:
                 )
             )
     with sessions.begin() as session:
-        ids = list(session.scalars(select(Feed.id).order_by(Feed.name)))
+        ids = list(session.scalars(select(feeds.c.id).order_by(feeds.c.name)))
         pairs = list(zip(ids, STATES, strict=True))
         record_fetches(session, pairs)
     with sessions() as session:
-        rows = [
-            {c.key: getattr(f, c.key) for c in Feed.__table__.columns}
-            for f in session.scalars(select(Feed).order_by(Feed.name))
-        ]
+        rows = [dict(f._mapping) for f in session.execute(select(feeds).order_by(feeds.c.name))]
     engine.dispose()
     return rows
 

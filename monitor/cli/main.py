@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+import os
 import sys
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperArgument, TyperGroup
+from typer.main import get_group_from_info
+from typer.models import TyperInfo
 
 from monitor import __version__
-from monitor.cli import digest as digest_cli
-from monitor.cli import feeds as feeds_cli
-from monitor.cli import matches as matches_cli
 from monitor.cli import stats as stats_cli
-from monitor.cli import stories as stories_cli
 from monitor.cli import watchlist as watchlist_cli
 from monitor.cli.common import CliState, print_json, state, stderr, stdout
 from monitor.errors import MonitorError, UsageError
@@ -35,18 +35,54 @@ def _no_type(self: TyperArgument, ctx: Any) -> None:
 setattr(TyperArgument, "display_type_rich", _no_type)  # noqa: B010
 
 
-class _Ordered(TyperGroup):
-    """``monitor --help`` lists commands in ORDER, not alphabetically or as defined."""
+# Command groups built only when named (or listed by --help): a command pays for its own
+# group, not for every group's modules and parameters.
+GROUPS = {
+    "feeds": "monitor.cli.feeds",
+    "matches": "monitor.cli.matches",
+    "digest": "monitor.cli.digest",
+    "stories": "monitor.cli.stories",
+}
+
+
+class _Root(TyperGroup):
+    """The root command: lists commands in ORDER (not alphabetically or as defined) and builds
+    the groups of GROUPS on first use, as ``add_typer`` would have."""
+
+    def _load(self, name: str) -> None:
+        if name in self.commands or name not in GROUPS:
+            return
+        sub = importlib.import_module(GROUPS[name]).app
+        self.add_command(
+            get_group_from_info(
+                TyperInfo(sub, name=name),
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                suggest_commands=app.suggest_commands,
+                rich_markup_mode=app.rich_markup_mode,
+            ),
+            name,
+        )
 
     def list_commands(self, ctx: Any) -> list[str]:
+        for name in GROUPS:
+            self._load(name)
         names = list(self.commands)
         return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        self._load(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and args[0] not in GROUPS:
+            self.list_commands(ctx)  # an unknown name: suggest among all commands
+        return super().resolve_command(ctx, args)
 
 
 app = typer.Typer(
     name="monitor",
     help="News monitor for the Tajikistan–Afghanistan border.",
-    cls=_Ordered,
+    cls=_Root,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: flags without <bool>, options with their metavar
@@ -55,10 +91,6 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-app.add_typer(feeds_cli.app, name="feeds")
-app.add_typer(matches_cli.app, name="matches")
-app.add_typer(digest_cli.app, name="digest")
-app.add_typer(stories_cli.app, name="stories")
 stats_cli.register(app)
 watchlist_cli.register(app)
 
@@ -246,6 +278,9 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI; errors become one line on stderr and exit code 2 (usage) or 1 (work)."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    # Pydantic scans every installed package's entry points for plugins when it builds the
+    # config models (milliseconds of every command); the CLI uses none. A user's setting wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         code = app(args=hoist_state_options(args), prog_name="monitor", standalone_mode=False)
     except typer.Exit as exc:

@@ -9,19 +9,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from monitor.records import ChannelRun
-from monitor.storage.orm import ChannelState, Feed
+from monitor.storage.db import Session
+from monitor.storage.tables import channel_state, feeds
+
+C = channel_state.c
+F = feeds.c
 
 
 def channel_run(session: Session, name: str) -> ChannelRun | None:
-    state = session.get(ChannelState, name)
-    if state is None:
-        return None
-    return ChannelRun(state.name, state.next_run_at, state.last_run_at, state.claimed_by)
+    query = select(C.name, C.next_run_at, C.last_run_at, C.claimed_by).where(C.name == name)
+    row = session.execute(query).first()
+    return None if row is None else ChannelRun(*row)
 
 
 def ensure_channel_state(session: Session, name: str, next_run: datetime) -> datetime:
@@ -30,14 +32,13 @@ def ensure_channel_state(session: Session, name: str, next_run: datetime) -> dat
     A stored time later than ``next_run`` (the schedule was moved earlier) is brought forward;
     an earlier one (a retry, a run missed while no daemon ran) is kept.
     """
-    state = session.get(ChannelState, name)
+    state = channel_run(session, name)
     if state is None:
-        session.add(ChannelState(name=name, next_run_at=next_run))
-        session.flush()
+        session.execute(insert(channel_state).values(name=name, next_run_at=next_run))
         return next_run
     if state.next_run_at is None or state.next_run_at > next_run:
-        state.next_run_at = next_run
-        session.flush()
+        session.execute(update(channel_state).where(C.name == name).values(next_run_at=next_run))
+        return next_run
     return state.next_run_at
 
 
@@ -46,13 +47,13 @@ def due_channels(session: Session, names: list[str], now: datetime) -> list[str]
     if not names:
         return []
     query = (
-        select(ChannelState.name)
+        select(C.name)
         .where(
-            ChannelState.name.in_(names),
-            ChannelState.next_run_at <= now,
-            or_(ChannelState.claimed_until.is_(None), ChannelState.claimed_until <= now),
+            C.name.in_(names),
+            C.next_run_at <= now,
+            or_(C.claimed_until.is_(None), C.claimed_until <= now),
         )
-        .order_by(ChannelState.next_run_at, ChannelState.name)
+        .order_by(C.next_run_at, C.name)
     )
     return list(session.scalars(query))
 
@@ -62,15 +63,15 @@ def claim_channel_run(
 ) -> bool:
     """Claim the channel's due run: a conditional UPDATE that only one daemon can win."""
     result = session.execute(
-        update(ChannelState)
+        update(channel_state)
         .where(
-            ChannelState.name == name,
-            ChannelState.next_run_at <= now,
-            or_(ChannelState.claimed_until.is_(None), ChannelState.claimed_until <= now),
+            C.name == name,
+            C.next_run_at <= now,
+            or_(C.claimed_until.is_(None), C.claimed_until <= now),
         )
         .values(claimed_until=now + lease, claimed_by=owner)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(result.rowcount)
 
 
 def finish_channel_run(
@@ -81,9 +82,7 @@ def finish_channel_run(
     if ran:
         values["last_run_at"] = now
     session.execute(
-        update(ChannelState)
-        .where(ChannelState.name == name, ChannelState.claimed_by == owner)
-        .values(**values)
+        update(channel_state).where(C.name == name, C.claimed_by == owner).values(**values)
     )
 
 
@@ -95,40 +94,40 @@ def hold_channel(
     False when another sender holds it. The channel's row is created (due at ``next_run``)
     when missing: a send from the command line before any daemon ran.
     """
-    if session.get(ChannelState, name) is None:
+    if channel_run(session, name) is None:
         try:
             with session.begin_nested():
-                session.add(ChannelState(name=name, next_run_at=next_run))
+                session.execute(insert(channel_state).values(name=name, next_run_at=next_run))
         except IntegrityError:
             pass  # another sender created it first
     result = session.execute(
-        update(ChannelState)
+        update(channel_state)
         .where(
-            ChannelState.name == name,
+            C.name == name,
             or_(
-                ChannelState.claimed_until.is_(None),
-                ChannelState.claimed_until <= now,
-                ChannelState.claimed_by == owner,
+                C.claimed_until.is_(None),
+                C.claimed_until <= now,
+                C.claimed_by == owner,
             ),
         )
         .values(claimed_until=now + lease, claimed_by=owner)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(result.rowcount)
 
 
 def channel_holder(session: Session, name: str, now: datetime) -> str | None:
     """Who holds an unexpired claim on the channel, if anyone."""
-    state = session.get(ChannelState, name)
-    if state is None or state.claimed_until is None or state.claimed_until <= now:
+    row = session.execute(select(C.claimed_until, C.claimed_by).where(C.name == name)).first()
+    if row is None or row.claimed_until is None or row.claimed_until <= now:
         return None
-    return state.claimed_by
+    return str(row.claimed_by) if row.claimed_by is not None else None
 
 
 def release_channel_claim(session: Session, name: str, owner: str) -> None:
     """Give back a channel claim without running it: it stays due."""
     session.execute(
-        update(ChannelState)
-        .where(ChannelState.name == name, ChannelState.claimed_by == owner)
+        update(channel_state)
+        .where(C.name == name, C.claimed_by == owner)
         .values(claimed_until=None, claimed_by=None)
     )
 
@@ -141,11 +140,11 @@ def release_feed_claims(session: Session, feed_ids: list[int], now: datetime) ->
     if not feed_ids:
         return 0
     result = session.execute(
-        update(Feed)
-        .where(Feed.id.in_(feed_ids), Feed.claimed_until.is_not(None))
+        update(feeds)
+        .where(F.id.in_(feed_ids), F.claimed_until.is_not(None))
         .values(claimed_until=None, claimed_by=None, next_due_at=now)
     )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return int(result.rowcount)
 
 
 def renew_feed_claims(
@@ -155,11 +154,11 @@ def renew_feed_claims(
     if not feed_ids:
         return 0
     result = session.execute(
-        update(Feed)
-        .where(Feed.id.in_(list(feed_ids)), Feed.claimed_by == owner)
+        update(feeds)
+        .where(F.id.in_(list(feed_ids)), F.claimed_by == owner)
         .values(claimed_until=until)
     )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return int(result.rowcount)
 
 
 def release_claims_of(
@@ -169,36 +168,35 @@ def release_claims_of(
     feeds in ``keep`` (still being polled)."""
     if not owners:
         return 0
-    owned = Feed.claimed_by.in_(list(owners))
-    feeds = session.execute(
-        update(Feed)
-        .where(owned, Feed.id.not_in(list(keep)) if keep else owned)
+    owned = F.claimed_by.in_(list(owners))
+    released = session.execute(
+        update(feeds)
+        .where(owned, F.id.not_in(list(keep)) if keep else owned)
         .values(claimed_until=None, claimed_by=None, next_due_at=now)
     )
     channels = session.execute(
-        update(ChannelState)
-        .where(ChannelState.claimed_by.in_(list(owners)))
+        update(channel_state)
+        .where(C.claimed_by.in_(list(owners)))
         .values(claimed_until=None, claimed_by=None)
     )
-    return int(feeds.rowcount) + int(channels.rowcount)  # type: ignore[attr-defined]
+    return int(released.rowcount) + int(channels.rowcount)
 
 
 def claim_owners(session: Session) -> set[str]:
     """Everyone holding a feed or channel claim now (expired or not)."""
-    feeds = select(Feed.claimed_by).where(Feed.claimed_by.is_not(None)).distinct()
-    channels = (
-        select(ChannelState.claimed_by).where(ChannelState.claimed_by.is_not(None)).distinct()
-    )
-    return {o for o in session.scalars(feeds.union(channels)) if o}
+    of_feeds = select(F.claimed_by).where(F.claimed_by.is_not(None)).distinct()
+    of_channels = select(C.claimed_by).where(C.claimed_by.is_not(None)).distinct()
+    return {o for o in session.scalars(of_feeds.union(of_channels)) if o}
 
 
 def next_feed_due(session: Session, now: datetime) -> datetime | None:
     """When the next pollable, unclaimed feed falls due (``now`` if one already is)."""
-    free = or_(Feed.claimed_until.is_(None), Feed.claimed_until <= now)
-    pollable = (Feed.enabled.is_(True), Feed.disabled_reason.is_(None), free)
-    if session.scalar(select(Feed.id).where(*pollable, Feed.next_due_at.is_(None)).limit(1)):
+    free = or_(F.claimed_until.is_(None), F.claimed_until <= now)
+    pollable = (F.enabled.is_(True), F.disabled_reason.is_(None), free)
+    if session.scalar(select(F.id).where(*pollable, F.next_due_at.is_(None)).limit(1)):
         return now
-    return session.scalar(select(func.min(Feed.next_due_at)).where(*pollable))
+    due: datetime | None = session.scalar(select(func.min(F.next_due_at)).where(*pollable))
+    return due
 
 
 def release_stale_claims(session: Session) -> int:
@@ -206,14 +204,14 @@ def release_stale_claims(session: Session) -> int:
 
     After ``kill -9`` the dead daemon's claims would otherwise block its work until they expire.
     """
-    feeds = session.execute(
-        update(Feed)
-        .where(Feed.claimed_until.is_not(None))
+    released = session.execute(
+        update(feeds)
+        .where(F.claimed_until.is_not(None))
         .values(claimed_until=None, claimed_by=None)
     )
     channels = session.execute(
-        update(ChannelState)
-        .where(ChannelState.claimed_until.is_not(None))
+        update(channel_state)
+        .where(C.claimed_until.is_not(None))
         .values(claimed_until=None, claimed_by=None)
     )
-    return int(feeds.rowcount) + int(channels.rowcount)  # type: ignore[attr-defined]
+    return int(released.rowcount) + int(channels.rowcount)

@@ -8,7 +8,7 @@ one-line meaning, wherever the statement ran; other SQLAlchemy errors (bugs) pas
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -16,8 +16,6 @@ from sqlalchemy import Connection, create_engine, event, inspect, text
 from sqlalchemy import Engine as Engine  # the types callers above storage hold
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session as Session
-from sqlalchemy.orm import sessionmaker
 
 from monitor.errors import (
     ConfigError,
@@ -278,7 +276,25 @@ def open_database(url: str, *, auto_upgrade: bool = True, **kwargs: Any) -> Engi
     return engine
 
 
-Sessions = sessionmaker[Session]  # what callers above storage hold: a factory of transactions
+Session = Connection  # what storage functions take: a connection, in its transaction
+
+
+class Sessions:
+    """What callers above storage hold to reach the database (SQLAlchemy Core connections).
+
+    ``with sessions() as s`` reads (a transaction begins at the first statement and is rolled
+    back at the end unless committed); ``with sessions.begin() as s`` is one transaction,
+    committed at the end unless it raises.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def __call__(self) -> Session:
+        return self.engine.connect()
+
+    def begin(self) -> AbstractContextManager[Session]:
+        return self.engine.begin()
 
 
 @contextmanager
@@ -286,10 +302,11 @@ def write_session(sessions: Sessions) -> Iterator[Session]:
     """A transaction that writes. On SQLite it takes the write lock first (``BEGIN
     IMMEDIATE``, waiting up to the busy timeout): a deferred transaction whose read turns into
     a write fails at once with "database is locked" when another process wrote in between."""
-    with sessions.begin() as session:
-        session.connection(execution_options={SQLITE_IMMEDIATE: True})
-        yield session
+    with sessions.engine.connect() as conn:
+        conn.execution_options(**{SQLITE_IMMEDIATE: True})
+        with conn.begin():
+            yield conn
 
 
 def session_factory(engine: Engine) -> Sessions:
-    return sessionmaker(engine, expire_on_commit=False)
+    return Sessions(engine)

@@ -11,25 +11,26 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Exists, Select, and_, delete, func, insert, select, update
-from sqlalchemy.orm import Session
 
 from monitor.records import DigestRecord, EntryRow, FeedRecord, FeedRow, MatchRow
-from monitor.storage.db import in_batches
+from monitor.storage.db import Session, in_batches
 from monitor.storage.feeds import POLLABLE
-from monitor.storage.orm import Digest, DigestItem, Entry, Feed, Match, to_record
+from monitor.storage.tables import digest_items, digests, entries, feeds, matches, to_record
+
+M, E, F, D, X = matches.c, entries.c, feeds.c, digests.c, digest_items.c
 
 REJECTED = "irrelevant"  # a reviewer's "no": never delivered on any channel afterwards
 
 _COLUMNS = (
-    Match.id, Match.score, Match.terms, Match.explanation, Match.matched_at,
-    Entry.title, Entry.summary, Entry.content, Entry.url, Entry.link, Entry.language,
-    Entry.published_at, Feed.name, Feed.title, Feed.language, Match.story_id, Match.event,
-    Match.severity, Match.significance,
+    M.id, M.score, M.terms, M.explanation, M.matched_at,
+    E.title, E.summary, E.content, E.url, E.link, E.language,
+    E.published_at, F.name, F.title, F.language, M.story_id, M.event,
+    M.severity, M.significance,
 )  # fmt: skip
 
 
 def _select() -> Select[Any]:
-    return select(*_COLUMNS).join(Entry, Entry.id == Match.entry_id).join(Feed)
+    return select(*_COLUMNS).join(entries, E.id == M.entry_id).join(feeds)
 
 
 def _rows(result: Any) -> list[MatchRow]:
@@ -64,12 +65,12 @@ def _rows(result: Any) -> list[MatchRow]:
 def _held(channel: str) -> Exists:
     """Items of ``channel`` that are delivered or reserved by a pending digest."""
     return (
-        select(DigestItem.match_id)
-        .join(Digest, Digest.id == DigestItem.digest_id)
+        select(X.match_id)
+        .join(digests, D.id == X.digest_id)
         .where(
-            DigestItem.match_id == Match.id,
-            DigestItem.channel == channel,
-            (DigestItem.delivered.is_(True)) | (Digest.status == "pending"),
+            X.match_id == M.id,
+            X.channel == channel,
+            (X.delivered.is_(True)) | (D.status == "pending"),
         )
         .exists()
     )
@@ -78,55 +79,44 @@ def _held(channel: str) -> Exists:
 def undelivered_matches(session: Session, channel: str, min_score: float | None) -> list[MatchRow]:
     """Matches not delivered on ``channel``, not reserved by its pending digest and not
     rejected by a reviewer, best first."""
-    query = (
-        _select()
-        .where(~_held(channel), Match.status != REJECTED)
-        .order_by(Match.score.desc(), Match.id)
-    )
+    query = _select().where(~_held(channel), M.status != REJECTED).order_by(M.score.desc(), M.id)
     if min_score is not None:
-        query = query.where(Match.score >= min_score)
+        query = query.where(M.score >= min_score)
     return _rows(session.execute(query))
 
 
 def matches_by_id(session: Session, ids: Sequence[int]) -> list[MatchRow]:
     out: list[MatchRow] = []
     for batch in in_batches(ids):
-        out.extend(_rows(session.execute(_select().where(Match.id.in_(batch)))))
+        out.extend(_rows(session.execute(_select().where(M.id.in_(batch)))))
     return out
 
 
 def failing_feeds(session: Session) -> list[FeedRecord]:
     """Enabled feeds whose last fetch failed, worst first."""
     query = (
-        select(Feed)
-        .where(Feed.last_status == "error", POLLABLE)
-        .order_by(Feed.consecutive_errors.desc(), Feed.name)
+        select(feeds)
+        .where(F.last_status == "error", POLLABLE)
+        .order_by(F.consecutive_errors.desc(), F.name)
     )
-    return [to_record(FeedRecord, f) for f in session.scalars(query)]
+    return [to_record(FeedRecord, f) for f in session.execute(query)]
 
 
 def last_sent_period_end(session: Session, channel: str) -> datetime | None:
-    return session.scalar(
-        select(func.max(Digest.period_end)).where(
-            Digest.channel == channel, Digest.status == "sent"
-        )
+    end: datetime | None = session.scalar(
+        select(func.max(D.period_end)).where(D.channel == channel, D.status == "sent")
     )
+    return end
 
 
 def pending_digests(session: Session, channel: str) -> list[DigestRecord]:
     """Digests of ``channel`` created but never confirmed (a crash mid-send), oldest first."""
-    query = (
-        select(Digest)
-        .where(Digest.channel == channel, Digest.status == "pending")
-        .order_by(Digest.id)
-    )
-    return [to_record(DigestRecord, d) for d in session.scalars(query)]
+    query = select(digests).where(D.channel == channel, D.status == "pending").order_by(D.id)
+    return [to_record(DigestRecord, d) for d in session.execute(query)]
 
 
 def digest_match_ids(session: Session, digest_id: int) -> list[int]:
-    return list(
-        session.scalars(select(DigestItem.match_id).where(DigestItem.digest_id == digest_id))
-    )
+    return list(session.scalars(select(X.match_id).where(X.digest_id == digest_id)))
 
 
 def drop_rejected(session: Session, digest_id: int) -> int:
@@ -134,22 +124,18 @@ def drop_rejected(session: Session, digest_id: int) -> int:
 
     A digest with none left becomes ``empty``: there is nothing to resend.
     """
-    rejected = select(Match.id).where(Match.status == REJECTED)
-    session.execute(
-        delete(DigestItem).where(
-            DigestItem.digest_id == digest_id, DigestItem.match_id.in_(rejected)
-        )
-    )
+    rejected = select(M.id).where(M.status == REJECTED)
+    session.execute(delete(digest_items).where(X.digest_id == digest_id, X.match_id.in_(rejected)))
     left = int(
         session.scalar(
-            select(func.count()).select_from(DigestItem).where(DigestItem.digest_id == digest_id)
+            select(func.count()).select_from(digest_items).where(X.digest_id == digest_id)
         )
         or 0
     )
     values: dict[str, Any] = {"match_count": left}
     if not left:
         values["status"] = "empty"
-    session.execute(update(Digest).where(Digest.id == digest_id).values(**values))
+    session.execute(update(digests).where(D.id == digest_id).values(**values))
     return left
 
 
@@ -165,15 +151,23 @@ def create_digest(
     now: datetime,
 ) -> DigestRecord:
     """Insert a digest row and its (undelivered) items."""
-    digest = Digest(
-        channel=channel, key=key, status=status, attempts=0, period_start=period_start,
-        period_end=period_end, created_at=now, match_count=len(match_ids),
-    )  # fmt: skip
-    session.add(digest)
-    session.flush()
+    digest = session.execute(
+        insert(digests)
+        .values(
+            channel=channel,
+            key=key,
+            status=status,
+            attempts=0,
+            period_start=period_start,
+            period_end=period_end,
+            created_at=now,
+            match_count=len(match_ids),
+        )
+        .returning(*digests.c)
+    ).one()
     if match_ids:
         session.execute(
-            insert(DigestItem),
+            insert(digest_items),
             [
                 {"digest_id": digest.id, "match_id": m, "channel": channel, "delivered": False}
                 for m in match_ids
@@ -185,33 +179,29 @@ def create_digest(
 def mark_sent(session: Session, digest_id: int, now: datetime) -> None:
     """The channel accepted the digest: it is sent and its matches delivered on the channel."""
     session.execute(
-        update(Digest)
-        .where(Digest.id == digest_id)
-        .values(status="sent", sent_at=now, attempts=Digest.attempts + 1, last_error=None)
+        update(digests)
+        .where(D.id == digest_id)
+        .values(status="sent", sent_at=now, attempts=D.attempts + 1, last_error=None)
     )
-    session.execute(
-        update(DigestItem).where(DigestItem.digest_id == digest_id).values(delivered=True)
-    )
+    session.execute(update(digest_items).where(X.digest_id == digest_id).values(delivered=True))
 
 
 def mark_failed(session: Session, digest_id: int, error: str) -> None:
     """The send failed: its matches stay undelivered and go into the next digest."""
     session.execute(
-        update(Digest)
-        .where(Digest.id == digest_id)
-        .values(status="failed", attempts=Digest.attempts + 1, last_error=error)
+        update(digests)
+        .where(D.id == digest_id)
+        .values(status="failed", attempts=D.attempts + 1, last_error=error)
     )
 
 
 def history(session: Session, channel: str | None, limit: int) -> list[DigestRecord]:
-    query = select(Digest).order_by(Digest.id.desc()).limit(limit)
+    query = select(digests).order_by(D.id.desc()).limit(limit)
     if channel is not None:
-        query = query.where(Digest.channel == channel)
-    return [to_record(DigestRecord, d) for d in session.scalars(query)]
+        query = query.where(D.channel == channel)
+    return [to_record(DigestRecord, d) for d in session.execute(query)]
 
 
 def delivered_match_ids(session: Session, channel: str) -> set[int]:
-    query = select(DigestItem.match_id).where(
-        and_(DigestItem.channel == channel, DigestItem.delivered.is_(True))
-    )
+    query = select(X.match_id).where(and_(X.channel == channel, X.delivered.is_(True)))
     return set(session.scalars(query))

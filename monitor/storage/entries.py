@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import cast
 
-from sqlalchemy import Table, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import insert, select
 
 from monitor.records import EntryRecord, NewEntry
-from monitor.storage.db import in_batches
-from monitor.storage.orm import Entry, to_record
+from monitor.storage.db import Session, in_batches
+from monitor.storage.tables import entries, to_record
+
+E = entries.c
 
 
 def known_identities(session: Session, feed_id: int, identities: Sequence[str]) -> set[str]:
@@ -19,9 +19,7 @@ def known_identities(session: Session, feed_id: int, identities: Sequence[str]) 
     known: set[str] = set()
     for batch in in_batches(identities):
         known.update(
-            session.scalars(
-                select(Entry.identity).where(Entry.feed_id == feed_id, Entry.identity.in_(batch))
-            )
+            session.scalars(select(E.identity).where(E.feed_id == feed_id, E.identity.in_(batch)))
         )
     return known
 
@@ -29,12 +27,12 @@ def known_identities(session: Session, feed_id: int, identities: Sequence[str]) 
 def insert_entries(
     session: Session,
     feed_id: int,
-    entries: Sequence[NewEntry],
+    new: Sequence[NewEntry],
     languages: Sequence[str | None],
     fetched_at: datetime,
 ) -> list[int]:
     """Insert new entries in one statement; returns their ids in order."""
-    if not entries:
+    if not new:
         return []
     rows = [
         {
@@ -51,13 +49,10 @@ def insert_entries(
             "published_at": e.published,
             "fetched_at": fetched_at,
         }
-        for e, lang in zip(entries, languages, strict=True)
+        for e, lang in zip(new, languages, strict=True)
     ]
-    # A Core insert on the session's connection: the ORM bulk path costs about as much again
-    # per row and adds nothing for plain rows.
-    table = cast(Table, Entry.__table__)
-    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.connection().execute(stmt, rows).scalars())
+    stmt = insert(entries).returning(E.id, sort_by_parameter_order=True)
+    return list(session.execute(stmt, rows).scalars())
 
 
 def iter_entries(
@@ -66,10 +61,10 @@ def iter_entries(
     """Stored entries fetched at or after ``since``, in id order, ``batch`` at a time."""
     last = 0
     while True:
-        query = select(Entry).where(Entry.id > last).order_by(Entry.id).limit(batch)
+        query = select(entries).where(E.id > last).order_by(E.id).limit(batch)
         if since is not None:
-            query = query.where(Entry.fetched_at >= since)
-        rows = [to_record(EntryRecord, e) for e in session.scalars(query)]
+            query = query.where(E.fetched_at >= since)
+        rows = [to_record(EntryRecord, e) for e in session.execute(query)]
         if not rows:
             return
         yield rows

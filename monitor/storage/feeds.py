@@ -5,63 +5,53 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, Update, and_, bindparam, func, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Update, and_, bindparam, func, insert, or_, select, update
 
 from monitor.config import FeedSettings
 from monitor.records import FeedRecord, FeedSync, FetchState, ImportedFeed
-from monitor.storage.db import FEED_SYNC_LOCK, exclusive, in_batches
-from monitor.storage.orm import Entry, Feed, to_record
+from monitor.storage.db import FEED_SYNC_LOCK, Session, exclusive, in_batches
+from monitor.storage.tables import entries, feeds, to_record
 
+F = feeds.c
 NOT_IN_CONFIG = "not in config"
 # The SQL form of FeedRecord.pollable: enabled, and not disabled by the program.
-POLLABLE = and_(Feed.enabled.is_(True), Feed.disabled_reason.is_(None))
+POLLABLE = and_(F.enabled.is_(True), F.disabled_reason.is_(None))
 
 
-def sync_config_feeds(session: Session, feeds: Sequence[FeedSettings], now: datetime) -> FeedSync:
+def sync_config_feeds(
+    session: Session, configured: Sequence[FeedSettings], now: datetime
+) -> FeedSync:
     """Make the feeds table agree with the config; feeds dropped from it are kept but disabled.
 
     Fetch state survives; a changed URL resets the effective URL and any 410 verdict. One
     SELECT reads every feed (its validators included); the result lists them all. Syncs are
     serialized (daemons started at once on an empty database would all insert the feeds).
     """
-    exclusive(session.connection(), FEED_SYNC_LOCK)
-    existing = {f.name: f for f in session.scalars(select(Feed))}
+    exclusive(session, FEED_SYNC_LOCK)
+    existing = {row.name: row for row in session.execute(select(feeds))}
     added, updated, retired = [], [], []
-    new: list[Feed] = []
-    for fs in feeds:
+    new: list[dict[str, Any]] = []
+    changes: dict[int, dict[str, Any]] = {}
+    for fs in configured:
         interval = int(fs.interval.total_seconds()) if fs.interval else None
         feed = existing.get(fs.name)
         if feed is None:
-            feed = Feed(
-                name=fs.name,
-                origin="config",
-                config_url=fs.url,
-                url=fs.url,
-                title=fs.title,
-                language=fs.language,
-                interval_seconds=interval,
-                enabled=fs.enabled,
-                consecutive_errors=0,
-                created_at=now,
-                updated_at=now,
-            )
-            session.add(feed)
-            new.append(feed)
+            new.append(
+                {"name": fs.name, "origin": "config", "config_url": fs.url, "url": fs.url,
+                 "title": fs.title, "language": fs.language, "interval_seconds": interval,
+                 "enabled": fs.enabled, "consecutive_errors": 0, "created_at": now,
+                 "updated_at": now}
+            )  # fmt: skip
             added.append(fs.name)
             continue
-        changed = False
+        values: dict[str, Any] = {}
         if feed.config_url != fs.url:
-            feed.config_url = feed.url = fs.url
-            feed.etag = feed.last_modified = None
-            feed.disabled_reason = None
-            feed.next_due_at = None
-            changed = True
+            values.update(config_url=fs.url, url=fs.url, etag=None, last_modified=None)
+            values.update(disabled_reason=None, next_due_at=None)
         if feed.disabled_reason == NOT_IN_CONFIG:
-            feed.disabled_reason = None
-            changed = True
+            values["disabled_reason"] = None
         for attr, value in (
             ("origin", "config"),
             ("language", fs.language),
@@ -70,46 +60,52 @@ def sync_config_feeds(session: Session, feeds: Sequence[FeedSettings], now: date
             ("title", fs.title or feed.title),
         ):
             if getattr(feed, attr) != value:
-                setattr(feed, attr, value)
-                changed = True
-        if changed:
-            feed.updated_at = now
+                values[attr] = value
+        if values:
+            changes[feed.id] = {**values, "updated_at": now}
             updated.append(fs.name)
-    names = {fs.name for fs in feeds}
+    names = {fs.name for fs in configured}
     for name, feed in existing.items():
         if feed.origin == "config" and name not in names and feed.disabled_reason != NOT_IN_CONFIG:
-            feed.disabled_reason = NOT_IN_CONFIG
-            feed.updated_at = now
+            changes[feed.id] = {"disabled_reason": NOT_IN_CONFIG, "updated_at": now}
             retired.append(name)
-    session.flush()
-    current = sorted([*existing.values(), *new], key=lambda f: f.name)
-    return FeedSync(added, updated, retired, [to_record(FeedRecord, f) for f in current])
+    for feed_id, values in changes.items():
+        session.execute(update(feeds).where(F.id == feed_id).values(**values))
+    if new:
+        session.execute(insert(feeds), new)
+    if changes or new:  # rare: read the feeds as they are now
+        rows = list(session.execute(select(feeds).order_by(F.name)))
+    else:
+        rows = sorted(existing.values(), key=lambda f: f.name)
+    return FeedSync(added, updated, retired, [to_record(FeedRecord, f) for f in rows])
 
 
 def known_names_and_urls(session: Session) -> tuple[set[str], set[str]]:
     """Every feed name, and every URL a feed is known by (configured or effective)."""
     names: set[str] = set()
     urls: set[str] = set()
-    for name, url, config_url in session.execute(select(Feed.name, Feed.url, Feed.config_url)):
+    for name, url, config_url in session.execute(select(F.name, F.url, F.config_url)):
         names.add(name)
         urls.update((url, config_url))
     return names, urls
 
 
-def insert_imported_feeds(session: Session, feeds: Sequence[ImportedFeed], now: datetime) -> None:
+def insert_imported_feeds(
+    session: Session, imported: Sequence[ImportedFeed], now: datetime
+) -> None:
     """Insert new imported feeds (names and URLs already checked), 500 rows a statement."""
     rows = [
         {"name": f.name, "origin": "import", "config_url": f.url, "url": f.url, "title": f.title,
          "language": f.language, "enabled": True, "consecutive_errors": 0, "created_at": now,
          "updated_at": now}
-        for f in feeds
+        for f in imported
     ]  # fmt: skip
     for batch in in_batches(rows):
-        session.execute(insert(cast(Table, Feed.__table__)), batch)
+        session.execute(insert(feeds), batch)
 
 
 def all_feeds(session: Session) -> list[FeedRecord]:
-    return [to_record(FeedRecord, f) for f in session.scalars(select(Feed).order_by(Feed.name))]
+    return [to_record(FeedRecord, f) for f in session.execute(select(feeds).order_by(F.name))]
 
 
 def claim_due_feeds(
@@ -128,50 +124,45 @@ def claim_due_feeds(
     claim moves the next due time forward by the feed's interval before it is fetched, so a
     crash mid-fetch cannot make a feed due again at once.
     """
-    free = or_(Feed.claimed_until.is_(None), Feed.claimed_until <= now)
+    free = or_(F.claimed_until.is_(None), F.claimed_until <= now)
     due = (
-        select(Feed.id, Feed.interval_seconds)
+        select(F.id, F.interval_seconds)
         .where(
             POLLABLE,
-            or_(Feed.next_due_at.is_(None), Feed.next_due_at <= now),
+            or_(F.next_due_at.is_(None), F.next_due_at <= now),
             free,
         )
-        .order_by(Feed.next_due_at.is_not(None), Feed.next_due_at)
+        .order_by(F.next_due_at.is_not(None), F.next_due_at)
         .limit(limit)
     )
-    if session.get_bind().dialect.name == "postgresql":
+    if session.dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
     claimed: list[int] = []
     for feed_id, interval in session.execute(due).all():
         step = timedelta(seconds=interval) if interval else default_interval
         result = session.execute(
-            update(Feed)
-            .where(Feed.id == feed_id, free)
+            update(feeds)
+            .where(F.id == feed_id, free)
             .values(claimed_until=now + lease, claimed_by=owner, next_due_at=now + step)
         )
-        if result.rowcount:  # type: ignore[attr-defined]
+        if result.rowcount:
             claimed.append(feed_id)
     if not claimed:
         return []
-    query = select(Feed).where(Feed.id.in_(claimed)).order_by(Feed.name)
-    return [to_record(FeedRecord, f) for f in session.scalars(query)]
+    query = select(feeds).where(F.id.in_(claimed)).order_by(F.name)
+    return [to_record(FeedRecord, f) for f in session.execute(query)]
 
 
 def record_fetches(session: Session, fetches: Sequence[tuple[int, FetchState]]) -> None:
-    """Store fetch outcomes and release the feeds' claims: one executemany UPDATE per kind.
-
-    A Core UPDATE on the session's connection: Feed objects already loaded in ``session`` are
-    not refreshed (the poll's writer sessions load none).
-    """
+    """Store fetch outcomes and release the feeds' claims: one executemany UPDATE per kind."""
     groups: dict[tuple[bool, tuple[str, ...]], list[dict[str, object]]] = {}
     for feed_id, state in fetches:
         values = _fetch_values(state)
         params = {f"b_{column}": value for column, value in values.items()}
         params["b_feed_id"] = feed_id
         groups.setdefault((state.status == "error", tuple(values)), []).append(params)
-    connection = session.connection()
     for (error, columns), rows in groups.items():
-        connection.execute(_fetch_update(error, columns), rows)
+        session.execute(_fetch_update(error, columns), rows)
 
 
 def _fetch_values(state: FetchState) -> dict[str, object]:
@@ -206,32 +197,28 @@ def _fetch_values(state: FetchState) -> dict[str, object]:
 @lru_cache(maxsize=64)
 def _fetch_update(error: bool, columns: tuple[str, ...]) -> Update:
     """UPDATE feeds SET <columns from b_<column> parameters> WHERE id = :b_feed_id."""
-    table = cast(Table, Feed.__table__)
     values: dict[str, Any] = {
-        c: bindparam(f"b_{c}", type_=table.c[c].type) for c in columns if c != "title"
+        c: bindparam(f"b_{c}", type_=F[c].type) for c in columns if c != "title"
     }
     if "title" in columns:
-        values["title"] = func.coalesce(
-            table.c.title, bindparam("b_title", type_=table.c.title.type)
-        )
+        values["title"] = func.coalesce(F.title, bindparam("b_title", type_=F.title.type))
     if error:
-        values["consecutive_errors"] = table.c.consecutive_errors + 1
-    return update(table).where(table.c.id == bindparam("b_feed_id")).values(values)
+        values["consecutive_errors"] = F.consecutive_errors + 1
+    return update(feeds).where(F.id == bindparam("b_feed_id")).values(values)
 
 
 def set_feed_enabled(session: Session, name: str, enabled: bool, now: datetime) -> bool:
     """Enable (clearing a 410 verdict) or disable a feed; False when it does not exist."""
-    feed = session.scalar(select(Feed).where(Feed.name == name))
-    if feed is None:
+    reason = session.execute(select(F.disabled_reason).where(F.name == name)).first()
+    if reason is None:
         return False
-    feed.enabled = enabled
-    if enabled and feed.disabled_reason != NOT_IN_CONFIG:
-        feed.disabled_reason = None
-        feed.next_due_at = None
-    feed.updated_at = now
+    values: dict[str, Any] = {"enabled": enabled, "updated_at": now}
+    if enabled and reason[0] != NOT_IN_CONFIG:
+        values.update(disabled_reason=None, next_due_at=None)
+    session.execute(update(feeds).where(F.name == name).values(**values))
     return True
 
 
 def entry_counts(session: Session) -> dict[int, int]:
-    rows = session.execute(select(Entry.feed_id, func.count()).group_by(Entry.feed_id))
+    rows = session.execute(select(entries.c.feed_id, func.count()).group_by(entries.c.feed_id))
     return {feed_id: count for feed_id, count in rows}

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import cast
 
-from sqlalchemy import Table, delete, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select, update
 
 from monitor.records import MatchRecord, NewMatch
-from monitor.storage.orm import DigestItem, Match, to_record
+from monitor.storage.db import Session
+from monitor.storage.tables import digest_items, matches, to_record
+
+M = matches.c
 
 
-def insert_matches(session: Session, matches: Sequence[NewMatch], now: datetime) -> int:
+def insert_matches(session: Session, new: Sequence[NewMatch], now: datetime) -> int:
     """Insert match rows for entries that have none; returns how many were written."""
-    if not matches:
+    if not new:
         return 0
-    session.connection().execute(  # Core: see insert_entries
-        insert(cast(Table, Match.__table__)),
+    session.execute(
+        insert(matches),
         [
             {
                 "entry_id": m.entry_id,
@@ -29,22 +30,22 @@ def insert_matches(session: Session, matches: Sequence[NewMatch], now: datetime)
                 "status": "new",
                 "matched_at": now,
             }
-            for m in matches
+            for m in new
         ],
     )
-    return len(matches)
+    return len(new)
 
 
 def existing_matches(session: Session, entry_ids: Sequence[int]) -> dict[int, MatchRecord]:
-    rows = session.scalars(select(Match).where(Match.entry_id.in_(list(entry_ids))))
+    rows = session.execute(select(matches).where(M.entry_id.in_(list(entry_ids))))
     return {m.entry_id: to_record(MatchRecord, m) for m in rows}
 
 
 def update_match(session: Session, match_id: int, new: NewMatch) -> None:
     """Refresh a match's score and explanation; its review status and history stay."""
     session.execute(
-        update(Match)
-        .where(Match.id == match_id)
+        update(matches)
+        .where(M.id == match_id)
         .values(
             score=new.score, terms=new.terms, term_ids=new.term_ids, explanation=new.explanation
         )
@@ -56,10 +57,10 @@ def delete_unreviewed_matches(session: Session, match_ids: Sequence[int]) -> int
     if not match_ids:
         return 0
     result = session.execute(
-        delete(Match).where(
-            Match.id.in_(list(match_ids)),
-            Match.status == "new",
-            Match.id.not_in(select(DigestItem.match_id)),
+        delete(matches).where(
+            M.id.in_(list(match_ids)),
+            M.status == "new",
+            M.id.not_in(select(digest_items.c.match_id)),
         )
     )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return int(result.rowcount)

@@ -11,25 +11,28 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, func, insert, or_, select, update
 
 from monitor.records import EntryRecord, MarkRecord, MatchFilter, MatchRecord, ReviewRow
-from monitor.storage.db import IN_BATCH, in_batches
-from monitor.storage.orm import Entry, Feed, Match, MatchMark, to_record
+from monitor.storage.db import IN_BATCH, Session, in_batches
+from monitor.storage.tables import entries, feeds, match_marks, matches, to_record
 
-match_time: ColumnElement[datetime] = func.coalesce(Entry.published_at, Entry.fetched_at)
-entry_language: ColumnElement[str | None] = func.coalesce(Entry.language, Feed.language)
+M, E, F = matches.c, entries.c, feeds.c
+match_time: ColumnElement[datetime] = func.coalesce(E.published_at, E.fetched_at)
+entry_language: ColumnElement[str | None] = func.coalesce(E.language, F.language)
 
 
-_REVIEW_COLUMNS = (Match, Entry, Feed.name, Feed.title, entry_language, match_time)
+_REVIEW_COLUMNS = (*M, *E, F.name, F.title, entry_language, match_time)
+_MATCH_KEYS, _ENTRY_KEYS = tuple(M.keys()), tuple(E.keys())
 
 
 def _review_row(row: Any) -> ReviewRow:
-    match, entry, feed, feed_title, language, when = row
+    values = tuple(row)
+    n, m = len(_MATCH_KEYS), len(_MATCH_KEYS) + len(_ENTRY_KEYS)
+    feed, feed_title, language, when = values[m:]
     return ReviewRow(
-        to_record(MatchRecord, match),
-        to_record(EntryRecord, entry),
+        to_record(MatchRecord, dict(zip(_MATCH_KEYS, values[:n], strict=True))),
+        to_record(EntryRecord, dict(zip(_ENTRY_KEYS, values[n:m], strict=True))),
         feed,
         feed_title,
         language,
@@ -45,66 +48,65 @@ def _filtered(f: MatchFilter, *columns: Any) -> Select[Any]:
     """
     query = (
         select(*columns)
-        .select_from(Match)
-        .join(Entry, Entry.id == Match.entry_id)
-        .join(Feed, Feed.id == Entry.feed_id)
+        .select_from(matches)
+        .join(entries, E.id == M.entry_id)
+        .join(feeds, F.id == E.feed_id)
     )
     if f.since is not None:
         query = query.where(match_time >= f.since)
     if f.until is not None:
         query = query.where(match_time < f.until)
     if f.feeds:
-        query = query.where(Feed.name.in_(f.feeds))
+        query = query.where(F.name.in_(f.feeds))
     if f.languages:
         lang = func.lower(entry_language)
         query = query.where(
             or_(*(or_(lang == code, lang.like(f"{code}-%")) for code in f.languages))
         )
     if f.min_score is not None:
-        query = query.where(Match.score >= f.min_score)
+        query = query.where(M.score >= f.min_score)
     if f.statuses:
-        query = query.where(Match.status.in_(f.statuses))
+        query = query.where(M.status.in_(f.statuses))
     return query
 
 
 def iter_matches(session: Session, f: MatchFilter) -> Iterator[ReviewRow]:
     """The filtered matches, newest first (then highest id), up to ``f.limit``; streamed."""
-    query = _filtered(f, *_REVIEW_COLUMNS).order_by(match_time.desc(), Match.id.desc())
+    query = _filtered(f, *_REVIEW_COLUMNS).order_by(match_time.desc(), M.id.desc())
     if f.limit is not None and not f.terms:
         query = query.limit(f.limit)
     if f.limit == 0:
         return
     count = 0
     for row in session.execute(query.execution_options(yield_per=IN_BATCH)):
-        match = row[0]
-        if not f.term_matches(match.term_ids, match.terms):
+        review = _review_row(row)
+        if not f.term_matches(review.match.term_ids, review.match.terms):
             continue
-        yield _review_row(row)
+        yield review
         count += 1
         if f.limit is not None and count >= f.limit:
             return
 
 
 def get_match(session: Session, match_id: int) -> ReviewRow | None:
-    query = _filtered(MatchFilter(), *_REVIEW_COLUMNS).where(Match.id == match_id)
+    query = _filtered(MatchFilter(), *_REVIEW_COLUMNS).where(M.id == match_id)
     row = session.execute(query).first()
     return _review_row(row) if row else None
 
 
 def match_history(session: Session, match_id: int) -> list[MarkRecord]:
     """A match's marks, oldest first."""
+    marks = match_marks.c
     query = (
-        select(MatchMark)
-        .where(MatchMark.match_id == match_id)
-        .order_by(MatchMark.marked_at, MatchMark.id)
+        select(match_marks).where(marks.match_id == match_id).order_by(marks.marked_at, marks.id)
     )
-    return [to_record(MarkRecord, m) for m in session.scalars(query)]
+    return [to_record(MarkRecord, m) for m in session.execute(query)]
 
 
 def existing_match_ids(session: Session, ids: Sequence[int]) -> set[int]:
     found: set[int] = set()
     for batch in in_batches(ids):
-        found.update(session.scalars(select(Match.id).where(Match.id.in_(batch))))
+        found.update(session.scalars(select(M.id).where(M.id.in_(batch))))
     return found
 
 
@@ -115,20 +117,22 @@ def mark_matches(
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return
-    session.add_all(MatchMark(match_id=i, status=status, note=note, marked_at=now) for i in wanted)
+    session.execute(
+        insert(match_marks),
+        [{"match_id": i, "status": status, "note": note, "marked_at": now} for i in wanted],
+    )
     for batch in in_batches(wanted):
         session.execute(
-            update(Match)
-            .where(Match.id.in_(batch))
+            update(matches)
+            .where(M.id.in_(batch))
             .values(status=status, status_note=note, status_at=now)
         )
-    session.flush()
 
 
 def count_by(session: Session, f: MatchFilter, column: str) -> list[tuple[str | None, str, int]]:
     """(feed name or language, status, matches) for the filtered matches."""
-    key: Any = Feed.name if column == "feed" else func.lower(entry_language)
-    query = _filtered(f, key, Match.status, func.count(Match.id)).group_by(key, Match.status)
+    key: Any = F.name if column == "feed" else func.lower(entry_language)
+    query = _filtered(f, key, M.status, func.count(M.id)).group_by(key, M.status)
     return [(k, s, int(n)) for k, s, n in session.execute(query)]
 
 
@@ -141,7 +145,7 @@ def term_rows(
     session: Session, f: MatchFilter
 ) -> Iterator[tuple[list[Any], list[Any], dict[str, Any], str]]:
     """(terms, term_ids, explanation, status) of every filtered match, streamed."""
-    query = _filtered(f, Match.terms, Match.term_ids, Match.explanation, Match.status)
+    query = _filtered(f, M.terms, M.term_ids, M.explanation, M.status)
     for terms, term_ids, explanation, status in session.execute(
         query.execution_options(yield_per=IN_BATCH)
     ):
@@ -151,12 +155,12 @@ def term_rows(
 def known_names(session: Session) -> tuple[set[str], set[str], set[str]]:
     """Languages of stored entries, feed names, and names of terms matched so far."""
     languages = {
-        str(x) for x in session.scalars(select(entry_language).distinct().join_from(Entry, Feed))
+        str(x) for x in session.scalars(select(entry_language).distinct().join_from(entries, feeds))
         if x
     }  # fmt: skip
-    feeds = set(session.scalars(select(Feed.name)))
+    feed_names = set(session.scalars(select(F.name)))
     terms: set[str] = set()
-    for names, ids in session.execute(select(Match.terms, Match.term_ids)):
+    for names, ids in session.execute(select(M.terms, M.term_ids)):
         terms.update(str(n).casefold() for n in names or ())
         terms.update(str(i) for i in ids or ())
-    return languages, feeds, terms
+    return languages, feed_names, terms

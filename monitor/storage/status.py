@@ -5,49 +5,49 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from monitor.storage.orm import ChannelState, Digest, DigestItem, Entry, Feed, Match
+from monitor.storage.db import Session
+from monitor.storage.tables import channel_state, digest_items, digests, entries, feeds, matches
+
+D = digests.c
 
 
 def channel_summaries(session: Session) -> dict[str, dict[str, Any]]:
     """Per channel: the last sent digest, the newest digest's status and error, the next run."""
     out: dict[str, dict[str, Any]] = {}
     sent = session.execute(
-        select(Digest.channel, func.max(Digest.sent_at))
-        .where(Digest.status == "sent")
-        .group_by(Digest.channel)
+        select(D.channel, func.max(D.sent_at)).where(D.status == "sent").group_by(D.channel)
     )
     for channel, last in sent:
         out.setdefault(channel, {})["last_sent"] = last
-    newest = (
-        select(Digest.channel, func.max(Digest.id).label("id")).group_by(Digest.channel).subquery()
-    )
-    for digest in session.scalars(select(Digest).join(newest, Digest.id == newest.c.id)):
+    newest = select(D.channel, func.max(D.id).label("id")).group_by(D.channel).subquery()
+    query = select(D.channel, D.status, D.last_error).join(newest, D.id == newest.c.id)
+    for digest in session.execute(query):
         info = out.setdefault(digest.channel, {})
         info["last_status"] = digest.status
         info["last_error"] = digest.last_error
-    for state in session.scalars(select(ChannelState)):
-        out.setdefault(state.name, {})["next_run"] = state.next_run_at
+    for name, next_run in session.execute(
+        select(channel_state.c.name, channel_state.c.next_run_at)
+    ):
+        out.setdefault(name, {})["next_run"] = next_run
     return out
 
 
 def undelivered_count(session: Session, channel: str) -> int:
     """Matches not yet delivered on ``channel`` (and not rejected: those never will be)."""
-    delivered = select(DigestItem.match_id).where(
-        DigestItem.channel == channel, DigestItem.delivered.is_(True)
-    )
+    items = digest_items.c
+    delivered = select(items.match_id).where(items.channel == channel, items.delivered.is_(True))
     query = (
         select(func.count())
-        .select_from(Match)
-        .where(Match.id.not_in(delivered), Match.status != "irrelevant")
+        .select_from(matches)
+        .where(matches.c.id.not_in(delivered), matches.c.status != "irrelevant")
     )
     return int(session.scalar(query) or 0)
 
 
 def totals(session: Session) -> dict[str, int]:
     return {
-        "feeds": int(session.scalar(select(func.count()).select_from(Feed)) or 0),
-        "entries": int(session.scalar(select(func.count()).select_from(Entry)) or 0),
-        "matches": int(session.scalar(select(func.count()).select_from(Match)) or 0),
+        "feeds": int(session.scalar(select(func.count()).select_from(feeds)) or 0),
+        "entries": int(session.scalar(select(func.count()).select_from(entries)) or 0),
+        "matches": int(session.scalar(select(func.count()).select_from(matches)) or 0),
     }

@@ -11,15 +11,16 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, bindparam, delete, func, insert, select, update
 
-from monitor.storage.db import STORY_GROUPING_LOCK, exclusive
-from monitor.storage.orm import DigestItem, Entry, Feed, Match, Story
+from monitor.storage.db import STORY_GROUPING_LOCK, Session, exclusive
+from monitor.storage.tables import digest_items, entries, feeds, matches, stories
+
+M, E, F, S, X = matches.c, entries.c, feeds.c, stories.c, digest_items.c
 
 _IN_BATCH = 500
 LEAD_CHARS = 600
-report_time: ColumnElement[datetime] = func.coalesce(Entry.published_at, Entry.fetched_at)
+report_time: ColumnElement[datetime] = func.coalesce(E.published_at, E.fetched_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,19 +85,24 @@ class StoryAssignment:
 
 
 _REPORT_COLUMNS = (
-    Match.id, Match.story_id, Entry.title, Entry.summary, func.substr(Entry.content, 1, LEAD_CHARS),
-    Entry.link, Entry.url, Feed.name, Feed.title, func.coalesce(Entry.language, Feed.language),
-    Entry.published_at, report_time, Match.score, Match.term_ids, Match.status, Match.event,
-    Match.severity, Match.significance, Match.reading, Match.grouping,
+    M.id, M.story_id, E.title, E.summary, func.substr(E.content, 1, LEAD_CHARS),
+    E.link, E.url, F.name, F.title, func.coalesce(E.language, F.language),
+    E.published_at, report_time, M.score, M.term_ids, M.status, M.event,
+    M.severity, M.significance, M.reading, M.grouping,
 )  # fmt: skip
+
+
+# executemany UPDATEs by primary key (the key's parameter is named apart from the SET columns)
+_UPDATE_STORY = update(stories).where(S.id == bindparam("b_id"))
+_ASSIGN = update(matches).where(M.id == bindparam("b_id"))
 
 
 def _reports_query() -> Select[Any]:
     return (
         select(*_REPORT_COLUMNS)
-        .select_from(Match)
-        .join(Entry, Entry.id == Match.entry_id)
-        .join(Feed, Feed.id == Entry.feed_id)
+        .select_from(matches)
+        .join(entries, E.id == M.entry_id)
+        .join(feeds, F.id == E.feed_id)
     )
 
 
@@ -112,7 +118,7 @@ def _report(row: Any) -> StoryReport:
     )  # fmt: skip
 
 
-def _story(row: Story) -> StoryRow:
+def _story(row: Any) -> StoryRow:
     fields = StoryFields(
         row.event, row.severity, row.significance, row.header, row.first_seen, row.last_seen,
         row.reports, [str(x) for x in row.outlets], [str(x) for x in row.languages],
@@ -123,7 +129,7 @@ def _story(row: Story) -> StoryRow:
 
 def any_ungrouped(session: Session) -> bool:
     """Whether some match is not in a story yet."""
-    return session.scalar(select(Match.id).where(Match.story_id.is_(None)).limit(1)) is not None
+    return session.scalar(select(M.id).where(M.story_id.is_(None)).limit(1)) is not None
 
 
 def ungrouped(session: Session) -> list[StoryReport]:
@@ -132,15 +138,15 @@ def ungrouped(session: Session) -> list[StoryReport]:
     Takes the grouping lock for the rest of the transaction: two daemons (or a daemon and
     `monitor poll`) grouping at once would put the same matches into two new stories.
     """
-    exclusive(session.connection(), STORY_GROUPING_LOCK)
-    query = _reports_query().where(Match.story_id.is_(None)).order_by(report_time, Match.id)
+    exclusive(session, STORY_GROUPING_LOCK)
+    query = _reports_query().where(M.story_id.is_(None)).order_by(report_time, M.id)
     return [_report(r) for r in session.execute(query)]
 
 
 def stories_since(session: Session, since: datetime) -> list[StoryRow]:
     """Stories whose last report is at or after ``since``."""
-    query = select(Story).where(Story.last_seen >= since).order_by(Story.id)
-    return [_story(s) for s in session.scalars(query)]
+    query = select(stories).where(S.last_seen >= since).order_by(S.id)
+    return [_story(s) for s in session.execute(query)]
 
 
 def members(session: Session, story_ids: Sequence[int]) -> dict[int, list[StoryReport]]:
@@ -150,8 +156,8 @@ def members(session: Session, story_ids: Sequence[int]) -> dict[int, list[StoryR
     for i in range(0, len(ids), _IN_BATCH):
         query = (
             _reports_query()
-            .where(Match.story_id.in_(ids[i : i + _IN_BATCH]))
-            .order_by(report_time, Match.id)
+            .where(M.story_id.in_(ids[i : i + _IN_BATCH]))
+            .order_by(report_time, M.id)
         )
         for row in session.execute(query):
             report = _report(row)
@@ -160,20 +166,20 @@ def members(session: Session, story_ids: Sequence[int]) -> dict[int, list[StoryR
     return out
 
 
-def create_stories(session: Session, stories: Sequence[StoryFields], now: datetime) -> list[int]:
+def create_stories(session: Session, new: Sequence[StoryFields], now: datetime) -> list[int]:
     """Insert stories in one statement; their ids, in the given order."""
-    if not stories:
+    if not new:
         return []
-    rows = [{**asdict(fields), "created_at": now, "updated_at": now} for fields in stories]
-    result = session.execute(insert(Story).returning(Story.id, sort_by_parameter_order=True), rows)
+    rows = [{**asdict(fields), "created_at": now, "updated_at": now} for fields in new]
+    result = session.execute(insert(stories).returning(S.id, sort_by_parameter_order=True), rows)
     return [int(i) for i in result.scalars()]
 
 
-def update_stories(session: Session, stories: Mapping[int, StoryFields], now: datetime) -> None:
+def update_stories(session: Session, changed: Mapping[int, StoryFields], now: datetime) -> None:
     """Rewrite each story's figures (one executemany UPDATE by primary key)."""
-    if stories:
-        rows = [{"id": sid, **asdict(f), "updated_at": now} for sid, f in stories.items()]
-        session.execute(update(Story), rows)
+    if changed:
+        rows = [{"b_id": sid, **asdict(f), "updated_at": now} for sid, f in changed.items()]
+        session.execute(_UPDATE_STORY, rows)
 
 
 def assign(session: Session, rows: Sequence[StoryAssignment]) -> None:
@@ -183,10 +189,10 @@ def assign(session: Session, rows: Sequence[StoryAssignment]) -> None:
     """
     if rows:
         session.execute(
-            update(Match),
+            _ASSIGN,
             [
                 {
-                    "id": row.match_id,
+                    "b_id": row.match_id,
                     "story_id": row.story_id,
                     "event": row.event,
                     "severity": row.severity,
@@ -204,21 +210,18 @@ def ungroup_since(session: Session, since: datetime | None) -> int:
 
     Returns how many matches were released.
     """
-    stories = select(Story.id)
+    query = select(S.id)
     if since is not None:
-        stories = stories.where(Story.last_seen >= since)
-    ids = list(session.scalars(stories))
+        query = query.where(S.last_seen >= since)
+    ids = list(session.scalars(query))
     released = 0
     for i in range(0, len(ids), _IN_BATCH):
         batch = ids[i : i + _IN_BATCH]
         result = session.execute(
-            update(Match)
-            .where(Match.story_id.in_(batch))
-            .values(story_id=None, grouping=None)
-            .execution_options(synchronize_session=False)
+            update(matches).where(M.story_id.in_(batch)).values(story_id=None, grouping=None)
         )
-        released += int(result.rowcount)  # type: ignore[attr-defined]
-        session.execute(delete(Story).where(Story.id.in_(batch)))
+        released += int(result.rowcount)
+        session.execute(delete(stories).where(S.id.in_(batch)))
     return released
 
 
@@ -226,18 +229,18 @@ def list_stories(
     session: Session, since: datetime | None, limit: int | None, min_severity: int | None = None
 ) -> list[StoryRow]:
     """Stories, most significant first (then the most recent)."""
-    query = select(Story).order_by(Story.significance.desc(), Story.last_seen.desc(), Story.id)
+    query = select(stories).order_by(S.significance.desc(), S.last_seen.desc(), S.id)
     if since is not None:
-        query = query.where(Story.last_seen >= since)
+        query = query.where(S.last_seen >= since)
     if min_severity is not None:
-        query = query.where(Story.severity >= min_severity)
+        query = query.where(S.severity >= min_severity)
     if limit is not None:
         query = query.limit(limit)
-    return [_story(s) for s in session.scalars(query)]
+    return [_story(s) for s in session.execute(query)]
 
 
 def get_story(session: Session, story_id: int) -> StoryRow | None:
-    row = session.get(Story, story_id)
+    row = session.execute(select(stories).where(S.id == story_id)).first()
     return _story(row) if row is not None else None
 
 
@@ -245,7 +248,7 @@ def stories_by_id(session: Session, story_ids: Sequence[int]) -> dict[int, Story
     out: dict[int, StoryRow] = {}
     ids = list(story_ids)
     for i in range(0, len(ids), _IN_BATCH):
-        for row in session.scalars(select(Story).where(Story.id.in_(ids[i : i + _IN_BATCH]))):
+        for row in session.execute(select(stories).where(S.id.in_(ids[i : i + _IN_BATCH]))):
             out[row.id] = _story(row)
     return out
 
@@ -256,10 +259,10 @@ def deliveries(session: Session, story_ids: Sequence[int]) -> dict[int, dict[str
     ids = list(story_ids)
     for i in range(0, len(ids), _IN_BATCH):
         query = (
-            select(Match.story_id, DigestItem.channel, DigestItem.match_id)
-            .join(DigestItem, DigestItem.match_id == Match.id)
-            .where(Match.story_id.in_(ids[i : i + _IN_BATCH]), DigestItem.delivered.is_(True))
-            .order_by(DigestItem.match_id)
+            select(M.story_id, X.channel, X.match_id)
+            .join(digest_items, X.match_id == M.id)
+            .where(M.story_id.in_(ids[i : i + _IN_BATCH]), X.delivered.is_(True))
+            .order_by(X.match_id)
         )
         for sid, channel, mid in session.execute(query):
             if sid is not None:
@@ -274,9 +277,9 @@ def story_fields_of_matches(
     out: dict[int, tuple[int | None, str | None, int | None, float | None]] = {}
     ids = list(match_ids)
     for i in range(0, len(ids), _IN_BATCH):
-        query = select(
-            Match.id, Match.story_id, Match.event, Match.severity, Match.significance
-        ).where(Match.id.in_(ids[i : i + _IN_BATCH]))
+        query = select(M.id, M.story_id, M.event, M.severity, M.significance).where(
+            M.id.in_(ids[i : i + _IN_BATCH])
+        )
         for mid, sid, event, severity, significance in session.execute(query):
             out[mid] = (sid, event, severity, significance)
     return out

@@ -353,6 +353,8 @@ def claim_due_digests(app: App, owner: str, lease: timedelta) -> list[str]:
     """Claim the enabled channels whose next run (in the database) has come."""
     now = app.clock()
     names = [c.name for c in app.settings.digests if c.enabled]
+    if not names:
+        return []  # no connection taken: a daemon without channels needs no database here
     claimed = []
     with app.sessions.begin() as session:
         for name in claim_store.due_channels(session, names, now):
