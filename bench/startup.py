@@ -6,11 +6,14 @@ median. ``python -c pass`` runs in the same loop as the anchor: a command's own 
 minus the anchor's. CPU seconds (user + system, from ``wait4``) are printed too: on a
 loaded machine they stay close to what an idle one would show, wall time does not.
 ``--imports`` also prints each command's costliest imports (``-X importtime``).
+``--layers`` prints where ``status``'s start-up goes: CPU seconds of processes that import one
+more group of libraries each (the CLI's, the config's, the database's, then monitor's own
+modules), the command's own work being what ``status`` costs beyond the last.
 
 Target (issue 10): ``status``, ``matches list`` and ``stories list`` under 0.3 s on an empty
 database.
 
-Usage: python bench/startup.py [--repeat 7] [--imports] [--code OLD_TREE]... [--json]
+Usage: python bench/startup.py [--repeat 7] [--imports] [--layers] [--code OLD_TREE]... [--json]
 """
 
 from __future__ import annotations
@@ -36,6 +39,32 @@ COMMANDS: dict[str, list[str]] = {
     "stories list": ["stories", "list"],
     "digest history": ["digest", "history"],
 }
+
+
+# Cumulative import groups of ``status`` (each line imports the ones above it too).
+LAYERS: dict[str, str] = {
+    "interpreter (python -c pass)": "pass",
+    "+ CLI: typer, rich": "import typer, rich.console",
+    "+ config: pydantic, yaml, monitor.config": "import typer, rich.console, monitor.config",
+    "+ database: sqlalchemy, sqlite dialect": (
+        "import typer, rich.console, monitor.config, sqlalchemy, sqlalchemy.dialects.sqlite"
+    ),
+    "+ monitor's own modules": (
+        "import monitor.cli.main, monitor.usecases.status, monitor.cli.feeds_view"
+    ),
+}
+
+
+def _layers(setup: dict[str, Any]) -> dict[str, float]:
+    """Median CPU seconds of each LAYERS process, and of ``status`` (the command's own work)."""
+    cpu: dict[str, list[float]] = {name: [] for name in [*LAYERS, "+ the command (status)"]}
+    for _ in range(setup["repeat"]):
+        for name, code in LAYERS.items():
+            argv = [sys.executable, "-c", code]
+            cpu[name].append(_run(argv, setup["env"], setup["home"])[1])
+        status = _argv(setup["config"], ["status"])
+        cpu["+ the command (status)"].append(_run(status, setup["env"], setup["home"])[1])
+    return {name: round(statistics.median(values), 3) for name, values in cpu.items()}
 
 
 def _argv(config: Path, args: list[str]) -> list[str]:
@@ -99,6 +128,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--imports", action="store_true", help="show the heaviest imports")
+    ap.add_argument("--layers", action="store_true", help="where status's start-up goes")
     ap.add_argument(
         "--code", type=Path, action="append", default=[], metavar="DIR",
         help="also measure the monitor tree in DIR (e.g. an older checkout), interleaved",
@@ -142,6 +172,8 @@ def main() -> None:
                         _argv(setup["config"], COMMANDS[name]), setup["env"], setup["home"]
                     )
             results["trees"][str(code)] = rows
+        if opts.layers:
+            results["layers"] = {str(c): _layers(s) for c, s in zip(trees, setups, strict=True)}
     if opts.json:
         print(json.dumps(results, indent=2))
         return
@@ -156,6 +188,12 @@ def main() -> None:
             )
             for line in row.get("imports", []):
                 print(f"{'':<20}{line}")
+    for code, layers in results.get("layers", {}).items():
+        print(f"\nwhere status's start-up goes, CPU s (cumulative), {code}")
+        before = 0.0
+        for name, total in layers.items():
+            print(f"{name:<44} {total:>7.3f}  (+{total - before:.3f})")
+            before = total
 
 
 if __name__ == "__main__":
