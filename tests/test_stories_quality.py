@@ -151,3 +151,78 @@ def test_a_toll_of_one_is_not_one_event_by_time_alone() -> None:
     two = report(3, "Two Tajik border guards killed in Darvaz", "", 0)
     shot = report(4, "Two Tajik border guards shot dead by smugglers in Darvaz", "", 2)
     assert TELLER.grouper.compare(two, shot).same
+
+
+def test_a_seizure_and_a_shootout_in_one_district_are_two_events() -> None:
+    shootout = report(1, "Two smugglers killed in shoot-out with border guards in Farkhor", "", 0)
+    seizure = report(2, "Border guards seize 420 kg of hashish in Farkhor", "", 3)
+    verdict = TELLER.grouper.compare(shootout, seizure)
+    assert not verdict.same and verdict.reasons == ("a seizure and a shoot-out",)
+    # Near-miss: the shoot-out's own haul (the same kilograms) is the same event.
+    haul = report(3, "Two smugglers killed in Farkhor, 40 kg of hashish seized", "", 0)
+    later = report(4, "Border guards seized 40 kg of hashish in Farkhor", "", 3)
+    assert TELLER.grouper.compare(haul, later).same
+
+
+def test_the_next_day_one_place_and_one_kind_need_a_figure() -> None:
+    first = report(1, "Border guards seize hashish in Farkhor", "", 0)
+    next_day = report(2, "Heroin courier detained by Tajik police in Farkhor district", "", 30)
+    verdict = TELLER.grouper.compare(first, next_day)
+    assert not verdict.same and "30 h later" in verdict.reasons
+    # Near-miss: a follow-up that repeats the figure.
+    toll = report(3, "Two Tajik border guards killed in clash in Farkhor", "", 0)
+    named = report(4, "Two border guards killed in Farkhor clash named by the GKNB", "", 30)
+    assert TELLER.grouper.compare(toll, named).same
+
+
+def test_same_parties_needs_an_actor_not_just_two_countries() -> None:
+    a = report(1, "Tajikistan and Afghanistan hold talks on water", "", 0)
+    b = report(2, "Tajikistan and Afghanistan discuss trade in talks", "", 2)
+    assert not any("same parties" in r for r in TELLER.grouper.compare(a, b).reasons)
+    # Near-miss: the same actor (the Taliban) as well.
+    c = report(3, "Tajikistan holds talks with the Taliban in Kabul", "", 0)
+    d = report(4, "Taliban and Tajikistan delegations discuss talks in Kabul", "", 2)
+    assert any("same parties" in r for r in TELLER.grouper.compare(c, d).reasons)
+
+
+def test_people_caught_crossing_illegally_are_not_the_deportation() -> None:
+    caught = report(1, "11 people detained at Sher Khan port for illegal crossing", "", 0)
+    deported = report(2, "Tajikistan deports 230 Afghans through Sher Khan port", "", 2)
+    assert read("11 people detained for illegal crossing of the border").event == "crossing"
+    assert "different events" in TELLER.grouper.compare(caught, deported).reasons[0]
+
+
+def test_equipment_for_border_troops_is_aid_or_reinforcement() -> None:
+    aid = report(1, "US hands over 12 vehicles to Tajik border troops in Khorog", "", 0)
+    build_up = report(2, "Khorog border detachment reinforced with 12 US vehicles", "", 2)
+    assert (aid.reading.event, build_up.reading.event) == ("aid", "deployment")
+    assert TELLER.grouper.compare(aid, build_up).same
+    # Near-miss: aid and an armed incursion in one province are never one event.
+    incursion = report(3, "Armed group from Afghanistan crosses into Khorog, one killed", "", 2)
+    assert not TELLER.grouper.compare(aid, incursion).same
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Russia to send eight helicopters to its base in Tajikistan", {"items": 8.0}),
+        ("США передали погранотряду в Хороге 12 внедорожников", {"items": 12.0}),
+        ("Русия ба пойгоҳи 201 ҳашт чархбол мефиристад", {"items": 8.0}),  # 201 is the base
+        ("Two soldiers killed and three vehicles destroyed", {"killed": 2.0, "items": 3.0}),
+        ("Border guards killed three people", {"killed": 3.0}),  # near-miss: people are victims
+        ("Вертолеты направлены на 201-ю базу", {}),  # an ordinal is a name, not a count
+    ],
+)
+def test_equipment_is_counted_and_never_a_toll(text: str, counts: dict[str, float]) -> None:
+    assert read(text).counts == counts
+
+
+def test_the_same_equipment_count_joins_reports_without_shared_names() -> None:
+    lead = "Авиагруппа усилена восемью вертолетами."
+    ru = report(1, "Вертолеты направлены на 201-ю базу", lead, 0, "ru")
+    en = report(2, "Russia to send eight helicopters to its base in Tajikistan", "", 2)
+    verdict = TELLER.grouper.compare(ru, en)
+    assert "same items count (8)" in verdict.reasons
+    # Near-miss: another number of helicopters is not that evidence.
+    other = report(3, "Russia to send twenty helicopters to its base in Tajikistan", "", 2)
+    assert not any("items" in r for r in TELLER.grouper.compare(ru, other).reasons)

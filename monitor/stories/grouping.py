@@ -27,6 +27,7 @@ NEAR_DUPLICATE = 0.5  # Jaccard similarity of the words of title + lead, same la
 PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
 GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll growing
 REACTION_GAP = timedelta(hours=12)  # a leader's reaction this soon after an attack follows it
+LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
 VIOLENT = frozenset({"attack", "clash", "incursion"})
 REACTIONS = frozenset({"deployment", "diplomacy"})
 _WORD = re.compile(r"\w{3,}")
@@ -159,7 +160,8 @@ class Grouper:
             return Verdict(False, 0.0, (f"{_hours(gap)} apart",))
         ra, rb = a.reading, b.reading
         fallback = self.vocabulary.spec.fallback.event
-        known_a, known_b = ra.confidence > 0, rb.confidence > 0
+        # People killed or wounded say what happened even without a cue (an attack).
+        known_a, known_b = _known(ra), _known(rb)
         early, late = (a, b) if (a.when, a.key) <= (b.when, b.key) else (b, a)
         conflict = conflicting_counts(early.reading.counts, late.reading.counts, gap >= GROWTH_GAP)
         if conflict:
@@ -178,15 +180,19 @@ class Grouper:
         kinds = self.different_kinds(ra, rb)
         if kinds:
             return Verdict(False, 0.0, (f"different events ({kinds})",))
+        if _seizure_and_shootout(ra, rb):
+            return Verdict(False, 0.0, ("a seizure and a shoot-out",))
         if self.far_apart(a.entities, b.entities):
             return Verdict(False, 0.0, ("different stretches of the border",))
         if not anchored and self._different_places(a, b):
             return Verdict(False, 0.0, ("different places",))
         reasons: list[str] = []
         score = 0.0
+        copy = False
         if a.language == b.language and a.words and b.words:
             similarity = len(a.words & b.words) / len(a.words | b.words)
-            if similarity >= NEAR_DUPLICATE:
+            copy = similarity >= NEAR_DUPLICATE
+            if copy:
                 score += SAME_STORY
                 reasons.append(f"near-duplicate text ({similarity:.2f})")
         if ra.event == rb.event == "analysis" and not reasons:
@@ -241,6 +247,11 @@ class Grouper:
             score += 1.0
         elif gap <= timedelta(hours=12):
             score += 0.5
+        elif gap > LATER_DAY and not (agreeing or copy):
+            # A day later at one place, one kind of event is as often the next event (another
+            # seizure in Farkhor) as a follow-up; follow-ups repeat a figure or the text.
+            score -= 1.0
+            reasons.append(f"{_hours(gap)} later")
         score = round(score, 3)
         return Verdict(score >= SAME_STORY, score, tuple(reasons))
 
@@ -342,7 +353,10 @@ class Grouper:
         pb = {e for e in b.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
         if any(self.weight.get(e, 0) >= 1.5 for e in a.entities | b.entities):
             return False  # reports that name places have better evidence
-        return len(pa & pb) >= 2 and (pa <= pb or pb <= pa)
+        both = pa & pb
+        # Two countries are named by every report: at least one shared actor.
+        actor = any(self.roles.get(e) == "actor" for e in both)
+        return len(both) >= 2 and actor and (pa <= pb or pb <= pa)
 
     def compatible(self, a: Report, b: Report) -> bool:
         """Whether the two reports' event types can describe one event.
@@ -615,7 +629,7 @@ def conflicting_counts(
 def agreeing_counts(
     a: Mapping[str, float],
     b: Mapping[str, float],
-    kinds: tuple[str, ...] = ("killed", "wounded", "kg", "people"),
+    kinds: tuple[str, ...] = ("killed", "wounded", "kg", "people", "items"),
 ) -> str | None:
     """A reason when both report the same non-zero count of one kind."""
     for kind in kinds:
@@ -633,6 +647,23 @@ def distinctive_toll(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
         if a.get(kind) and b.get(kind) and _close(a[kind], b[kind], kind)
     ]  # fmt: skip
     return len(agree) == 2 or any(min(a[k], b[k]) >= 2 for k in agree)
+
+
+def _known(reading: Reading) -> bool:
+    """The reading names its event: a cue, or people killed or wounded."""
+    return reading.confidence > 0 or bool(
+        reading.counts.get("killed") or reading.counts.get("wounded")
+    )
+
+
+def _seizure_and_shootout(a: Reading, b: Reading) -> bool:
+    """One reports drugs seized and no violence, the other people killed or wounded (or a
+    shoot-out) and no agreeing seizure: two events, however alike their smugglers."""
+    if agreeing_counts(a.counts, b.counts, ("kg",)):
+        return False
+    return any(
+        bool(x.counts.get("kg")) and not _violent(x) and _violent(y) for x, y in ((a, b), (b, a))
+    )
 
 
 def _violent(reading: Reading) -> bool:

@@ -14,10 +14,12 @@ from monitor.stories.vocabulary import Vocabulary
 FIELD_WEIGHT = {"title": 1.0, "summary": 0.5}
 BACKGROUND = 0.25  # a cue after "after" (the attack a reaction follows) weighs this much
 LEAD_CHARS = 600  # the summary's (or content's) lead: counts further down are background
-COUNT_KINDS = ("killed", "wounded", "people")
+COUNT_KINDS = ("killed", "wounded", "people", "items")
+PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 COUNT_WINDOW = 4  # a number counts for a count word at most this many words away
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
+# A number, not an ordinal ("201-ю базу", "201-й", "201st" are names of units).
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|-[^\W\d_])")
 _SENTENCE_END = re.compile(r"[.!?;؛؟](?=\s|$)|\x00")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ ,]\d{3})+")
 _YEAR = range(1900, 2101)
@@ -169,16 +171,19 @@ class Reader:
                 continue
             if value in _YEAR and value == int(value):
                 continue
-            # The nearest count word of the sentence; killed/wounded before plain "people"
-            # ("killed three people"), and on a tie the word after the number.
+            # The nearest count word of the sentence, with no other number between; killed/
+            # wounded before plain "people" ("killed three people"), equipment right after the
+            # number first ("three vehicles": never victims), on a tie the word after.
+            numbers = [t[0] for t in tokens if t[1] == "number" and t[0] != word]
             candidates = [
-                (okind == "people", abs(other - word), other < word, okind)
+                (_rank(okind, other - word), abs(other - word), other < word, okind)
                 for k, (other, okind, _) in enumerate(tokens)
                 if okind in COUNT_KINDS
                 and sentence[k] == sentence[i]
                 and abs(other - word) <= COUNT_WINDOW
+                and not any(min(other, word) < n < max(other, word) for n in numbers)
             ]
-            if all(c[0] for c in candidates):
+            if all(c[0] > 0 for c in candidates):
                 # Verb-final sentences (Persian, Pashto, Tajik): "three armed smugglers … were
                 # killed": the first casualty word after the number, with nothing counted between
                 # but the classifier right after it ("се нафар … кушта шуданд", "سه نفر").
@@ -188,7 +193,7 @@ class Reader:
                         break
                     if okind == "people" and other - word <= 1:
                         continue
-                    if okind in ("number", "unit", "people"):
+                    if okind in ("number", "unit", *PLAIN):
                         break
                     if okind in ("killed", "wounded"):
                         candidates = [(False, other - word, False, okind)]
@@ -199,6 +204,14 @@ class Reader:
         if unhurt and not (out.get("killed") or out.get("wounded")):
             out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
         return out, hurt
+
+
+def _rank(kind: str, offset: int) -> int:
+    """Which count word a number belongs to first (lower first): equipment right after it,
+    then casualties, then people and equipment further away."""
+    if kind == "items" and 0 < offset <= 1:
+        return -1
+    return 1 if kind in PLAIN else 0
 
 
 @functools.cache

@@ -22,7 +22,7 @@ EVENT_TYPES = (
     "attack", "clash", "incursion", "smuggling", "crossing", "deployment", "aid", "diplomacy",
     "analysis",
 )  # fmt: skip
-COUNTS = ("killed", "wounded", "people")
+COUNTS = ("killed", "wounded", "people", "items")
 
 
 class _Strict(BaseModel):
@@ -58,6 +58,7 @@ class Numbers(_Strict):
     killed: list[str] = Field(min_length=1)
     wounded: list[str] = Field(min_length=1)
     people: list[str] = Field(min_length=1)
+    items: list[str] = Field(default_factory=list)  # vehicles, helicopters: equipment counted
     kg: dict[str, float] = Field(min_length=1)  # unit word → kilograms
     words: dict[int, list[str]] = Field(default_factory=dict)  # value → number words
     multipliers: dict[int, list[str]] = Field(default_factory=dict)
@@ -123,6 +124,8 @@ class Vocabulary:
             ("count-wounded", spec.numbers.wounded),
             ("count-people", spec.numbers.people),
         ]
+        if spec.numbers.items:
+            groups.append(("count-items", spec.numbers.items))
         self.units: list[float] = sorted(set(spec.numbers.kg.values()))
         for i, factor in enumerate(self.units):
             words = [w for w, f in spec.numbers.kg.items() if f == factor]
