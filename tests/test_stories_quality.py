@@ -211,6 +211,7 @@ def test_equipment_for_border_troops_is_aid_or_reinforcement() -> None:
         ("Two soldiers killed and three vehicles destroyed", {"killed": 2.0, "items": 3.0}),
         ("Border guards killed three people", {"killed": 3.0}),  # near-miss: people are victims
         ("Вертолеты направлены на 201-ю базу", {}),  # an ordinal is a name, not a count
+        ("Погранотряд усилен двумя вертолетами", {"items": 2.0}),  # instrumental number word
     ],
 )
 def test_equipment_is_counted_and_never_a_toll(text: str, counts: dict[str, float]) -> None:
@@ -226,3 +227,12 @@ def test_the_same_equipment_count_joins_reports_without_shared_names() -> None:
     # Near-miss: another number of helicopters is not that evidence.
     other = report(3, "Russia to send twenty helicopters to its base in Tajikistan", "", 2)
     assert not any("items" in r for r in TELLER.grouper.compare(ru, other).reasons)
+
+
+def test_a_question_headline_is_commentary() -> None:
+    question = read("Who is targeting Chinese workers on the Afghan frontier?", "A drone strike.")
+    assert (question.event, question.severity) == ("analysis", 0)
+    assert "analysis/question: ?" in question.cues
+    assert read("Чаро Толибон марзро месанҷанд?").event == "analysis"
+    # Near-miss: a question after the event in the title does not outweigh it.
+    assert read("Drone attack kills two Chinese workers: who is behind it?").event == "attack"

@@ -12,6 +12,7 @@ from monitor.match.normalize import NormalizedText, Normalizer, normalize
 from monitor.stories.vocabulary import Vocabulary
 
 FIELD_WEIGHT = {"title": 1.0, "summary": 0.5}
+QUESTION = 1.0  # a title ending in a question mark, for the fallback's question type
 BACKGROUND = 0.25  # a cue after "after" (the attack a reaction follows) weighs this much
 LEAD_CHARS = 600  # the summary's (or content's) lead: counts further down are background
 COUNT_KINDS = ("killed", "wounded", "people", "items")
@@ -102,6 +103,12 @@ class Reader:
             for kind, value in found.items():
                 counts[kind] = max(counts.get(kind, 0.0), value)
             casualty_word = casualty_word or hurt
+        question = vocab.spec.fallback.question
+        if question and title.rstrip().endswith(("?", "؟")):
+            # "Who is targeting Chinese workers?": a question headline is commentary.
+            scores[question] = scores.get(question, 0.0) + QUESTION
+            severity.setdefault(question, 0)
+            cues.append(f"{question}/question: ?")
         casualties = counts.get("killed", 0) > 0 or counts.get("wounded", 0) > 0
         if casualties:  # "no casualties" among one side only
             counts = {k: v for k, v in counts.items() if v or k not in ("killed", "wounded")}

@@ -52,6 +52,7 @@ class Fallback(_Strict):
     event: str = "analysis"  # the type of an entry without any cue
     severity: int = Field(1, ge=0, le=3)
     casualties: str = "attack"  # the type of one without cues that reports people killed
+    question: str | None = None  # a title that asks a question leans to this type (analysis)
 
 
 class Numbers(_Strict):
@@ -87,9 +88,10 @@ class EventsFile(_Strict):
             for event in (a, b):
                 if event not in ids:
                     raise ValueError(f"compatible: unknown event type {event!r}")
-        for event in (self.fallback.event, self.fallback.casualties):
-            if event not in ids:
-                raise ValueError(f"fallback: unknown event type {event!r}")
+        fallback = self.fallback
+        for named in (fallback.event, fallback.casualties, fallback.question):
+            if named is not None and named not in ids:
+                raise ValueError(f"fallback: unknown event type {named!r}")
         cues = {f"{e.id}/{c.id}" for e in self.events for c in e.cues}
         for group in self.distinct:
             for cue in group:
