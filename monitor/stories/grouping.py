@@ -239,8 +239,7 @@ class Grouper:
             score += 2.0
             reasons.append(agreeing)
         facing = self._facing(a, b)
-        specific = any(self.weight[e] >= 1.0 for e in shared)  # not just the two countries
-        if facing and (specific or agreeing or ends or nested):  # never the only evidence
+        if facing and (shared or agreeing or ends or nested):  # never the only evidence
             x, y, points = facing
             score += points
             reasons.append(f"{self.names.get(x, x)} faces {self.names.get(y, y)}")
