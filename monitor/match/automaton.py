@@ -63,7 +63,9 @@ class AliasAutomaton:
                         if key and key not in keys:
                             keys[key] = AliasRef(index, alias, alias_script(key), is_proper)
         for key, ref in keys.items():
-            value = (len(key), ref.entry_index, ref.alias, ref.script, ref.proper)
+            # whether the key starts / ends with a letter or digit: the text does there too
+            edges = (key[0].isalnum(), key[-1].isalnum())
+            value = (len(key), ref.entry_index, ref.alias, ref.script, ref.proper, *edges)
             self._automaton.add_word(key, value)
         self.size = len(keys)
         if keys:
@@ -86,17 +88,18 @@ class AliasAutomaton:
         endings = self._endings
         # (start, -end, -key length, entry, alias): sorts leftmost, longest, exact alias first
         found: list[tuple[int, int, int, int, str]] = []
-        for last, (key_len, index, alias, script, proper) in self._automaton.iter(text):
+        for last, value in self._automaton.iter(text):
+            key_len, index, alias, script, proper, first_alnum, last_alnum = value
             start = last - key_len + 1
             if (
-                start > 0
+                first_alnum
+                and start > 0
                 and text[start - 1].isalnum()
-                and text[start].isalnum()
                 and (script != "arabic" or not _after_proclitic(text, start))
             ):
                 continue
             end = last + 1
-            if end < length and text[end].isalnum() and text[last].isalnum():
+            if last_alnum and end < length and text[end].isalnum():
                 rest = tail(text, end)
                 word_end = rest.end() if rest else end
                 ending = text[end:word_end]

@@ -28,3 +28,17 @@ class Hit(NamedTuple):
     def to_dict(self) -> dict[str, object]:
         """JSON-serialisable form."""
         return dict(self._asdict())
+
+
+class Spot(NamedTuple):
+    """Where a hit is, as scoring sees it: its term, field and word index.
+
+    ``Matcher.match`` scores these and builds the full hits only when asked for them.
+    """
+
+    term_id: str
+    field: Field
+    word: int
+
+
+Located = Hit | Spot  # what scoring takes: it reads term_id, field and word only

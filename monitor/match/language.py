@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from monitor.units import language_code
 
@@ -124,19 +125,27 @@ _CYRILLIC_LEADS = bytes(range(0xD0, 0xD5))
 _ARABIC_LEADS = bytes(range(0xD8, 0xDC)) + b"\xdd"
 
 
+def _lead_classes() -> bytes:
+    """A byte table: UTF-8 lead bytes of each script → L, C or A; every other byte → ``.``."""
+    table = bytearray(b"." * 256)
+    for leads, mark in ((_LATIN_LEADS, b"L"), (_CYRILLIC_LEADS, b"C"), (_ARABIC_LEADS, b"A")):
+        for byte in leads:
+            table[byte] = mark[0]
+    return bytes(table)
+
+
+_LEAD_CLASSES = _lead_classes()
+
+
 def _main_script(text: str) -> str | None:
     """The script with the most letters (Arabic-script digits count as Arabic script)."""
     if text.isascii():
         return "latin" if _ASCII_LETTER.search(text) else None
-    data = text.encode("utf-8", "surrogatepass")
-    size = len(data)
-    counts = {
-        "latin": size - len(data.translate(None, _LATIN_LEADS)),
-        "cyrillic": size - len(data.translate(None, _CYRILLIC_LEADS)),
-        "arabic": size - len(data.translate(None, _ARABIC_LEADS)),
-    }
-    script = max(counts, key=counts.__getitem__)
-    return script if counts[script] else None
+    classes = text.encode("utf-8", "surrogatepass").translate(_LEAD_CLASSES)
+    latin, cyrillic, arabic = classes.count(b"L"), classes.count(b"C"), classes.count(b"A")
+    if latin >= cyrillic and latin >= arabic:  # ties: the first of latin, cyrillic, arabic
+        return "latin" if latin else None
+    return "cyrillic" if cyrillic >= arabic else "arabic"
 
 
 def _uzbek_cyrillic(text: str) -> bool:
@@ -148,15 +157,39 @@ def _latin_language(text: str) -> str:
     """English unless Uzbek tell-tales outnumber English function words."""
     if not _UZBEK_LATIN_MARK.search(text):
         return "en"
-    english = len(_ENGLISH_WORDS.findall(text))
+    english = _count(_ENGLISH_WORDS, text, 3)
     if english >= 3:  # a lead with three English function words is English
         return "en"
-    uzbek = len(_UZBEK_LATIN.findall(text))
-    return "uz" if uzbek > english else "en"
+    return "uz" if _count(_UZBEK_LATIN, text, english + 1) > english else "en"
+
+
+def _count(pattern: re.Pattern[str], text: str, enough: int) -> int:
+    """How many times ``pattern`` occurs in ``text`` (as findall counts), up to ``enough``.
+
+    Only whether a count reaches a bound decides, and scanning stops there: the Uzbek pattern
+    tries seven alternatives at every position, so most of its cost is in a full scan.
+    """
+    return sum(1 for _ in islice(pattern.finditer(text), enough))
+
+
+def _letter_class(*letters: set[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(set().union(*letters))) + "]")
+
+
+# Only these letters decide below: collecting them with a regex is several times cheaper than
+# a set of every character (each non-Latin-1 character would become a new string object).
+_CYRILLIC_TELLS = _letter_class(
+    _TAJIK_LETTERS, _RUSSIAN_ONLY, _UKRAINIAN, _KAZAKH, _KYRGYZ, _UZBEK_CYRILLIC_LETTERS,
+    _TAJIK_ONLY, _RUSSIAN_ONLY_TELLS, _RUSSIAN_LETTERS,
+)  # fmt: skip
+_PASHTO_LETTERS = _letter_class(_PASHTO)
+_PERSIAN_LETTERS = _letter_class(_PERSIAN)
+_URDU_LETTERS = _letter_class(_URDU)
+_ARABIC_ONLY_LETTERS = _letter_class(_ARABIC_ONLY)
 
 
 def _cyrillic_language(text: str) -> str:
-    chars = set(text)
+    chars = set(_CYRILLIC_TELLS.findall(text))  # every set tested below is within these
     if chars & _UZBEK_CYRILLIC_LETTERS and not chars & _TAJIK_ONLY:
         return "uz"
     maybe_uzbek = not chars & _RUSSIAN_ONLY_TELLS and not chars & _TAJIK_ONLY
@@ -172,24 +205,26 @@ def _cyrillic_language(text: str) -> str:
         return "uz"
     if chars & _RUSSIAN_LETTERS and not chars & _TAJIK_LETTERS:
         return "ru"  # ы щ ь never occur in Tajik
-    words = [w.lower() for w in _CYRILLIC_WORD.findall(text)]
-    tajik = sum(w in _TAJIK_WORDS for w in words) + 2 * len(chars & _TAJIK_LETTERS)
-    russian = sum(w in _RUSSIAN_WORDS for w in words) + 2 * len(chars & _RUSSIAN_ONLY)
+    # lowering first gives the same words: only А-ЯЁ lower into the class, and they are in it
+    words = _CYRILLIC_WORD.findall(text.lower())
+    tajik = sum(map(_TAJIK_WORDS.__contains__, words)) + 2 * len(chars & _TAJIK_LETTERS)
+    russian = sum(map(_RUSSIAN_WORDS.__contains__, words)) + 2 * len(chars & _RUSSIAN_ONLY)
     return "tg" if tajik > russian else "ru"
 
 
 def _arabic_language(text: str) -> str:
-    chars = set(text)
-    if len(chars & _PASHTO) >= 2 or (chars & _PASHTO and not chars & _PERSIAN):
+    pashto_letters = set(_PASHTO_LETTERS.findall(text))
+    persian = _PERSIAN_LETTERS.search(text) is not None
+    if len(pashto_letters) >= 2 or (pashto_letters and not persian):
         return "ps"
     if _PASHTO_WORD.search(text):
         words = _ARABIC_WORD.findall(text)
-        pashto = sum(w in _PASHTO_WORDS for w in words) + 2 * len(chars & _PASHTO)
+        pashto = sum(w in _PASHTO_WORDS for w in words) + 2 * len(pashto_letters)
         if pashto > sum(w in _PERSIAN_WORDS for w in words):
             return "ps"
-    if chars & _URDU:
+    if _URDU_LETTERS.search(text):
         return "ur"
-    if chars & _ARABIC_ONLY and not chars & _PERSIAN and "ی" not in chars and "ک" not in chars:
+    if _ARABIC_ONLY_LETTERS.search(text) and not persian and "ی" not in text and "ک" not in text:
         return "ar"
     return "fa"
 

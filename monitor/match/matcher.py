@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from monitor.match.automaton import AliasAutomaton
-from monitor.match.hit import Field, Hit
+from monitor.match.hit import Field, Hit, Located, Spot
 from monitor.match.language import detect_language
-from monitor.match.normalize import Normalizer
+from monitor.match.normalize import NormalizedText, Normalizer
 from monitor.match.scoring import ScoringRules, Tier, score_hits, score_tier
 from monitor.match.watchlist import Watchlist
 
@@ -20,13 +22,14 @@ SEPARATOR = "\x00"  # joins the fields of an entry for one matching pass
 class MatchResult:
     """The outcome of matching one entry.
 
-    ``terms``, ``term_ids`` and ``breakdown`` are computed on first use (most entries are not
-    relevant, and only relevant ones are stored with them), from the hits and the matcher.
+    ``hits``, ``terms``, ``term_ids`` and ``breakdown`` are computed on first use (most entries
+    are not relevant, and only relevant ones are stored with them), from the hits and the
+    matcher; the score was computed from where the hits are (``Spot``), which is all it needs.
     """
 
     __slots__ = (
-        "_details", "_matcher", "hits", "language", "relevant", "score", "threshold", "tier",
-        "watchlist_version",
+        "_build", "_details", "_hits", "_matcher", "language", "relevant", "score", "threshold",
+        "tier", "watchlist_version",
     )  # fmt: skip
 
     def __init__(
@@ -43,6 +46,7 @@ class MatchResult:
         *,
         matcher: Matcher | None = None,
         tier: Tier | None = None,
+        build: Callable[[], list[Hit]] | None = None,
     ) -> None:
         self.score = score
         self.tier = tier
@@ -50,11 +54,20 @@ class MatchResult:
         self.language = language
         self.threshold = threshold
         self.watchlist_version = watchlist_version
-        self.hits: list[Hit] = hits if hits is not None else []
+        self._hits = hits if hits is not None or build is not None else []
+        self._build = build
         self._matcher = matcher
         self._details: _Details | None = None
         if matcher is None:
             self._details = _Details(terms or [], term_ids or [], breakdown or [])
+
+    @property
+    def hits(self) -> list[Hit]:
+        """Every hit, with offsets into its field (built on first use)."""
+        if self._hits is None:
+            self._hits = self._build() if self._build is not None else []
+            self._build = None
+        return self._hits
 
     @property
     def terms(self) -> list[str]:
@@ -136,6 +149,7 @@ class Matcher:
             (e.id, e.name, e.kind, e.role if e.status == "curated" else "candidate")
             for e in watchlist.entries
         ]
+        self._entry_ids = [e.id for e in watchlist.entries]
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Matcher, (self.watchlist, self.threshold, self.rules))
@@ -145,50 +159,77 @@ class Matcher:
         return self._find_in_fields([(text, field_name)]) if text else []
 
     def _find_in_fields(self, fields: list[tuple[str, Field]]) -> list[Hit]:
-        """Hits of several fields from one normalization and one automaton pass.
+        """Hits of several fields (distinct names) from one normalization and automaton pass."""
+        return self._locate(fields)[1]()
+
+    def _locate(
+        self, fields: list[tuple[str, Field]]
+    ) -> tuple[Sequence[Located], Callable[[], list[Hit]]]:
+        """Where every hit is (term, field, word index), and a function building the hits.
 
         The fields are joined with NUL (a word boundary no alias contains); each hit is then
-        mapped back to its field, with offsets and word index relative to that field.
+        mapped back to its field, with word index (and, when built, offsets) relative to it.
         """
         if len(fields) > 1 and any(SEPARATOR in text for text, _ in fields):
-            return [hit for field in fields for hit in self._find_in_fields([field])]
+            hits = [hit for field in fields for hit in self._find_in_fields([field])]
+            return hits, hits.copy
         joined = SEPARATOR.join(text for text, _ in fields)
         norm = self._normalizer.normalize(joined)
         raw = self._automaton.find_tuples(norm, joined)
         if not raw:
-            return []
+            return (), list
         normalized = norm.text
-        identity = norm.origin is None
-        # Where each field starts, in the normalized and in the joined original text.
+        # Where each field starts, in the normalized text.
         norm_starts = [0]
-        orig_starts = [0]
-        for text, _ in fields[:-1]:
+        for _ in fields[:-1]:
             norm_starts.append(normalized.index(SEPARATOR, norm_starts[-1]) + 1)
-            orig_starts.append(orig_starts[-1] + len(text) + 1)
-        entry_fields = self._entry_fields
-        hits = []
+        norm_starts.append(len(normalized) + 1)  # no field starts there: the last one's end
+        entry_ids = self._entry_ids
+        count = normalized.count
+        new = tuple.__new__  # a named tuple without its Python-level __new__ (a hot loop)
+        spots: list[Spot] = []
         # Word indices by counting spaces (whitespace is " ") since the previous hit: the raw
         # hits come in text order, so the whole text is counted once.
         counted_to = words = 0
-        field_index = -1
-        for index, alias, raw_start, raw_end in raw:
-            which = bisect_right(norm_starts, raw_start) - 1 if len(fields) > 1 else 0
-            if which != field_index:
-                field_index, counted_to, words = which, norm_starts[which], 0
-            words += normalized.count(" ", counted_to, raw_start)
+        field_name = fields[0][1]
+        next_field = norm_starts[1]
+        for index, _, raw_start, _ in raw:
+            if raw_start >= next_field:  # the hit is in a later field
+                which = bisect_right(norm_starts, raw_start) - 1
+                counted_to, words, next_field = norm_starts[which], 0, norm_starts[which + 1]
+                field_name = fields[which][1]
+            words += count(" ", counted_to, raw_start)
             counted_to = raw_start
-            word = words
-            text, field_name = fields[which]
-            offset = orig_starts[which]
-            start, end = (
-                (raw_start, raw_end) if identity else norm.original_span(raw_start, raw_end)
-            )
+            spots.append(new(Spot, (entry_ids[index], field_name, words)))
+        return spots, partial(self._hits, fields, norm, raw, spots)
+
+    def _hits(
+        self,
+        fields: list[tuple[str, Field]],
+        norm: NormalizedText,
+        raw: list[tuple[int, str, int, int]],
+        spots: list[Spot],
+    ) -> list[Hit]:
+        """The hits at ``spots``, with offsets into their field of the original text."""
+        where: dict[str, tuple[str, int]] = {}
+        offset = 0
+        for text, field_of in fields:
+            where[field_of] = (text, offset)
+            offset += len(text) + 1
+        span = None if norm.origin is None else norm.original_span
+        entry_fields = self._entry_fields
+        new = tuple.__new__
+        hits: list[Hit] = []
+        for (index, alias, raw_start, raw_end), (_, field_name, word) in zip(
+            raw, spots, strict=True
+        ):
+            text, offset = where[field_name]
+            start, end = (raw_start, raw_end) if span is None else span(raw_start, raw_end)
             start -= offset
             end -= offset
             term_id, name, kind, role = entry_fields[index]
-            hits.append(
-                Hit(term_id, name, kind, role, alias, field_name, start, end, text[start:end], word)
-            )
+            row = (term_id, name, kind, role, alias, field_name, start, end, text[start:end], word)
+            hits.append(new(Hit, row))
         return hits
 
     def match(
@@ -198,21 +239,27 @@ class Matcher:
 
         Only the score is computed here; the breakdown and term names wait until asked for.
         """
-        parts: list[tuple[str, Field]] = [(title, "title"), (summary, "summary")]
-        parts.append((content, "content"))
-        hits = self._find_in_fields([(text, name) for text, name in parts if text])
-        sample = " ".join(part for part in (title, summary) if part) or content[:2000]
+        fields: list[tuple[str, Field]] = []
+        if title:
+            fields.append((title, "title"))
+        if summary:
+            fields.append((summary, "summary"))
+        if content:
+            fields.append((content, "content"))
+        spots, build = self._locate(fields) if fields else ((), list)
+        sample = f"{title} {summary}" if title and summary else title or summary or content[:2000]
         detected = detect_language(sample, language)
-        score, tier = score_tier(hits, self.watchlist, self.rules)
+        score, tier = score_tier(spots, self.watchlist, self.rules)
         return MatchResult(
             score,
             score >= self.threshold,
             detected,
             self.threshold,
             self.watchlist.version,
-            hits,
-            matcher=self if hits else None,
+            None,
+            matcher=self if spots else None,
             tier=tier,
+            build=build,
         )
 
     def explain_hits(self, hits: list[Hit]) -> _Details:

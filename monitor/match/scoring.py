@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from monitor.match.hit import Hit
+from monitor.match.hit import Located
 from monitor.match.watchlist import DOMESTIC_CONTEXTS, Watchlist, WatchlistEntry
 
 FIELD_WEIGHT = {"title": 1.0, "summary": 0.8, "content": 0.6}
@@ -51,7 +51,6 @@ CONTEXT_LABEL = {
 Tier = Literal["border", "context"]
 PROXIMITY_WORDS = 3
 OWNER_WORDS = 2  # a sided term this close to another country's name is about that country
-_OWNER_OFFSETS = range(-OWNER_WORDS, OWNER_WORDS + 1)
 DIRECTION_WORDS = 20  # "from Afghanistan" and the Tajik side within this many words
 
 
@@ -116,6 +115,8 @@ class _Term(NamedTuple):
     border_hit: bool  # its hits are border words for proximity (border role, "border with X")
     event: bool  # itself border business: smuggling, border market, Border Troops…
     requires: frozenset[str]  # counts only with a hit of one of these entries (a cue)
+    foreign: bool  # another border's context (not a domestic one): owns sided terms near it
+    values: dict[float, float]  # field weight → its contribution below the cap (rounded)
 
 
 _PROFILES: dict[int, tuple[Watchlist, dict[str, _Term]]] = {}
@@ -134,9 +135,11 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
             continue
         country = e.role == "country"
         sided = e.role in SIDED_ROLES or e.frame == "border_with"
+        base = e.weight if e.weight is not None else ROLE_WEIGHT[e.role]
+        context = e.context if e.role == "negative" else None
         profile[e.id] = _Term(
             entry=e,
-            base=e.weight if e.weight is not None else ROLE_WEIGHT[e.role],
+            base=base,
             group=f"country:{e.side}" if country else e.role,
             cap=COUNTRY_SIDE_CAP if country else ROLE_CAP.get(e.role, 1.0),
             tj=sided and e.side in ("tj", "both"),
@@ -148,12 +151,14 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
             topic=e.role == "topic" and e.frame != "relation",
             role=e.role,
             side=e.side,
-            context=e.context if e.role == "negative" else None,
+            context=context,
             border_hit=e.role == "border" or e.frame == "border_with",
             # "the border with X", plain border words and places are not border business:
             # they also describe where a domestic story happens
             event=e.implies_border and e.role in ("topic", "actor"),
             requires=frozenset(e.requires),
+            foreign=bool(context) and context not in DOMESTIC_CONTEXTS,
+            values={w: round(base * w, 4) for w in {*FIELD_WEIGHT.values(), 0.6}},
         )
     _PROFILES[id(watchlist)] = (watchlist, profile)
     return profile
@@ -166,36 +171,43 @@ def _opposite(place_side: str, term_side: str) -> bool:
     return place_side == "both" or term_side == "both" or place_side != term_side
 
 
-def _near(a: Sequence[Hit], b: Sequence[Hit], words: int = PROXIMITY_WORDS) -> bool:
-    return any(
-        x.field == y.field and x.term_id != y.term_id and abs(x.word - y.word) <= words
-        for x in a
-        for y in b
-    )
+def _near(a: Sequence[Located], b: Sequence[Located], words: int = PROXIMITY_WORDS) -> bool:
+    """Whether a hit of ``a`` and one of another term in ``b`` are ``words`` apart in a field."""
+    for x in a:  # plain loops: cheaper than any() over a generator for these short lists
+        field, term_id, word = x.field, x.term_id, x.word
+        for y in b:
+            if y.field == field and y.term_id != term_id and abs(y.word - word) <= words:
+                return True
+    return False
 
 
 _NOTHING: frozenset[str] = frozenset()
 
 
-def _owned(terms: dict[str, _Term], by_term: dict[str, list[Hit]]) -> frozenset[str]:
+def _owned(terms: dict[str, _Term], by_term: dict[str, list[Located]]) -> frozenset[str]:
     """Sided terms whose every hit is within ``OWNER_WORDS`` of another border's term."""
-    foreign = {
-        (h.field, h.word + d)
-        for t, term in terms.items()
-        if term.context and term.context not in DOMESTIC_CONTEXTS
-        for h in by_term[t]
-        for d in _OWNER_OFFSETS
-    }
-    return frozenset(
-        term_id
-        for term_id, term in terms.items()
-        if (term.tj or term.af) and all((h.field, h.word) in foreign for h in by_term[term_id])
-    )
+    foreign = [(h.field, h.word) for t, term in terms.items() if term.foreign for h in by_term[t]]
+    if not foreign:
+        return _NOTHING
+    owned = []
+    for term_id, term in terms.items():  # plain loops: cheaper than all(any(...)) here
+        if not (term.tj or term.af):
+            continue
+        for hit in by_term[term_id]:
+            hit_field, hit_word = hit.field, hit.word
+            for where, word in foreign:
+                if where == hit_field and abs(hit_word - word) <= OWNER_WORDS:
+                    break
+            else:
+                break  # this hit is near no other border's term: the term is not owned
+        else:
+            owned.append(term_id)
+    return frozenset(owned) if owned else _NOTHING
 
 
 def _side_hits(
-    terms: dict[str, _Term], by_term: dict[str, list[Hit]], owned: frozenset[str], side: str
-) -> list[Hit]:
+    terms: dict[str, _Term], by_term: dict[str, list[Located]], owned: frozenset[str], side: str
+) -> list[Located]:
     """The hits of every term naming ``side`` (not owned by another country's name)."""
     return [
         h
@@ -205,7 +217,7 @@ def _side_hits(
     ]
 
 
-def _linked(a: Sequence[Hit], b: Sequence[Hit]) -> bool:
+def _linked(a: Sequence[Located], b: Sequence[Located]) -> bool:
     """Within ``DIRECTION_WORDS`` in one field, or one in the title and one in the summary."""
     return _near(a, b, DIRECTION_WORDS) or any(
         x.field != y.field and {x.field, y.field} == {"title", "summary"} for x in a for y in b
@@ -213,7 +225,7 @@ def _linked(a: Sequence[Hit], b: Sequence[Hit]) -> bool:
 
 
 def score_hits(
-    hits: Sequence[Hit], watchlist: Watchlist, rules: ScoringRules | None = None
+    hits: Sequence[Located], watchlist: Watchlist, rules: ScoringRules | None = None
 ) -> Scored:
     """Score hits against their watchlist entries (pure function), with the breakdown."""
     breakdown: list[dict[str, object]] = []
@@ -223,14 +235,14 @@ def score_hits(
 
 
 def score_value(
-    hits: Sequence[Hit], watchlist: Watchlist, rules: ScoringRules | None = None
+    hits: Sequence[Located], watchlist: Watchlist, rules: ScoringRules | None = None
 ) -> float:
     """``score_hits(...).score`` without building the breakdown and term order (cheaper)."""
     return score_tier(hits, watchlist, rules)[0]
 
 
 def score_tier(
-    hits: Sequence[Hit], watchlist: Watchlist, rules: ScoringRules | None = None
+    hits: Sequence[Located], watchlist: Watchlist, rules: ScoringRules | None = None
 ) -> tuple[float, Tier | None]:
     """The score and its tier, without the breakdown (cheaper)."""
     if not hits:
@@ -240,7 +252,7 @@ def score_tier(
 
 
 def _score(
-    hits: Sequence[Hit],
+    hits: Sequence[Located],
     watchlist: Watchlist,
     rules: ScoringRules | None,
     breakdown: list[dict[str, object]] | None,
@@ -250,28 +262,31 @@ def _score(
     Both public functions go through here, so the score never depends on explaining it.
     """
     rules = rules or _DEFAULT_RULES
-    profile = _profile(watchlist)
-    by_term: dict[str, list[Hit]] = {}
+    cached = _PROFILES.get(id(watchlist))
+    profile = cached[1] if cached is not None and cached[0] is watchlist else _profile(watchlist)
+    by_term: dict[str, list[Located]] = {}
     terms: dict[str, _Term] = {}
     best: dict[str, float] = {}  # the best field weight of each term
     contexts_present = cued = False
+    field_weight = FIELD_WEIGHT.get
     for hit in hits:
-        same = by_term.get(hit.term_id)
+        term_id = hit.term_id
+        same = by_term.get(term_id)
         if same is not None:
             same.append(hit)
-            weight = FIELD_WEIGHT.get(hit.field, 0.6)
-            if weight > best[hit.term_id]:
-                best[hit.term_id] = weight
+            weight = field_weight(hit.field, 0.6)
+            if weight > best[term_id]:
+                best[term_id] = weight
             continue
-        term = profile.get(hit.term_id)
+        term = profile.get(term_id)
         if term is None:
-            entry = watchlist.get(hit.term_id)  # a hit by canonical name (not by id)
+            entry = watchlist.get(term_id)  # a hit by canonical name (not by id)
             term = profile.get(entry.id) if entry is not None else None
             if term is None:
                 continue
-        by_term[hit.term_id] = [hit]
-        terms[hit.term_id] = term
-        best[hit.term_id] = FIELD_WEIGHT.get(hit.field, 0.6)
+        by_term[term_id] = [hit]
+        terms[term_id] = term
+        best[term_id] = field_weight(hit.field, 0.6)
         if term.context:
             contexts_present = True
         if term.requires:
@@ -286,12 +301,16 @@ def _score(
         return 0.0, contributions, None
 
     total = 0.0
-    raw = sorted((-term.base * best[term_id], term_id) for term_id, term in terms.items())
+    raw = [(-term.base * best[term_id], term_id) for term_id, term in terms.items()]
+    raw.sort()
     used: dict[str, float] = {}
     for neg_value, term_id in raw:
         term = terms[term_id]
         spent = used.get(term.group, 0.0)
-        value = round(max(0.0, min(-neg_value, term.cap - spent)), 4)
+        if -neg_value <= term.cap - spent:  # below the cap: the precomputed rounded value
+            value = term.values[best[term_id]]
+        else:
+            value = round(max(0.0, term.cap - spent), 4)
         used[term.group] = spent + value
         contributions[term_id] = value
         if value > 0:
@@ -310,15 +329,15 @@ def _score(
     regions = 0
     place_sides: list[str] = []
     national_sides: list[str] = []
-    border_hits: list[Hit] = []
-    sided_hits: list[Hit] = []
-    directional: list[tuple[str, list[Hit]]] = []  # (side, hits) of origin/destination terms
+    border_hits: list[Located] = []
+    sided_hits: list[Located] = []
+    directional: list[tuple[str, list[Located]]] = []  # (side, hits) of origin/destination terms
     border_with: list[str] = []  # the sides named by "the border with X"
     contexts: dict[str, list[str]] = {}
     for term_id, term in terms.items():
         # one unpacking instead of a dozen attribute look-ups (this loop is the hot path)
         (entry, _, _, _, t_tj, t_af, t_border, national, _, frame, topic, role, side, context,
-         border_hit, t_event, _) = term  # fmt: skip
+         border_hit, t_event, _, _, _) = term  # fmt: skip
         own = not owned or term_id not in owned
         if own and (t_tj or t_af):
             tj = tj or t_tj
@@ -402,7 +421,7 @@ def _score(
         )
     if places and has_border:
         rule("place_and_border", "border place + border word", rules.place_and_border)
-    if any(_opposite(p, n) for p in place_sides for n in national_sides):
+    if place_sides and any(_opposite(p, n) for p in place_sides for n in national_sides):
         rule("place_and_country", "border place + country", rules.place_and_country)
     elif "af" in place_sides and ("tj" in place_sides or "both" in place_sides):
         # an Afghan-bank place with a Tajik-bank one: something crosses between them
@@ -429,10 +448,12 @@ def _score(
             "both countries + border topic",
             rules.both_countries_and_topic,
         )
-    crossing = bool(directional and all_topics) and any(
-        _linked(hits_, _side_hits(terms, by_term, owned, "af" if side == "tj" else "tj"))
-        for side, hits_ in directional
-    )
+    crossing = False
+    if directional and all_topics:
+        crossing = any(
+            _linked(hits_, _side_hits(terms, by_term, owned, "af" if side == "tj" else "tj"))
+            for side, hits_ in directional
+        )
     if crossing:
         event = True
         rule(
