@@ -192,14 +192,14 @@ def test_people_caught_crossing_illegally_are_not_the_deportation() -> None:
     assert "different events" in TELLER.grouper.compare(caught, deported).reasons[0]
 
 
-def test_equipment_for_border_troops_is_aid_or_reinforcement() -> None:
+def test_a_toll_without_a_cue_is_a_known_event_for_the_type_veto() -> None:
     aid = report(1, "US hands over 12 vehicles to Tajik border troops in Khorog", "", 0)
-    build_up = report(2, "Khorog border detachment reinforced with 12 US vehicles", "", 2)
-    assert (aid.reading.event, build_up.reading.event) == ("aid", "deployment")
-    assert TELLER.grouper.compare(aid, build_up).same
-    # Near-miss: aid and an armed incursion in one province are never one event.
-    incursion = report(3, "Armed group from Afghanistan crosses into Khorog, one killed", "", 2)
-    assert not TELLER.grouper.compare(aid, incursion).same
+    deadly = report(2, "Armed group from Afghanistan enters Khorog, one killed", "", 2)
+    assert deadly.reading.confidence == 0 and deadly.reading.event == "attack"
+    assert TELLER.grouper.compare(aid, deadly).reasons[0].startswith("different events")
+    # Near-miss: the same toll told as a clash elsewhere is still one event.
+    clash = report(3, "Clash in Khorog: one killed as armed group enters from Afghanistan", "", 3)
+    assert TELLER.grouper.compare(deadly, clash).same
 
 
 @pytest.mark.parametrize(
