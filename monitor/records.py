@@ -268,3 +268,67 @@ class MatchRow:
     event: str | None = None
     severity: int | None = None
     significance: float | None = None
+
+
+# ---- stories -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoryReport:
+    """A match as stories see it: its entry's text and outlet, and its story fields."""
+
+    match_id: int
+    story_id: int | None
+    title: str
+    summary: str  # the summary, else the start of the content
+    link: str | None
+    feed: str
+    outlet: str  # the feed's title, else its name
+    language: str | None
+    published: datetime | None
+    when: datetime  # published, else fetched
+    score: float
+    term_ids: list[str]
+    status: str
+    event: str | None
+    severity: int | None
+    significance: float | None
+    reading: dict[str, Any] | None
+    grouping: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFields:
+    """What a story row says about its members (recomputed when one joins)."""
+
+    event: str
+    severity: int
+    significance: float
+    header: str
+    first_seen: datetime
+    last_seen: datetime
+    reports: int
+    outlets: list[str]
+    languages: list[str]
+    entities: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: int
+    fields: StoryFields
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAssignment:
+    """A match's story and what was read from it."""
+
+    match_id: int
+    story_id: int
+    event: str
+    severity: int
+    significance: float
+    reading: dict[str, Any]
+    grouping: dict[str, Any]

@@ -7,7 +7,7 @@ story's reports a channel delivered is read from ``digest_items`` of its matches
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +23,7 @@ from sqlalchemy import (
     update,
 )
 
+from monitor.records import StoryAssignment, StoryFields, StoryReport, StoryRow
 from monitor.storage.db import STORY_GROUPING_LOCK, Session, exclusive
 from monitor.storage.tables import digest_items, entries, feeds, matches, stories, story_keys
 
@@ -38,67 +39,6 @@ M, E, F, S, X, K = (
 _IN_BATCH = 500
 LEAD_CHARS = 600
 report_time: ColumnElement[datetime] = func.coalesce(E.published_at, E.fetched_at)
-
-
-@dataclass(frozen=True, slots=True)
-class StoryReport:
-    """A match as stories see it: its entry's text and outlet, and its story fields."""
-
-    match_id: int
-    story_id: int | None
-    title: str
-    summary: str  # the summary, else the start of the content
-    link: str | None
-    feed: str
-    outlet: str  # the feed's title, else its name
-    language: str | None
-    published: datetime | None
-    when: datetime  # published, else fetched
-    score: float
-    term_ids: list[str]
-    status: str
-    event: str | None
-    severity: int | None
-    significance: float | None
-    reading: dict[str, Any] | None
-    grouping: dict[str, Any] | None
-
-
-@dataclass(frozen=True, slots=True)
-class StoryFields:
-    """What a story row says about its members (recomputed when one joins)."""
-
-    event: str
-    severity: int
-    significance: float
-    header: str
-    first_seen: datetime
-    last_seen: datetime
-    reports: int
-    outlets: list[str]
-    languages: list[str]
-    entities: list[str]
-
-
-@dataclass(frozen=True, slots=True)
-class StoryRow:
-    id: int
-    fields: StoryFields
-    created_at: datetime
-    updated_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class StoryAssignment:
-    """A match's story and what was read from it."""
-
-    match_id: int
-    story_id: int
-    event: str
-    severity: int
-    significance: float
-    reading: dict[str, Any]
-    grouping: dict[str, Any]
 
 
 _REPORT_COLUMNS = (

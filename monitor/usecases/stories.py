@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from monitor.errors import NotFoundError
+from monitor.records import StoryAssignment, StoryFields, StoryReport, StoryRow
 from monitor.storage import stories as store
 from monitor.storage.db import write_session
-from monitor.storage.stories import StoryAssignment, StoryFields, StoryReport, StoryRow
 from monitor.units import format_utc
 from monitor.usecases.context import App
 from monitor.usecases.review import mark_matches
