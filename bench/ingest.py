@@ -462,13 +462,15 @@ class Workload:
     code: Path
     before: Path | None = None
 
-    def config(self, name: str, urls: list[str]) -> Path:
+    def config(self, name: str, urls: list[str], tree: Path | None = None) -> Path:
+        """A config for the monitor in ``tree`` (default: the measured code), with its own
+        watchlist (an older tree does not know a newer watchlist's keys)."""
         path = self.tmp / f"{name}.yaml"
         path.write_text(
             json.dumps(
                 {
                     "database": {"url": f"sqlite:///{self.tmp / name}.db"},
-                    "watchlist": str(ROOT / "config" / "watchlist.yaml"),
+                    "watchlist": str((tree or self.code) / "config" / "watchlist.yaml"),
                     "fetch": {"concurrency": READER_WORKERS, "per_host": 2},  # the defaults
                     "feeds": [{"name": f"feed-{i}", "url": u} for i, u in enumerate(urls)],
                     "digests": [],
@@ -518,17 +520,17 @@ def one_round(w: Workload, n: int, skip_reader: bool, reader: Path | None) -> Ro
             )
             run.extra = json.loads(run.stdout)
             rnd.runs[name] = run
-    trees = [("", w.env)]
+    trees = [("", w.env, w.code)]
     if w.before is not None:  # the older tree, measured in the same round
-        trees.append(("_before", {**w.env, "PYTHONPATH": str(w.before)}))
-    for suffix, env in trees:
-        config = w.config(f"poll{suffix}", w.urls)
+        trees.append(("_before", {**w.env, "PYTHONPATH": str(w.before)}, w.before))
+    for suffix, env, tree in trees:
+        config = w.config(f"poll{suffix}", w.urls, tree)
         w.fresh_db(config, env)
         for name in ("cold", "warm"):
             run = measure([*w.monitor(config), "poll", "--json"], env, w.tmp)
             run.extra = json.loads(run.stdout)
             rnd.runs[name + suffix] = run
-        status_config = w.config(f"status{suffix}", w.urls[:1])
+        status_config = w.config(f"status{suffix}", w.urls[:1], tree)
         if n == 0:
             w.fresh_db(status_config, env)
         rnd.runs["status" + suffix] = measure([*w.monitor(status_config), "status"], env, w.tmp)
