@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.utils import parseaddr
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeAlias, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -120,6 +119,8 @@ def _http_url(value: Any) -> str:
 
 def _address(value: Any) -> str:
     """An email address, optionally with a display name."""
+    from email.utils import parseaddr  # 8 ms to import: only for configs that send email
+
     text = _text(_string(value, "an email address such as analyst@example.org"))
     _, addr = parseaddr(text)
     if not re.fullmatch(r"[^@\s<>,;]+@[^@\s<>,;]+", addr):
