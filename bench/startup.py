@@ -45,7 +45,7 @@ COMMANDS: dict[str, list[str]] = {
 LAYERS: dict[str, str] = {
     "interpreter (python -c pass)": "pass",
     "+ CLI: typer, rich": "import typer, rich.console",
-    "+ config: pydantic, yaml, monitor.config": "import typer, rich.console, monitor.config",
+    "+ config: msgspec, yaml, monitor.config": "import typer, rich.console, monitor.config",
     "+ database: sqlalchemy, sqlite dialect": (
         "import typer, rich.console, monitor.config, sqlalchemy, sqlalchemy.dialects.sqlite"
     ),
