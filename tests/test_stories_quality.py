@@ -363,3 +363,15 @@ def test_within_chains_go_all_the_way_up() -> None:
     shighnan = report(2, "Armed men cross from Shighnan into Tajikistan, two killed", "", 2)
     verdict = grouper.compare(rushan, shighnan)
     assert verdict.same and "Rushan faces Shugnan" in verdict.reasons
+
+
+def test_one_outlier_figure_does_not_close_a_story() -> None:
+    three = report(1, "Three Taliban border guards killed in attack on post in Khwahan", "", 0)
+    claim = report(2, "Five killed in attack on Taliban post in Khwahan, group claims", "", 1)
+    again = report(3, "Taliban: three border guards killed in Khwahan attack", "", 3)
+    stories = TELLER.group([three, claim, again])
+    assert [[r.key for r in s.reports] for s in stories] == [[1, 2, 3]]
+    # Near-miss: a figure no member agrees with still conflicts with the story.
+    twenty = report(4, "Twenty killed in attack on Taliban post in Khwahan", "", 3)
+    stories = TELLER.group([three, claim, twenty])
+    assert sorted(len(s.reports) for s in stories) == [1, 2]

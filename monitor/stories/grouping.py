@@ -473,7 +473,11 @@ class Grouper:
             conflict = conflicting_counts(story.counts, reading.counts, grown)
         else:
             conflict = conflicting_counts(reading.counts, story.counts, False)
-        if conflict:
+        # One outlier figure (5 killed among reports of 3) does not close the story to a
+        # report that gives a member's very figure.
+        if conflict and not any(
+            same_figure(reading.counts, m.reading.counts) for m in story.reports
+        ):
             return Verdict(False, 0.0, (conflict,))
         best = Verdict(False, 0.0, ())
         for member in story.reports if members is None else members:
@@ -710,6 +714,12 @@ def agreeing_counts(
         return None
     kind, x, y = found
     return f"same {kind} count ({x:g})" if x == y else f"close {kind} counts"
+
+
+def same_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """Both give the same toll (killed or wounded) or about the same kilograms."""
+    found = _first_agreeing(a, b, ("killed", "wounded", "kg"))
+    return found is not None and (found[0] == "kg" or found[1] == found[2])
 
 
 def small_difference(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
