@@ -184,16 +184,18 @@ def db_upgrade(ctx: click.Context) -> None:
 @click.pass_context
 def poll(ctx: click.Context, feed: tuple[str, ...], as_json: bool) -> None:
     """Fetch every enabled feed (or the named ones) once now, store and match new entries."""
-    from monitor.cli.console import stderr
-    from monitor.cli.feeds_view import poll_progress, print_poll_report
     from monitor.usecases.polling import poll_once
 
     app_ = state(ctx).app()
-    with poll_progress(enabled=not as_json and stderr.is_terminal) as on_feed:
-        report = poll_once(app_, list(feed), on_feed=on_feed)
-    if as_json:
+    if as_json:  # no Rich: `poll --json` from cron prints no table and no progress
+        report = poll_once(app_, list(feed))
         print_json(report.to_json())
     else:
+        from monitor.cli.console import stderr
+        from monitor.cli.feeds_view import poll_progress, print_poll_report
+
+        with poll_progress(enabled=stderr.is_terminal) as on_feed:
+            report = poll_once(app_, list(feed), on_feed=on_feed)
         print_poll_report(report)
     if report.feeds and all(f.status == "error" for f in report.feeds):
         ctx.exit(1)
