@@ -99,12 +99,6 @@ def hoist_state_options(args: list[str]) -> list[str]:
     return head + moved + rest
 
 
-def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
-    if value and not ctx.resilient_parsing:
-        click.echo(f"monitor {__version__}")
-        ctx.exit()
-
-
 @click.group(
     "monitor",
     cls=_Root,
@@ -118,14 +112,7 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
 @click.option("--config", metavar="PATH", help=CONFIG_HELP)
 @click.option("--db", metavar="URL", envvar="MONITOR_DATABASE_URL", show_envvar=True, help=DB_HELP)
 @click.option("--debug", is_flag=True, help="Tracebacks and debug logging.")
-@click.option(
-    "--version",
-    is_flag=True,
-    is_eager=True,
-    expose_value=False,
-    callback=_version,
-    help="Print the version.",
-)
+@click.version_option(__version__, message="monitor %(version)s", help="Print the version.")
 @click.pass_context
 def app(ctx: click.Context, config: str | None, db: str | None, debug: bool) -> None:
     ctx.obj = CliState(config_path=config, db_url=db, debug=debug)
