@@ -120,6 +120,28 @@ def test_same_event_in_four_outlets_and_three_languages_is_one_story() -> None:
     )
 
 
+def test_header_brackets_each_place_with_its_own_region() -> None:
+    """The region follows each shown place's within: chain, not the first region named."""
+
+    def header(*texts: str) -> str:
+        ids = [MATCHER.match(text, "").term_ids for text in texts]
+        return TELLER.header("crossing", ids, len(texts), ["en"])
+
+    # Badakhshan named first, Shamsiddin Shohin (Shurobod) lies in Khatlon.
+    assert header("Badakhshan: shots near Shamsiddin Shohin") == (
+        "Crossing · Shurobod (Khatlon) · 1 outlet: en"
+    )
+    # Two ends of one bridge on two banks: one bracket each, Kunduz named first.
+    both = "Kunduz traders: Sher Khan Bandar and Nizhny Panj bridge busy"
+    assert header(both, both) == (
+        "Crossing · Sher Khan Bandar (Kunduz), Nizhny Panj (Khatlon) · 2 outlets: en"
+    )
+    # A village and its district share one bracket, though Takhar is named.
+    assert header("Takhar gunmen at Chubek in Khamyadi") == (
+        "Crossing · Khamyadi, Chubek (Khatlon) · 1 outlet: en"
+    )
+
+
 def test_different_events_at_one_place_stay_apart() -> None:
     clash = report(1, "Tajik and Taliban forces clash at a border post in Farkhor", "", 0)
     seizure = report(2, "Border guards seize 120 kg of hashish in Farkhor", "", 2)

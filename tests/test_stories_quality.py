@@ -236,3 +236,63 @@ def test_a_question_headline_is_commentary() -> None:
     assert read("Чаро Толибон марзро месанҷанд?").event == "analysis"
     # Near-miss: a question after the event in the title does not outweigh it.
     assert read("Drone attack kills two Chinese workers: who is behind it?").event == "attack"
+
+
+def test_a_toll_in_a_province_on_both_banks_does_not_join_two_places() -> None:
+    # Badakhshan is the name of two provinces: a toll there the same day is not one event
+    # when the reports name places on different stretches (Khwahan, Darvaz).
+    darvaz = report(1, "Two killed in Darvaz border clash with Taliban in Badakhshan", "", 0)
+    khwahan = report(2, "Three Taliban killed in attack on post in Khwahan, Badakhshan", "", 5)
+    verdict = TELLER.grouper.compare(darvaz, khwahan)
+    assert not verdict.same and verdict.reasons == ("different places",)
+    # Near-miss: the same toll in one district is one event.
+    again = report(3, "Two killed as Tajik guards and Taliban fight in Darvaz, Badakhshan", "", 5)
+    assert TELLER.grouper.compare(darvaz, again).same
+
+
+def test_different_kinds_of_event_need_a_place_in_common() -> None:
+    attack = report(1, "Taliban post attacked in Badakhshan, Tajik border troops on alert", "", 0)
+    routes = report(2, "Drug trafficking through Badakhshan: heroin and hashish smugglers, "
+                    "Taliban and border troops clash", "", 2)  # fmt: skip
+    assert {attack.reading.event, routes.reading.event} == {"attack", "smuggling"}
+    verdict = TELLER.grouper.compare(attack, routes)
+    assert not verdict.same and "different events and no place in common" in verdict.reasons
+    # Near-miss: a shared district is a place in common.
+    post = report(3, "Taliban post attacked in Khwahan, Badakhshan", "", 0)
+    couriers = report(4, "Taliban clash with drug couriers in Khwahan, Badakhshan", "", 2)
+    assert TELLER.grouper.compare(post, couriers).same
+
+
+def test_a_killed_word_without_a_figure_is_violence_for_the_seizure_veto() -> None:
+    killed = read("Killed border violator was a drug courier, source says")
+    assert killed.hurt and not killed.counts
+    seizure = report(1, "Tajik border guards seize 232 kg of hashish in Shahritus", "", 0)
+    courier = report(2, "Intruder killed in Shahritus was a drug courier, source says", "", 1)
+    verdict = TELLER.grouper.compare(seizure, courier)
+    assert not verdict.same and verdict.reasons == ("a seizure and a shoot-out",)
+    # Near-miss: a second report of the seizure joins it.
+    again = report(3, "232 kg of hashish found by border guards in Shahritus", "", 1)
+    assert TELLER.grouper.compare(seizure, again).same
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [  # a number right after the casualty word is its own (verb first): "one of them killed"
+        ("عبر ثلاثة مسلحين الحدود، وقُتل أحدهم في اشتباك", {"killed": 1.0}),
+        ("Границу перешли трое вооруженных людей, убит один из них", {"killed": 1.0}),
+        ("سه فرد مسلح از مرز گذشتند و یکی از آنها کشته شد", {"killed": 1.0}),
+    ],
+)
+def test_one_of_them_killed_is_a_toll_of_one(text: str, counts: dict[str, float]) -> None:
+    assert read(text).counts == counts
+
+
+def test_a_close_small_toll_weighs_less_than_the_same_one() -> None:
+    # Only the Taliban and the countries in common: 1 killed and 2 is not enough.
+    one = report(1, "Taliban: one gunman killed in clash on Tajik border", "", 0)
+    two = report(2, "Two killed in clash between Taliban and Tajik border guards", "", 14)
+    verdict = TELLER.grouper.compare(one, two)
+    assert "close killed counts" in verdict.reasons and not verdict.same
+    # Near-miss: the same figure is.
+    also_two = report(3, "Two killed in clash on the Tajik border, Taliban say", "", 14)
+    assert TELLER.grouper.compare(two, also_two).same

@@ -171,9 +171,11 @@ class Grouper:
         # differently (a clash, an attack, smugglers shot) or name different villages of it.
         # A toll of one is said of too many events to stand for one by time alone.
         toll = bool(agreeing_counts(ra.counts, rb.counts, ("killed", "wounded")))
-        anchored = toll and (
-            (gap <= timedelta(hours=24) and distinctive_toll(ra.counts, rb.counts))
-            or any(self.weight.get(e, 0) >= 1.5 for e in a.entities & b.entities)
+        # By time alone it stands for one event only where the reports name no places that
+        # tell two events apart (a toll in Darvaz is not one in Khwahan the same day).
+        in_area = toll and any(self._one_area(e) for e in a.entities & b.entities)
+        anchored = in_area or (
+            toll and gap <= timedelta(hours=24) and distinctive_toll(ra.counts, rb.counts)
         )
         if known_a and known_b and not anchored and not self.compatible(a, b):
             return Verdict(False, 0.0, (f"different events ({ra.event}, {rb.event})",))
@@ -184,7 +186,7 @@ class Grouper:
             return Verdict(False, 0.0, ("a seizure and a shoot-out",))
         if self.far_apart(a.entities, b.entities):
             return Verdict(False, 0.0, ("different stretches of the border",))
-        if not anchored and self._different_places(a, b):
+        if not in_area and self._different_places(a, b):
             return Verdict(False, 0.0, ("different places",))
         reasons: list[str] = []
         score = 0.0
@@ -235,8 +237,8 @@ class Grouper:
         elif not (known_a and known_b) and fallback in (ra.event, rb.event):
             score -= 0.5  # one report says nothing about what happened
         agreeing = agreeing_counts(ra.counts, rb.counts)
-        if agreeing:
-            score += 2.0
+        if agreeing:  # the same figure; a close small one (2 killed, then 3) says less
+            score += 1.0 if small_difference(ra.counts, rb.counts) else 2.0
             reasons.append(agreeing)
         facing = self._facing(a, b)
         if facing and (shared or agreeing or ends or nested):  # never the only evidence
@@ -253,7 +255,30 @@ class Grouper:
             score -= 1.0
             reasons.append(f"{_hours(gap)} later")
         score = round(score, 3)
+        if (
+            score >= SAME_STORY
+            and known_a
+            and known_b
+            and ra.event != rb.event
+            and not (copy or agreeing or ends or self._shared_place(a, b, nested))
+        ):
+            # Two kinds of event (a raid, then drug routes) with only a province, the
+            # Taliban and the countries in common: two events.
+            reasons.append("different events and no place in common")
+            return Verdict(False, score, tuple(reasons))
         return Verdict(score >= SAME_STORY, score, tuple(reasons))
+
+    def _shared_place(self, a: Report, b: Report, nested: tuple[str, str] | None) -> bool:
+        """Both name one border place, or a place and the district it lies in."""
+        if nested is not None and self.weight.get(nested[1], 0) >= PLACE:
+            return True
+        return any(self.weight.get(e, 0) >= PLACE for e in a.entities & b.entities)
+
+    def _one_area(self, entity: str) -> bool:
+        """A district, or a province on one bank: an area a toll can stand for one event in.
+        (A name both banks use, like Badakhshan, covers two provinces and a long border.)"""
+        weight = self.weight.get(entity, 0)
+        return weight >= PLACE or (weight >= 1.5 and self.sides.get(entity) != "both")
 
     def _facing(self, a: Report, b: Report) -> tuple[str, str, float] | None:
         """Places (or their districts, provinces) facing each other across the river, one
@@ -642,17 +667,35 @@ def conflicting_counts(
     return None
 
 
-def agreeing_counts(
-    a: Mapping[str, float],
-    b: Mapping[str, float],
-    kinds: tuple[str, ...] = ("killed", "wounded", "kg", "people", "items"),
-) -> str | None:
-    """A reason when both report the same non-zero count of one kind."""
+COUNTED = ("killed", "wounded", "kg", "people", "items")
+
+
+def _first_agreeing(
+    a: Mapping[str, float], b: Mapping[str, float], kinds: tuple[str, ...]
+) -> tuple[str, float, float] | None:
     for kind in kinds:
         x, y = a.get(kind), b.get(kind)
         if x and y and _close(x, y, kind):
-            return f"same {kind} count ({x:g})" if x == y else f"close {kind} counts"
+            return kind, x, y
     return None
+
+
+def agreeing_counts(
+    a: Mapping[str, float], b: Mapping[str, float], kinds: tuple[str, ...] = COUNTED
+) -> str | None:
+    """A reason when both report the same non-zero count of one kind."""
+    found = _first_agreeing(a, b, kinds)
+    if found is None:
+        return None
+    kind, x, y = found
+    return f"same {kind} count ({x:g})" if x == y else f"close {kind} counts"
+
+
+def small_difference(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """The agreeing figure is a few people or things, and not the same (1 killed and 2,
+    2 and 3 wounded): an early and a later toll as often as two events."""
+    found = _first_agreeing(a, b, COUNTED)
+    return found is not None and found[0] != "kg" and found[1] != found[2] and max(found[1:]) < 10
 
 
 def distinctive_toll(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
@@ -683,8 +726,10 @@ def _seizure_and_shootout(a: Reading, b: Reading) -> bool:
 
 
 def _violent(reading: Reading) -> bool:
-    """The reading reports violence: a clash or attack cue, or people killed or wounded."""
-    return bool(reading.counts.get("killed") or reading.counts.get("wounded")) or any(
+    """The reading reports violence: a clash or attack cue, or people killed or wounded
+    (a figure, or a killed or wounded word)."""
+    counts = reading.counts
+    return bool(reading.hurt or counts.get("killed") or counts.get("wounded")) or any(
         c.split("/", 1)[0] in VIOLENT for c in reading.cues
     )
 

@@ -1,13 +1,18 @@
 """A story's one-line English header from its event type and the canonical English names
 of its watchlist entities: "Armed clash · Shurobod (Khatlon) · Taliban, Tajik Border Troops ·
-4 outlets: en ru fa ps"."""
+4 outlets: en ru fa ps".
+
+The region in brackets is each shown place's own (the nearest region up its ``within:``
+chain), never merely the first region the reports name: "Nizhny Panj (Khatlon), Sher Khan
+Bandar (Kunduz)", "Chubek, Khamyadi (Khatlon)".
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from monitor.match.watchlist import Watchlist
+from monitor.match.watchlist import Watchlist, WatchlistEntry
 
 LANGUAGE_ORDER = ("en", "ru", "tg", "fa", "ps", "uz", "ar")
 MAX_PLACES = 2
@@ -26,14 +31,64 @@ def languages_in_order(languages: Iterable[str | None]) -> list[str]:
     return sorted(codes, key=lambda c: (rank.get(c, len(rank)), c))
 
 
+def region_of(term_id: str, within: Mapping[str, str], watchlist: Watchlist) -> str | None:
+    """The nearest region (province) up a place's ``within:`` chain, or None."""
+    seen = {term_id}
+    while term_id in within:
+        term_id = within[term_id]
+        if term_id in seen:
+            return None
+        seen.add(term_id)
+        entry = watchlist.get(term_id)
+        if entry is not None and entry.role == "region":
+            return term_id
+    return None
+
+
+def _same_side(a: WatchlistEntry | None, b: WatchlistEntry | None) -> bool:
+    """Whether two entries can be on one bank (a side of "both" or "none" can be either)."""
+    if a is None or b is None:
+        return False
+    return a.side == b.side or {a.side, b.side} & {"both", "none"} != set()
+
+
+def _where(
+    places: list[str],
+    regions: list[str],
+    within: Mapping[str, str],
+    watchlist: Watchlist,
+    name: Callable[[str], str],
+) -> str:
+    """Places with their own region in brackets (one bracket for a run of places in one
+    region); a place outside every ``within:`` chain takes the reports' first region on its
+    bank; no places: that region alone."""
+    if not places:
+        return name(regions[0]) if regions else DEFAULT_PLACE
+    runs: list[tuple[list[str], str | None]] = []
+    for place in places:
+        region = region_of(place, within, watchlist)
+        if region is None:
+            entry = watchlist.get(place)
+            region = next((r for r in regions if _same_side(entry, watchlist.get(r))), None)
+        if runs and runs[-1][1] == region:
+            runs[-1][0].append(name(place))
+        else:
+            runs.append(([name(place)], region))
+    return ", ".join(
+        ", ".join(names) + (f" ({name(region)})" if region else "") for names, region in runs
+    )
+
+
 def story_header(
     label: str,
     entity_ids: Sequence[Sequence[str]],
     watchlist: Watchlist,
     outlets: int,
     languages: Iterable[str | None],
+    within: Mapping[str, str] | None = None,
 ) -> str:
-    """The header; ``entity_ids`` holds each report's watchlist ids (most contributing first)."""
+    """The header; ``entity_ids`` holds each report's watchlist ids (most contributing first);
+    ``within`` maps a place to the place or region it lies in (events.yaml ``within:``)."""
     places: Counter[str] = Counter()
     regions: Counter[str] = Counter()
     actors: Counter[str] = Counter()
@@ -61,12 +116,7 @@ def story_header(
     ranked = _ranked(places, order)
     named = [e for e in ranked if e not in rivers] or ranked  # a river only if nothing else
     top = [e for e in named if 2 * places[e] >= places[named[0]]]  # places most reports name
-    place_names = [name(e) for e in top[:MAX_PLACES]]
-    region_names = [name(e) for e in _ranked(regions, order)[:1]]
-    if place_names and region_names:
-        where = f"{', '.join(place_names)} ({region_names[0]})"
-    else:
-        where = ", ".join(place_names or region_names) or DEFAULT_PLACE
+    where = _where(top[:MAX_PLACES], _ranked(regions, order), within or {}, watchlist, name)
     parts = [label, where]
     if actors:
         parts.append(", ".join(name(e) for e in _ranked(actors, order)[:MAX_ACTORS]))

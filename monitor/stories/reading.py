@@ -22,6 +22,7 @@ COUNT_WINDOW = 4  # a number counts for a count word at most this many words awa
 # A number, not an ordinal ("201-ю базу", "201-й", "201st" are names of units).
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|-[^\W\d_])")
 _SENTENCE_END = re.compile(r"[.!?;؛؟](?=\s|$)|\x00")
+_CLAUSE_END = re.compile(r"[.!?;؛؟,،](?=\s|$)|\x00")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ ,]\d{3})+")
 _YEAR = range(1900, 2101)
 
@@ -32,7 +33,8 @@ class Reading:
 
     ``counts``: people ``killed``/``wounded``/``people`` (detained, crossing…) and ``kg``
     seized; ``cues``: the event cues found, as ``event/cue`` with the text that matched;
-    ``confidence``: the winning event's cue weight (0 for the fallback).
+    ``confidence``: the winning event's cue weight (0 for the fallback); ``hurt``: a killed or
+    wounded word occurs, with or without a figure ("the killed intruder was a courier").
     """
 
     event: str
@@ -40,6 +42,7 @@ class Reading:
     confidence: float
     counts: dict[str, float] = field(default_factory=dict)
     cues: tuple[str, ...] = ()
+    hurt: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +51,7 @@ class Reading:
             "confidence": self.confidence,
             "counts": dict(self.counts),
             "cues": list(self.cues),
+            "hurt": self.hurt,
         }
 
     @classmethod
@@ -59,6 +63,7 @@ class Reading:
             float(data.get("confidence") or 0.0),
             {str(k): float(v) for k, v in counts.items()} if isinstance(counts, dict) else {},
             tuple(str(c) for c in data.get("cues") or ()),
+            bool(data.get("hurt")),
         )
 
 
@@ -122,7 +127,8 @@ class Reader:
             level, confidence = severity[event], round(scores[event], 3)
         if casualties and event != "analysis":
             level = 3
-        return Reading(event, level, confidence, counts, tuple(cues))
+        hurt = casualties or casualty_word
+        return Reading(event, level, confidence, counts, tuple(cues), hurt)
 
     def _counts(self, norm: NormalizedText, original: str) -> tuple[dict[str, float], bool]:
         """People killed/wounded/counted and kilograms, from numbers next to count words;
@@ -163,6 +169,14 @@ class Reader:
             return ({"killed": 0.0, "wounded": 0.0} if unhurt else {}), hurt
         tokens.sort(key=lambda t: t[0])
         sentence = [sentence_of(t[0]) for t in tokens]
+        clause_of = _sentences(normalized, _CLAUSE_END)
+
+        def owned(count_word: int, distance: int, numbers: list[int]) -> bool:
+            # A number after a count word in its clause, nearer than ``distance``, is its own
+            # (verb first: "трое … перешли, убит один из них", "وقتل أحدهم").
+            clause = clause_of(count_word)
+            return any(0 < n - count_word < distance and clause_of(n) == clause for n in numbers)
+
         out: dict[str, float] = {}
         used: set[int] = set()
         for i, (word, kind, value) in enumerate(tokens):
@@ -189,6 +203,7 @@ class Reader:
                 and sentence[k] == sentence[i]
                 and abs(other - word) <= COUNT_WINDOW
                 and not any(min(other, word) < n < max(other, word) for n in numbers)
+                and not owned(other, abs(other - word), numbers)
             ]
             if all(c[0] > 0 for c in candidates):
                 # Verb-final sentences (Persian, Pashto, Tajik): "three armed smugglers … were
@@ -203,7 +218,8 @@ class Reader:
                     if okind in ("number", "unit", *PLAIN):
                         break
                     if okind in ("killed", "wounded"):
-                        candidates = [(False, other - word, False, okind)]
+                        if not owned(other, other - word, numbers):
+                            candidates = [(False, other - word, False, okind)]
                         break
             if candidates:
                 kind_found = min(candidates)[3]
@@ -235,9 +251,9 @@ def _standalone(text: str, alias: str, start: int, end: int) -> bool:
     return text[start:end] == _plain(alias)
 
 
-def _sentences(text: str) -> Callable[[int], int]:
-    """A function from word index to sentence number."""
-    ends = [text.count(" ", 0, m.start()) for m in _SENTENCE_END.finditer(text)]
+def _sentences(text: str, end: re.Pattern[str] = _SENTENCE_END) -> Callable[[int], int]:
+    """A function from word index to sentence (or clause) number."""
+    ends = [text.count(" ", 0, m.start()) for m in end.finditer(text)]
 
     def sentence(word: int) -> int:
         return sum(1 for end in ends if end < word)

@@ -91,8 +91,9 @@ class StoryTeller:
         languages: Iterable[str | None],
     ) -> str:
         return story_header(
-            self.vocabulary.label(event), entity_ids, self.watchlist, outlets, languages
-        )
+            self.vocabulary.label(event), entity_ids, self.watchlist, outlets, languages,
+            self.vocabulary.spec.within,
+        )  # fmt: skip
 
     @staticmethod
     def story_significance(members: Iterable[float], outlets: int) -> float:
