@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert
 
-from monitor.config import LoadedConfig, Settings
+from monitor.config import LoadedConfig, Settings, validate
 from monitor.digest.render import render
 from monitor.storage import db
 from monitor.storage.tables import entries, feeds, matches
@@ -88,7 +88,7 @@ DUPLICATES = [  # (story index, feed index, title)
 
 def make_app(tmp: Path, max_items: int) -> App:
     channel = {"name": "daily-email", "type": "file", "path": str(tmp), "max_items": max_items}
-    settings = Settings.model_validate({"digests": [channel]})
+    settings = validate({"digests": [channel]}, Settings)
     config = LoadedConfig(settings=settings, path=tmp / "m.yaml", packaged=False, data_dir=tmp)
     return App(config, db.open_database(f"sqlite:///{tmp / 'bench.db'}"), clock=lambda: NOW)
 

@@ -45,7 +45,7 @@ COMMANDS: dict[str, list[str]] = {
 LAYERS: dict[str, str] = {
     "interpreter (python -c pass)": "pass",
     "+ CLI: click, rich": "import click, rich.console",
-    "+ config: pydantic, yaml, monitor.config": "import click, rich.console, monitor.config",
+    "+ config: msgspec, yaml, monitor.config": "import click, rich.console, monitor.config",
     "+ database: sqlalchemy, sqlite dialect": (
         "import click, rich.console, monitor.config, sqlalchemy, sqlalchemy.dialects.sqlite"
     ),

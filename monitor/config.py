@@ -5,43 +5,39 @@ Loading never touches the network or the database.
 
 from __future__ import annotations
 
-import difflib
+import math
 import os
 import re
-import types
-import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.utils import parseaddr
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeAlias, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import msgspec
 import platformdirs
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+from msgspec import Meta, Struct, field
+from msgspec.structs import replace
 
 from monitor.errors import ConfigError
-from monitor.files import YamlPath, packaged_data, read_yaml_lines
+from monitor.files import Problem as _Problem
+from monitor.files import YamlPath, convert, nearest_key, packaged_data, problems, read_yaml_lines
 from monitor.units import parse_duration, parse_size
 
 ENV_CONFIG = "MONITOR_CONFIG"
 ENV_DATABASE_URL = "MONITOR_DATABASE_URL"
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_NAME = r"^[a-z0-9_-]+$"
+_NAME = re.compile(r"[a-z0-9_-]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_TOKEN = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")  # an HTTP header name
 MAX_DURATION = timedelta(days=365)
 MAX_SIZE = 1 << 30
+T = TypeVar("T")
 
 
 def _duration(value: Any) -> timedelta:
+    """A duration written 30s, 15m, 2h or 7d; at most a year."""
     if isinstance(value, timedelta):
         return value
     if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -53,6 +49,7 @@ def _duration(value: Any) -> timedelta:
 
 
 def _size(value: Any) -> int:
+    """A size in bytes written 10MB, 512kB or a number; at most 1 GB."""
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise ValueError("expected a size such as 10MB")
     size = parse_size(value)
@@ -61,213 +58,295 @@ def _size(value: Any) -> int:
     return size
 
 
-def _text(value: Any) -> Any:
-    """A one-line string: no line breaks or control characters (they would forge headers)."""
-    if isinstance(value, str) and _CONTROL.search(value):
-        raise ValueError(f"{value!r} contains a line break or control character")
-    return value
+def _score(value: Any) -> float:
+    """A finite score, 0 or more."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            raise ValueError(f"expected a number, not {value!r}") from None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"expected a number, not {value!r}")
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"expected a finite number of 0 or more, not {value!r}")
+    return float(value)
 
 
-def _address(value: Any) -> str:
+def _string(value: Any, expected: str = "text") -> str:
     if not isinstance(value, str):
-        raise ValueError("expected an email address such as analyst@example.org")
-    _text(value)
-    _, addr = parseaddr(value)
-    if not re.fullmatch(r"[^@\s<>,;]+@[^@\s<>,;]+", addr):
-        raise ValueError(f"{value!r} is not an email address")
+        raise ValueError(f"expected {expected}, not {value!r}")
     return value
 
 
-Duration = Annotated[timedelta, BeforeValidator(_duration)]
-Size = Annotated[int, BeforeValidator(_size)]
-Text = Annotated[str, BeforeValidator(_text)]
-Address = Annotated[str, BeforeValidator(_address)]
-Score = Annotated[float, Field(ge=0.0, allow_inf_nan=False)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class DatabaseSettings(_Strict):
-    url: str = "sqlite:///data/monitor.db"
-
-
-class FetchSettings(_Strict):
-    """How feeds are fetched. Every bound here protects against a hostile server."""
-
-    connect_timeout: Duration = timedelta(seconds=10)
-    read_timeout: Duration = timedelta(seconds=20)
-    deadline: Duration = timedelta(seconds=45)
-    max_body: Size = 10_000_000
-    max_redirects: int = Field(5, ge=0, le=20)
-    concurrency: int = Field(16, ge=1, le=256)
-    per_host: int = Field(2, ge=1, le=32)
-    default_interval: Duration = timedelta(minutes=30)
-    max_backoff: Duration = timedelta(days=1)
-    max_text: int = Field(20_000, ge=200, le=10_000_000, description="characters per text field")
-    # Redirects may lead to loopback, private or link-local addresses only with this set.
-    allow_private: bool = False
-    # Wall clock for parsing one feed's body; the worker is replaced when it overruns.
-    parse_deadline: Duration = timedelta(seconds=30)
-
-
-class MatchingSettings(_Strict):
-    threshold: Score = 0.5
-
-
-class StoriesSettings(_Strict):
-    """How matches are grouped into stories (see docs/stories.md)."""
-
-    window: Duration = timedelta(hours=48)  # reports further apart are different events
-    events: Path | None = None  # the event vocabulary; default: events.yaml beside the watchlist
-
-
-class FeedSettings(_Strict):
-    name: Name
-    url: Text
-    interval: Duration | None = None
-    language: str | None = Field(None, pattern=r"^[a-z]{2,3}$")
-    enabled: bool = True
-    title: str | None = None
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        has_scheme = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value)
-        if has_scheme and not value.lower().startswith(("http://", "https://", "file://")):
-            raise ValueError("only http(s)://, file:// URLs or local paths are supported")
-        return value
+def _text(value: Any) -> str:
+    """One line of text: no line breaks or control characters (they would forge headers)."""
+    text = _string(value)
+    if _CONTROL.search(text):
+        raise ValueError(f"{text!r} contains a line break or control character")
+    return text
 
 
 def _name(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(_NAME, value):
+    """A feed's or channel's name: a-z, 0-9, - and _."""
+    if not isinstance(value, str) or not _NAME.fullmatch(value):
         raise ValueError(f"{value!r} is not a valid name (use a-z, 0-9, - and _)")
     return value
 
 
-Name = Annotated[str, BeforeValidator(_name)]
+def _language(value: Any) -> str:
+    """A language code (ISO 639-1, or 639-3 where there is no two-letter code)."""
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}", value):
+        raise ValueError(f"{value!r} is not a language code such as en, ru or fa")
+    return value
+
+
+def _feed_url(value: Any) -> str:
+    """An http(s):// or file:// URL, or a local path (relative to the config file)."""
+    text = _text(value)
+    has_scheme = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text)
+    if has_scheme and not text.lower().startswith(("http://", "https://", "file://")):
+        raise ValueError("only http(s)://, file:// URLs or local paths are supported")
+    return text
+
+
+def _http_url(value: Any) -> str:
+    """An http:// or https:// URL."""
+    text = _text(value)
+    if not re.match(r"^https?://", text):
+        raise ValueError(f"{text!r} is not an http:// or https:// URL")
+    return text
+
+
+def _address(value: Any) -> str:
+    """An email address, optionally with a display name."""
+    from email.utils import parseaddr  # 8 ms to import: only for configs that send email
+
+    text = _text(_string(value, "an email address such as analyst@example.org"))
+    _, addr = parseaddr(text)
+    if not re.fullmatch(r"[^@\s<>,;]+@[^@\s<>,;]+", addr):
+        raise ValueError(f"{text!r} is not an email address")
+    return text
+
+
+def _header_name(value: Any) -> str:
+    """An HTTP header name."""
+    if not isinstance(value, str) or not _TOKEN.fullmatch(value):
+        raise ValueError(f"{value!r} is not an HTTP header name")
+    return value
 
 
 def _timezone(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"expected a time zone name such as Asia/Dushanbe, not {value!r}")
+    """An IANA time zone name such as Asia/Dushanbe."""
+    text = _string(value, "a time zone name such as Asia/Dushanbe")
     try:
-        ZoneInfo(value)
+        ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown timezone {value!r}") from exc
-    return value
+        raise ValueError(f"unknown timezone {text!r}") from exc
+    return text
 
 
 def _cron(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"expected a cron schedule in quotes such as '0 7 * * *', not {value!r}")
-    fields = value.split()
-    if len(fields) != 5:
-        raise ValueError(f"cron schedule {value!r} must have five fields")
+    """A five-field cron schedule that fires at least once."""
+    text = _string(value, "a cron schedule in quotes such as '0 7 * * *'")
+    if len(text.split()) != 5:
+        raise ValueError(f"cron schedule {text!r} must have five fields")
     from apscheduler.triggers.cron import CronTrigger
 
     try:
-        trigger = CronTrigger.from_crontab(value, timezone=UTC)
+        trigger = CronTrigger.from_crontab(text, timezone=UTC)
     except ValueError as exc:
-        raise ValueError(f"invalid cron schedule {value!r}: {exc}") from exc
+        raise ValueError(f"invalid cron schedule {text!r}: {exc}") from exc
     if trigger.get_next_fire_time(None, datetime.now(UTC)) is None:
-        raise ValueError(f"cron schedule {value!r} never fires (no such date)")
-    return value
+        raise ValueError(f"cron schedule {text!r} never fires (no such date)")
+    return text
 
 
-class DisplaySettings(_Strict):
+WHSEC_PROBLEM = "a secret starting with 'whsec_' must continue in base64 (Standard Webhooks)"
+
+
+def _webhook_secret(value: Any) -> str:
+    """A webhook signing secret; a ``whsec_`` one must continue in base64."""
+    text = _string(value)
+    if text.startswith("whsec_"):
+        import base64
+        import binascii
+
+        try:
+            base64.b64decode(text[6:], validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError(WHSEC_PROBLEM) from None
+    return text
+
+
+def _checked(name: str, base: type, parse: Callable[[Any], Any]) -> Any:
+    """A subclass of ``base`` whose values msgspec hands to ``_decode`` (it calls ``parse``)."""
+    return type(name, (base,), {"parse": staticmethod(parse), "__module__": __name__})
+
+
+# Values the YAML writes as text and the code reads as something checked or parsed. To the type
+# checker each is the type it holds; at run time a subclass of it (instances behave exactly
+# like the base type), which tells msgspec to hand the value to ``_decode``.
+if TYPE_CHECKING:
+    Duration: TypeAlias = timedelta
+    Size: TypeAlias = int
+    Score: TypeAlias = float
+    Text: TypeAlias = str
+    Name: TypeAlias = str
+    Language: TypeAlias = str
+    FeedUrl: TypeAlias = str
+    HttpUrl: TypeAlias = str
+    Address: TypeAlias = str
+    HeaderName: TypeAlias = str
+    TimeZone: TypeAlias = str
+    Cron: TypeAlias = str
+    Secret: TypeAlias = str
+else:
+    Duration = _checked("Duration", timedelta, _duration)
+    Size = _checked("Size", int, _size)
+    Score = _checked("Score", float, _score)
+    Text = _checked("Text", str, _text)
+    Name = _checked("Name", str, _name)
+    Language = _checked("Language", str, _language)
+    FeedUrl = _checked("FeedUrl", str, _feed_url)
+    HttpUrl = _checked("HttpUrl", str, _http_url)
+    Address = _checked("Address", str, _address)
+    HeaderName = _checked("HeaderName", str, _header_name)
+    TimeZone = _checked("TimeZone", str, _timezone)
+    Cron = _checked("Cron", str, _cron)
+    Secret = _checked("Secret", str, _webhook_secret)
+
+
+def _decode(type_: type, value: Any) -> Any:
+    """msgspec's hook for the types above (and paths)."""
+    if type_ is Path:
+        return Path(_string(value, "a path"))
+    parse = type_.__dict__.get("parse")
+    if parse is None:
+        raise NotImplementedError(type_)
+    parsed = parse(value)
+    if isinstance(parsed, timedelta):
+        return type_(days=parsed.days, seconds=parsed.seconds, microseconds=parsed.microseconds)
+    return type_(parsed)
+
+
+class _Strict(Struct, forbid_unknown_fields=True, frozen=True):
+    pass
+
+
+class DatabaseSettings(_Strict, frozen=True):
+    url: str = "sqlite:///data/monitor.db"
+
+
+class FetchSettings(_Strict, frozen=True):
+    """How feeds are fetched. Every bound here protects against a hostile server."""
+
+    connect_timeout: Duration = Duration(seconds=10)
+    read_timeout: Duration = Duration(seconds=20)
+    deadline: Duration = Duration(seconds=45)
+    max_body: Size = Size(10_000_000)
+    max_redirects: Annotated[int, Meta(ge=0, le=20)] = 5
+    concurrency: Annotated[int, Meta(ge=1, le=256)] = 16
+    per_host: Annotated[int, Meta(ge=1, le=32)] = 2
+    default_interval: Duration = Duration(minutes=30)
+    max_backoff: Duration = Duration(days=1)
+    max_text: Annotated[int, Meta(ge=200, le=10_000_000)] = 20_000  # characters per text field
+    # Redirects may lead to loopback, private or link-local addresses only with this set.
+    allow_private: bool = False
+    # Wall clock for parsing one feed's body; the worker is replaced when it overruns.
+    parse_deadline: Duration = Duration(seconds=30)
+
+
+class MatchingSettings(_Strict, frozen=True):
+    threshold: Score = Score(0.5)
+
+
+class StoriesSettings(_Strict, frozen=True):
+    """How matches are grouped into stories (see docs/stories.md)."""
+
+    window: Duration = Duration(hours=48)  # reports further apart are different events
+    events: Path | None = None  # the event vocabulary; default: events.yaml beside the watchlist
+
+
+class FeedSettings(_Strict, frozen=True):
+    name: Name
+    url: FeedUrl
+    interval: Duration | None = None
+    language: Language | None = None
+    enabled: bool = True
+    title: str | None = None
+
+
+class DisplaySettings(_Strict, frozen=True):
     """How the command line shows things: times in ``timezone`` (digests use their own)."""
 
-    timezone: Annotated[str, BeforeValidator(_timezone)] = "UTC"
+    timezone: TimeZone = TimeZone("UTC")
 
 
-class _Channel(_Strict):
+class _Channel(_Strict, frozen=True, tag_field="type"):
     name: Name
-    schedule: Annotated[str, BeforeValidator(_cron)] = "0 7 * * *"
-    timezone: Annotated[str, BeforeValidator(_timezone)] = "Asia/Dushanbe"
+    schedule: Cron = Cron("0 7 * * *")
+    timezone: TimeZone = TimeZone("Asia/Dushanbe")
     min_score: Score | None = None
-    max_items: int = Field(200, ge=1, le=100_000)
+    max_items: Annotated[int, Meta(ge=1, le=100_000)] = 200
     send_empty: bool = False
     enabled: bool = True
-    retry_after: Duration = timedelta(minutes=15)  # a failed digest is tried again after this
+    retry_after: Duration = Duration(minutes=15)  # a failed digest is tried again after this
 
-    @field_validator("retry_after")
-    @classmethod
-    def _positive(cls, value: timedelta) -> timedelta:
-        if value <= timedelta(0):
-            raise ValueError("must be longer than 0s")
-        return value
+    def __post_init__(self) -> None:
+        if self.retry_after <= timedelta(0):
+            raise ValueError("retry_after: must be longer than 0s")
 
 
-class SmtpSettings(_Strict):
+class SmtpSettings(_Strict, frozen=True):
     host: Text
-    port: int | None = Field(None, ge=1, le=65535)
+    port: Annotated[int, Meta(ge=1, le=65535)] | None = None
     security: Literal["none", "starttls", "ssl"] = "starttls"
     username: Text | None = None
     password: str | None = None
-    timeout: Duration = timedelta(seconds=30)
+    timeout: Duration = Duration(seconds=30)
 
     @property
     def effective_port(self) -> int:
         return self.port or {"none": 25, "starttls": 587, "ssl": 465}[self.security]
 
 
-class EmailChannel(_Channel):
-    type: Literal["email"]
-    from_: Address = Field(alias="from")
-    to: list[Address] = Field(min_length=1)
+class EmailChannel(_Channel, frozen=True, tag="email", kw_only=True):
+    type: ClassVar[Literal["email"]] = "email"
+    from_: Address = field(name="from")
+    to: Annotated[list[Address], Meta(min_length=1)]
     smtp: SmtpSettings
-    subject_prefix: Text = "[monitor]"
+    subject_prefix: Text = Text("[monitor]")
 
 
-WHSEC_PROBLEM = "a secret starting with 'whsec_' must continue in base64 (Standard Webhooks)"
-
-
-def _webhook_secret(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith("whsec_"):
-        import base64
-        import binascii
-
-        try:
-            base64.b64decode(value[6:], validate=True)
-        except (binascii.Error, ValueError):
-            raise ValueError(WHSEC_PROBLEM) from None
-    return value
-
-
-class WebhookChannel(_Channel):
-    type: Literal["webhook"]
-    url: Text = Field(pattern=r"^https?://")
+class WebhookChannel(_Channel, frozen=True, tag="webhook", kw_only=True):
+    type: ClassVar[Literal["webhook"]] = "webhook"
+    url: HttpUrl
     format: Literal["json", "slack", "teams"] = "json"
-    secret: Annotated[str | None, BeforeValidator(_webhook_secret)] = None
-    timeout: Duration = timedelta(seconds=30)
-    headers: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")], Text] = Field(
-        default_factory=dict
-    )
+    secret: Secret | None = None
+    timeout: Duration = Duration(seconds=30)
+    headers: dict[HeaderName, Text] = field(default_factory=dict)
 
 
-class FileChannel(_Channel):
-    type: Literal["file"]
+class FileChannel(_Channel, frozen=True, tag="file"):
+    type: ClassVar[Literal["file"]] = "file"
     path: Path = Path("digests")
-    formats: list[Literal["html", "md"]] = Field(default_factory=lambda: ["html", "md"])  # type: ignore[arg-type]
+    formats: list[Literal["html", "md"]] = field(default_factory=lambda: ["html", "md"])
 
 
-Channel = Annotated[EmailChannel | WebhookChannel | FileChannel, Field(discriminator="type")]
+Channel = EmailChannel | WebhookChannel | FileChannel
 
 
-class Settings(_Strict):
-    database: DatabaseSettings = DatabaseSettings()
-    fetch: FetchSettings = FetchSettings()
-    matching: MatchingSettings = MatchingSettings()
-    display: DisplaySettings = DisplaySettings()
-    stories: StoriesSettings = StoriesSettings()
-    feeds: list[FeedSettings] = Field(default_factory=list)
+class Settings(_Strict, frozen=True):
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    matching: MatchingSettings = field(default_factory=MatchingSettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
+    stories: StoriesSettings = field(default_factory=StoriesSettings)
+    feeds: list[FeedSettings] = field(default_factory=list)
     watchlist: Path = Path("watchlist.yaml")
-    digests: list[Channel] = Field(default_factory=list)
+    digests: list[Channel] = field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _unique_names(self) -> Settings:
+    def __post_init__(self) -> None:
         for what, names in (
             ("feeds", [f.name for f in self.feeds]),
             ("digests", [d.name for d in self.digests]),
@@ -277,23 +356,31 @@ class Settings(_Strict):
                 if name in seen:
                     raise ValueError(f"{what}[{i}].name: duplicate name {name!r}")
                 seen.add(name)
-        return self
 
     def feed(self, name: str) -> FeedSettings | None:
         return next((f for f in self.feeds if f.name == name), None)
 
-    def channel(self, name: str) -> EmailChannel | WebhookChannel | FileChannel | None:
+    def channel(self, name: str) -> Channel | None:
         return next((d for d in self.digests if d.name == name), None)
 
 
-class LoadedConfig(BaseModel):
+def validate(raw: Any, type_: type[T]) -> T:
+    """Validate parsed YAML as one of the settings types above (raises msgspec.ValidationError)."""
+    return convert(raw, type_, _decode)
+
+
+def problems_in(raw: Any, type_: Any = Settings) -> list[_Problem]:
+    """Every problem in ``raw`` as ``type_`` (empty when it is valid)."""
+    return problems(type_, raw, _decode)
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
     """Settings plus where they came from; paths in ``settings`` are absolute.
 
     ``data_dir`` is where state goes by default: the user's data folder for the packaged
     config, else the folder above the config file's.
     """
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     settings: Settings
     path: Path
@@ -358,24 +445,6 @@ def _dotted(where: YamlPath) -> str:
     return out or "top level"
 
 
-def _data_path(loc: YamlPath, raw: Any) -> YamlPath:
-    """The part of a pydantic error location that names keys of the file (tags dropped)."""
-    out: list[str | int] = []
-    node = raw
-    for i, part in enumerate(loc):
-        inside = (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        )
-        if inside:
-            node = node[part]
-        elif i < len(loc) - 1:
-            continue  # a union branch or discriminator tag pydantic inserts
-        else:
-            node = None
-        out.append(part)
-    return tuple(out)
-
-
 def _line(where: YamlPath, lines: Mapping[YamlPath, int]) -> int:
     """The line of ``where`` in the file, else of its nearest enclosing key (0: unknown)."""
     for end in range(len(where), -1, -1):
@@ -390,55 +459,14 @@ def _problem(where: YamlPath, lines: Mapping[YamlPath, int], text: str) -> tuple
     return line, text.format(key=_dotted(where), line=f" (line {line})" if line else "")
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    if typing.get_origin(annotation) in (typing.Annotated, types.UnionType, typing.Union, list):
-        return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
-    return []
-
-
-def _keys_at(loc: YamlPath) -> list[str]:
-    """The valid keys of the mapping at ``loc`` (a pydantic location, tags included)."""
-    models: list[type[BaseModel]] = [Settings]
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = [f for m in models for n, f in m.model_fields.items() if part in (n, f.alias)]
-        if fields:
-            models = [m for f in fields for m in _models_in(f.annotation)]
-        else:  # a discriminator tag: keep the channel types it names
-            models = [m for m in models if _tag(m) == part] or models
-    return sorted({f.alias or n for m in models for n, f in m.model_fields.items()})
-
-
-def _tag(model: type[BaseModel]) -> str | None:
-    field = model.model_fields.get("type")
-    args = typing.get_args(field.annotation) if field else ()
-    return str(args[0]) if args else None
-
-
-def _problems(
-    exc: ValidationError, raw: Any, lines: Mapping[YamlPath, int]
-) -> list[tuple[int, str]]:
-    out = []
-    for err in exc.errors():
-        loc = tuple(err["loc"])
-        where = _data_path(loc, raw)
-        msg = err["msg"].removeprefix("Value error, ")
-        if not where and (m := re.match(r"^(\w+)\[(\d+)\]\.(\w+): (.*)$", msg)):
-            where, msg = (m[1], int(m[2]), m[3]), m[4]  # a check across keys names its key
-        if err["type"] == "extra_forbidden":
-            near = difflib.get_close_matches(str(where[-1]), _keys_at(loc[:-1]), n=1, cutoff=0.6)
-            hint = f" — did you mean {near[0]!r}?" if near else ""
-            out.append(_problem(where, lines, "unknown key '{key}'{line}" + hint))
-        elif err["type"] == "missing":
-            out.append(_problem(where, lines, "{key}{line}: required key is missing"))
-        else:
-            out.append(
-                _problem(where, lines, "{key}{line}: " + msg.replace("{", "{{").replace("}", "}}"))
-            )
-    return out
+def _described(problem: _Problem, lines: Mapping[YamlPath, int]) -> tuple[int, str]:
+    if problem.kind == "unknown":
+        hint = nearest_key(problem).replace("{", "{{").replace("}", "}}")
+        return _problem(problem.where, lines, "unknown key '{key}'{line}" + hint)
+    if problem.kind == "missing":
+        return _problem(problem.where, lines, "{key}{line}: required key is missing")
+    text = problem.text.replace("{", "{{").replace("}", "}}")
+    return _problem(problem.where, lines, "{key}{line}: " + text)
 
 
 def _resolve_sqlite(url: str, base: Path) -> str:
@@ -469,16 +497,16 @@ def load_config(
         raise ConfigError(f"{path}: top level must be a mapping of keys")
     missing: list[YamlPath] = []
     raw = substitute_env(raw, env, (), missing)
-    problems = [
+    found = [
         _problem(m[:-1], lines, "{key}{line}: environment variable " + f"{m[-1]} is not set")
         for m in missing
     ]
     try:
-        settings = Settings.model_validate(raw)
-    except ValidationError as exc:
-        problems += _problems(exc, raw, lines)
-    if problems:
-        raise ConfigError("\n".join(f"{path}: {p}" for _, p in sorted(problems)))
+        settings = validate(raw, Settings)
+    except msgspec.ValidationError:
+        found += [_described(p, lines) for p in problems_in(raw)]
+    if found:
+        raise ConfigError("\n".join(f"{path}: {p}" for _, p in sorted(found)))
 
     config_dir = path.resolve().parent
     # The packaged config lives in site-packages: its writable paths (database, digest folders)
@@ -486,33 +514,29 @@ def load_config(
     data_dir = Path(platformdirs.user_data_dir("monitor")) if packaged else config_dir.parent
     state_base = data_dir / "config" if packaged else config_dir
     url = db_url or env.get(ENV_DATABASE_URL) or settings.database.url
-    settings = settings.model_copy(
-        update={
-            "database": DatabaseSettings(url=_resolve_sqlite(url, state_base)),
-            "watchlist": (config_dir / settings.watchlist).resolve(),
-            "stories": settings.stories.model_copy(
-                update={"events": (config_dir / settings.stories.events).resolve()}
-            )
-            if settings.stories.events is not None
-            else settings.stories,
-            "digests": [_resolve_channel(c, state_base) for c in settings.digests],
-            "feeds": [_resolve_feed(f, config_dir) for f in settings.feeds],
-        }
+    stories = settings.stories
+    if stories.events is not None:
+        stories = replace(stories, events=(config_dir / stories.events).resolve())
+    settings = replace(
+        settings,
+        database=DatabaseSettings(url=_resolve_sqlite(url, state_base)),
+        watchlist=(config_dir / settings.watchlist).resolve(),
+        stories=stories,
+        digests=[_resolve_channel(c, state_base) for c in settings.digests],
+        feeds=[_resolve_feed(f, config_dir) for f in settings.feeds],
     )
     return LoadedConfig(
         settings=settings, path=path.resolve(), packaged=packaged, data_dir=data_dir
     )
 
 
-def _resolve_channel(
-    channel: EmailChannel | WebhookChannel | FileChannel, base: Path
-) -> EmailChannel | WebhookChannel | FileChannel:
+def _resolve_channel(channel: Channel, base: Path) -> Channel:
     if isinstance(channel, FileChannel):
-        return channel.model_copy(update={"path": (base / channel.path).resolve()})
+        return replace(channel, path=(base / channel.path).resolve())
     return channel
 
 
 def _resolve_feed(feed: FeedSettings, base: Path) -> FeedSettings:
     if "://" in feed.url:
         return feed
-    return feed.model_copy(update={"url": (base / feed.url).resolve().as_uri()})
+    return replace(feed, url=FeedUrl((base / feed.url).resolve().as_uri()))

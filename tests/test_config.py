@@ -120,3 +120,36 @@ def test_malformed_whsec_secret_is_a_config_error(tmp_path: Path) -> None:
     assert load_config(write(tmp_path, hook % "plain-secret"), env={})
     message = error_of(write(tmp_path, hook % "whsec_not*base64!"))
     assert "secret" in message and "base64" in message
+
+
+def test_every_problem_inside_channels_is_named_with_its_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "digests:\n  - name: d\n    type: webhook\n    url: ftp://x\n    format: xml\n"
+        "    headers: {'X A': b}\n  - {name: e, type: pigeon}\n"
+        "  - {name: f, type: email, from: m@example.org, to: []}\n"
+        "fetch: {concurrency: 0, max_body: '12'}\n",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_config(path, env={})
+    assert [line.removeprefix(f"{path}: ") for line in str(info.value).splitlines()] == [
+        "digests[0].url (line 4): 'ftp://x' is not an http:// or https:// URL",
+        "digests[0].format (line 5): expected one of 'json', 'slack', 'teams', not 'xml'",
+        "digests[0].headers.X A (line 6): 'X A' is not an HTTP header name",
+        "digests[1].type (line 7): unknown type 'pigeon' (use email, webhook, file)",
+        "digests[2].smtp (line 8): required key is missing",
+        "digests[2].to (line 8): expected a list of length >= 1",
+        "fetch.concurrency (line 9): expected an integer >= 1",
+    ]
+
+
+def test_numbers_and_switches_from_environment_variables(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "fetch: {concurrency: '${N}', allow_private: '${PRIVATE}'}\n"
+        "digests: [{name: m, type: email, from: m@example.org, to: [a@example.org],"
+        " smtp: {host: localhost, port: '${PORT}'}}]\n",
+    )
+    cfg = load_config(path, env={"N": "4", "PRIVATE": "true", "PORT": "2525"})
+    assert cfg.settings.fetch.concurrency == 4 and cfg.settings.fetch.allow_private is True
+    assert cfg.settings.digests[0].smtp.port == 2525  # type: ignore[union-attr]

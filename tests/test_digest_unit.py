@@ -15,7 +15,7 @@ import httpx
 import pytest
 from sqlalchemy import insert
 
-from monitor.config import LoadedConfig, Settings
+from monitor.config import LoadedConfig, Settings, validate
 from monitor.digest.build import build_digest, group_stories, snippet
 from monitor.digest.channels import email as email_channel
 from monitor.digest.channels import webhook
@@ -32,7 +32,7 @@ NOW = datetime(2024, 6, 3, 2, 0, tzinfo=UTC)
 
 def make_app(tmp_path: Path, channels: list[dict[str, Any]]) -> App:
     watchlist = Path(__file__).resolve().parent.parent / "config" / "watchlist.yaml"
-    settings = Settings.model_validate({"digests": channels, "watchlist": str(watchlist)})
+    settings = validate({"digests": channels, "watchlist": str(watchlist)}, Settings)
     config = LoadedConfig(
         settings=settings, path=tmp_path / "monitor.yaml", packaged=False, data_dir=tmp_path
     )
@@ -243,14 +243,15 @@ def test_email_subject_and_message(app: App) -> None:
                          max_items=5, now=NOW)  # fmt: skip
     from monitor.config import EmailChannel
 
-    ch = EmailChannel.model_validate(
+    ch = validate(
         {
             "name": "mail",
             "type": "email",
             "from": "m@example.org",
             "to": ["a@example.org"],
             "smtp": {"host": "localhost"},
-        }
+        },
+        EmailChannel,
     )
     msg = email_channel.build_message(ch, d)
     raw = msg.as_bytes()
@@ -271,8 +272,9 @@ def test_webhook_signature_and_429(app: App) -> None:
     d = replace(d, key="key-1", digest_id=7)
     from monitor.config import WebhookChannel
 
-    ch = WebhookChannel.model_validate(
-        {"name": "hook", "type": "webhook", "url": "http://hook.test/x", "secret": "s3cret"}
+    ch = validate(
+        {"name": "hook", "type": "webhook", "url": "http://hook.test/x", "secret": "s3cret"},
+        WebhookChannel,
     )
     seen: list[httpx.Request] = []
 

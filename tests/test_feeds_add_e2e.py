@@ -57,6 +57,14 @@ def test_add_a_page_without_a_feed_or_a_url_without_scheme_is_an_error(
         "has no scheme", "did you mean 'https://example.org/feed.xml'",
     )  # fmt: skip
     one_error_line(monitor.run("feeds", "add", "ftp://example.org/x"), "only http:// and https://")
+    one_error_line(
+        monitor.run("feeds", "add", feed_server.url("/bare"), "--name", "Wire Feed"),
+        "--name/--language: 'Wire Feed' is not a valid name",
+    )
+    one_error_line(
+        monitor.run("feeds", "add", feed_server.url("/bare"), "--language", "English"),
+        "--name/--language: 'English' is not a language code",
+    )
     assert not Path(monitor.home / "example.org").exists()
     assert monitor.json("feeds", "list", "--json") == []
 

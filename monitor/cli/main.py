@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 import sys
 
 import click
@@ -230,9 +229,6 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI; errors become one line on stderr and exit code 2 (usage) or 1 (work)."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
-    # Pydantic scans every installed package's entry points for plugins when it builds the
-    # config models (milliseconds of every command); the CLI uses none. A user's setting wins.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         code = app.main(args=hoist_state_options(args), prog_name="monitor", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as exc:  # `monitor`, `monitor feeds`: the help

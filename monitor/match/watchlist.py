@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+import msgspec
+from msgspec import Meta, Struct, field
 
 from monitor.errors import ConfigError
-from monitor.files import read_yaml, validation_problem
+from monitor.files import convert, read_yaml, validation_problem
 from monitor.match.normalize import normalize
 
 Role = Literal[
@@ -51,46 +52,40 @@ _SIDED_FRAMES = frozenset({"origin", "destination", "border_with", "location"})
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 
 
-class Provenance(BaseModel):
+class Provenance(Struct, forbid_unknown_fields=True):
     """Where an entry came from: seed documents with counts, or a note why it was added."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    seeds: dict[str, int] = Field(default_factory=dict)
+    seeds: dict[str, int] = field(default_factory=dict)
     added_by_hand: str | None = None
 
 
-class WatchlistEntry(BaseModel):
+class WatchlistEntry(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     """One watched term."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    name: str = Field(min_length=1)
-    kind: str = Field(min_length=1)
+    id: Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    name: Annotated[str, Meta(min_length=1)]
+    kind: Annotated[str, Meta(min_length=1)]
     role: Role
     side: Side = "none"
     context: NegativeContext | None = None
     frame: Frame | None = None
-    weight: float | None = Field(None, ge=0.0, le=1.0)
+    weight: Annotated[float, Meta(ge=0.0, le=1.0)] | None = None
     implies_border: bool = False
     # counts only when one of these entries (ids) is matched too: an ambiguous bare name
     # ("Sher Khan" is also a nickname and a TV series) needs a cue (port, bridge, Kunduz…)
-    requires: list[str] = Field(default_factory=list)
-    aliases: list[str] = Field(default_factory=list)
-    proper_aliases: list[str] = Field(default_factory=list)
+    requires: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    proper_aliases: list[str] = field(default_factory=list)
     status: Literal["curated", "candidate"] = "curated"
     notes: str | None = None
     count: int = 0
-    provenance: Provenance = Field(default_factory=Provenance)
+    provenance: Provenance = field(default_factory=Provenance)
 
-    @field_validator("aliases", "proper_aliases")
-    @classmethod
-    def _aliases(cls, value: list[str]) -> list[str]:
-        for alias in value:
-            if not normalize(alias.replace("~", "")).strip():
-                raise ValueError(f"alias {alias!r} is empty after normalization")
-        return value
+    def __post_init__(self) -> None:
+        for key, aliases in (("aliases", self.aliases), ("proper_aliases", self.proper_aliases)):
+            for alias in aliases:
+                if not normalize(alias.replace("~", "")).strip():
+                    raise ValueError(f"{key}: alias {alias!r} is empty after normalization")
 
     def all_aliases(self) -> list[str]:
         """The name plus every alias (plain ones first)."""
@@ -123,7 +118,10 @@ class Watchlist:
 
 def _content_hash(entries: list[WatchlistEntry]) -> str:
     """A hash of everything that changes matching or scoring (not provenance or counts)."""
-    scoring = [e.model_dump(exclude={"provenance", "count", "notes"}) for e in entries]
+    scoring = [msgspec.structs.asdict(e) for e in entries]
+    for fields in scoring:
+        for unscored in ("provenance", "count", "notes"):
+            del fields[unscored]
     blob = json.dumps(scoring, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(blob).hexdigest()[:16]
 
@@ -132,6 +130,10 @@ def parse_watchlist(raw: Any, source: str) -> Watchlist:
     """Validate a parsed YAML document into a Watchlist; ConfigError names file and entry."""
     if not isinstance(raw, dict) or not isinstance(raw.get("entries"), list):
         raise ConfigError(f"{source}: top level must be a mapping with an 'entries' list")
+    try:
+        validated = convert(raw["entries"], list[WatchlistEntry])
+    except msgspec.ValidationError:
+        validated = None  # the first bad entry is found and named below
     entries: list[WatchlistEntry] = []
     seen_ids: dict[str, int] = {}
     seen_aliases: dict[str, str] = {}
@@ -141,10 +143,14 @@ def parse_watchlist(raw: Any, source: str) -> Watchlist:
             label += f" ({item['id']})"
         if not isinstance(item, dict):
             raise ConfigError(f"{source}: {label}: entry must be a mapping")
-        try:
-            entry = WatchlistEntry.model_validate(item)
-        except ValidationError as exc:
-            raise ConfigError(f"{source}: {label}: {validation_problem(exc)}") from None
+        if validated is not None:
+            entry = validated[i]
+        else:
+            try:
+                entry = convert(item, WatchlistEntry)
+            except msgspec.ValidationError:
+                problem = validation_problem(WatchlistEntry, item)
+                raise ConfigError(f"{source}: {label}: {problem}") from None
         if entry.id in seen_ids:
             first = seen_ids[entry.id]
             raise ConfigError(

@@ -8,12 +8,13 @@ its dictionary form matches its inflected forms in every supported script.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+import msgspec
+from msgspec import Meta, Struct, field
 
 from monitor.errors import ConfigError
-from monitor.files import read_yaml, validation_problem
+from monitor.files import convert, read_yaml, validation_problem
 from monitor.match.automaton import AliasAutomaton
 from monitor.match.normalize import normalize
 from monitor.match.watchlist import Watchlist, parse_watchlist
@@ -25,62 +26,62 @@ EVENT_TYPES = (
 COUNTS = ("killed", "wounded", "people", "items")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Strict(Struct, forbid_unknown_fields=True, frozen=True):
+    pass
 
 
-class Cue(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    severity: int = Field(ge=0, le=3)
-    weight: float = Field(1.0, gt=0.0, le=5.0)
-    aliases: list[str] = Field(min_length=1)
+class Cue(_Strict, frozen=True, kw_only=True):
+    id: Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    severity: Annotated[int, Meta(ge=0, le=3)]
+    weight: Annotated[float, Meta(gt=0.0, le=5.0)] = 1.0
+    aliases: Annotated[list[str], Meta(min_length=1)]
 
 
-class EventType(_Strict):
+class EventType(_Strict, frozen=True):
     id: str
-    label: str = Field(min_length=1)
-    cues: list[Cue] = Field(min_length=1)
+    label: Annotated[str, Meta(min_length=1)]
+    cues: Annotated[list[Cue], Meta(min_length=1)]
 
-    @model_validator(mode="after")
-    def _known(self) -> EventType:
+    def __post_init__(self) -> None:
         if self.id not in EVENT_TYPES:
             raise ValueError(f"unknown event type {self.id!r} (known: {', '.join(EVENT_TYPES)})")
-        return self
 
 
-class Fallback(_Strict):
+class Fallback(_Strict, frozen=True):
     event: str = "analysis"  # the type of an entry without any cue
-    severity: int = Field(1, ge=0, le=3)
+    severity: Annotated[int, Meta(ge=0, le=3)] = 1
     casualties: str = "attack"  # the type of one without cues that reports people killed
     question: str | None = None  # a title that asks a question leans to this type (analysis)
 
 
-class Numbers(_Strict):
-    killed: list[str] = Field(min_length=1)
-    wounded: list[str] = Field(min_length=1)
-    people: list[str] = Field(min_length=1)
-    items: list[str] = Field(default_factory=list)  # vehicles, helicopters: equipment counted
-    kg: dict[str, float] = Field(min_length=1)  # unit word → kilograms
-    words: dict[int, list[str]] = Field(default_factory=dict)  # value → number words
-    multipliers: dict[int, list[str]] = Field(default_factory=dict)
-    unhurt: list[str] = Field(default_factory=list)  # "no casualties": zero killed and wounded
-    names_after: list[str] = Field(default_factory=list)  # رود پنج: the river, not five
+NonEmpty = Annotated[list[str], Meta(min_length=1)]
 
 
-class EventsFile(_Strict):
+class Numbers(_Strict, frozen=True, kw_only=True):
+    killed: NonEmpty
+    wounded: NonEmpty
+    people: NonEmpty
+    items: list[str] = field(default_factory=list)  # vehicles, helicopters: equipment counted
+    kg: Annotated[dict[str, float], Meta(min_length=1)]  # unit word → kilograms
+    words: dict[int, list[str]] = field(default_factory=dict)  # value → number words
+    multipliers: dict[int, list[str]] = field(default_factory=dict)
+    unhurt: list[str] = field(default_factory=list)  # "no casualties": zero killed and wounded
+    names_after: list[str] = field(default_factory=list)  # رود پنج: the river, not five
+
+
+class EventsFile(_Strict, frozen=True, kw_only=True):
     version: int = 1
-    fallback: Fallback = Fallback()
-    compatible: list[tuple[str, str]] = Field(default_factory=list)
-    within: dict[str, str] = Field(default_factory=dict)  # watchlist place id → containing id
-    counterparts: list[tuple[str, str]] = Field(default_factory=list)  # ends of one crossing
-    facing: list[tuple[str, str]] = Field(default_factory=list)  # across the river (tj, af)
-    distinct: list[list[str]] = Field(default_factory=list)  # cue groups naming different events
-    background: list[str] = Field(default_factory=list)  # "after": the cue that follows is a cause
-    events: list[EventType] = Field(min_length=1)
+    fallback: Fallback = field(default_factory=Fallback)
+    compatible: list[tuple[str, str]] = field(default_factory=list)
+    within: dict[str, str] = field(default_factory=dict)  # watchlist place id → containing id
+    counterparts: list[tuple[str, str]] = field(default_factory=list)  # ends of one crossing
+    facing: list[tuple[str, str]] = field(default_factory=list)  # across the river (tj, af)
+    distinct: list[list[str]] = field(default_factory=list)  # cue groups naming different events
+    background: list[str] = field(default_factory=list)  # "after": the cue that follows is a cause
+    events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
 
-    @model_validator(mode="after")
-    def _consistent(self) -> EventsFile:
+    def __post_init__(self) -> None:
         ids = [e.id for e in self.events]
         if len(set(ids)) != len(ids):
             raise ValueError("an event type is listed twice")
@@ -97,7 +98,6 @@ class EventsFile(_Strict):
             for cue in group:
                 if cue not in cues:
                     raise ValueError(f"distinct: unknown cue group {cue!r} (event/cue)")
-        return self
 
 
 class Vocabulary:
@@ -172,9 +172,9 @@ def parse_vocabulary(raw: Any, source: str) -> Vocabulary:
     if not isinstance(raw, dict):
         raise ConfigError(f"{source}: top level must be a mapping")
     try:
-        spec = EventsFile.model_validate(raw)
-    except ValidationError as exc:
-        raise ConfigError(f"{source}: {validation_problem(exc)}") from None
+        spec = convert(raw, EventsFile)
+    except msgspec.ValidationError:
+        raise ConfigError(f"{source}: {validation_problem(EventsFile, raw)}") from None
     return Vocabulary(spec, source)
 
 

@@ -251,14 +251,12 @@ def add_feed(app: App, url: str, name: str | None = None, language: str | None =
     Raises UsageError for a bad URL, name or language, a known feed, or a page with no feed;
     a FetchError when the URL cannot be fetched.
     """
-    from monitor.config import FeedSettings
+    from monitor.config import FeedSettings, problems_in
 
     url = require_http_url(url)
-    try:
-        FeedSettings(name=name or "x", url=url, language=language)
-    except ValueError as exc:
-        problem = exc.errors()[0]["msg"].removeprefix("Value error, ")  # type: ignore[attr-defined]
-        raise UsageError(f"--name/--language: {problem}") from None
+    found = problems_in({"name": name or "x", "url": url, "language": language}, FeedSettings)
+    if found:
+        raise UsageError(f"--name/--language: {found[0].text}")
     feed_url, page, parsed = asyncio.run(_discover(app.settings, url))
     app.sync_feeds()
     with app.sessions.begin() as session:
