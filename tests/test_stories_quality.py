@@ -375,3 +375,15 @@ def test_one_outlier_figure_does_not_close_a_story() -> None:
     twenty = report(4, "Twenty killed in attack on Taliban post in Khwahan", "", 3)
     stories = TELLER.group([three, claim, twenty])
     assert sorted(len(s.reports) for s in stories) == [1, 2]
+
+
+def test_a_figure_right_after_after_is_the_earlier_event() -> None:
+    again = read(
+        "Shots fired again at Ayvaj border post",
+        "Guards exchanged fire overnight, a week after two guards were wounded at the same post."
+        " No one was hurt this time.",
+    )
+    assert again.counts == {"killed": 0.0, "wounded": 0.0}
+    # Near-miss: a figure before "after" is this event's.
+    wounded = read("Two guards wounded after shots fired at Ayvaj border post")
+    assert wounded.counts == {"wounded": 2.0}

@@ -141,6 +141,7 @@ class Reader:
         tokens: list[tuple[int, str, float]] = []  # (word index, kind, value)
         unhurt = False
         months: list[int] = []  # word indexes of month names: a number next to one is a date
+        recalled: set[int] = set()  # numbers right after "after": the earlier event's figure
         sentence_of = _sentences(normalized)
         for index, alias, start, end in vocab.number_automaton.find_tuples(norm, original):
             group = vocab.number_groups[index]
@@ -156,6 +157,8 @@ class Reader:
                     continue  # a name (رود پنج, the Panj river), not a number
                 if _standalone(normalized, alias, start, end):
                     tokens.append((word, "number", float(arg)))
+                    if vocab.in_background(normalized, start):
+                        recalled.add(word)
             elif kind == "times":
                 tokens.append((word, "times", float(arg)))
             elif kind == "unhurt":
@@ -169,6 +172,8 @@ class Reader:
             else:
                 value = float(digits.replace(",", "."))
             tokens.append((normalized.count(" ", 0, m.start()), "number", value))
+            if vocab.in_background(normalized, m.start()):
+                recalled.add(tokens[-1][0])
         if months:  # "10 января", "۲۰ حوت", "January 10": a date, not a count
             tokens = _without_dates(tokens, months)
         # A casualty word inside "no casualties" (без жертв) says no one was hurt.
@@ -188,7 +193,7 @@ class Reader:
         out: dict[str, float] = {}
         used: set[int] = set()
         for i, (word, kind, value) in enumerate(tokens):
-            if kind != "number" or i in used:
+            if kind != "number" or i in used or word in recalled:
                 continue
             j = i + 1
             if j < len(tokens) and tokens[j][1] == "times" and tokens[j][0] - word <= 1:
