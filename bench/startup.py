@@ -44,10 +44,10 @@ COMMANDS: dict[str, list[str]] = {
 # Cumulative import groups of ``status`` (each line imports the ones above it too).
 LAYERS: dict[str, str] = {
     "interpreter (python -c pass)": "pass",
-    "+ CLI: typer, rich": "import typer, rich.console",
-    "+ config: msgspec, yaml, monitor.config": "import typer, rich.console, monitor.config",
+    "+ CLI: click, rich": "import click, rich.console",
+    "+ config: msgspec, yaml, monitor.config": "import click, rich.console, monitor.config",
     "+ database: sqlalchemy, sqlite dialect": (
-        "import typer, rich.console, monitor.config, sqlalchemy, sqlalchemy.dialects.sqlite"
+        "import click, rich.console, monitor.config, sqlalchemy, sqlalchemy.dialects.sqlite"
     ),
     "+ monitor's own modules": (
         "import monitor.cli.main, monitor.usecases.status, monitor.cli.feeds_view"

@@ -30,6 +30,11 @@ def test_missing_config_file(monitor) -> None:
         (["poll", "--bogus"], "--bogus"),
         (["nosuchcommand"], "nosuchcommand"),
         (["feeds", "import"], "FILE.opml"),
+        (["matches", "list", "--limit", "abc"], "'--limit': 'abc' is not a valid integer"),
+        (["matches", "list", "--limit", "-5"], "-5 is not in the range 0<=x<=1000000"),
+        (["stories", "list", "--min-severity", "9"], "--min-severity"),
+        (["matches", "mark", "1"], "Missing option '--as'"),
+        (["matches", "show", "abc"], "'ID': 'abc' is not a valid integer"),
     ],
 )
 def test_bad_arguments(monitor, args: list[str], needle: str) -> None:

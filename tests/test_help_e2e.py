@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from conftest import Monitor
@@ -31,3 +33,42 @@ def test_commands_in_the_order_a_user_needs_them(monitor: Monitor) -> None:
     assert listed[:7] == ["run", "poll", "status", "feeds", "matches", "stories", "digest"]
     assert listed[-1] == "db"
     assert "..." not in out.split("Commands:")[1]  # no description cut short
+
+
+@pytest.mark.parametrize("args", [["matches"], ["db"], ["stories"]], ids=" ".join)
+def test_a_group_without_a_command_prints_its_help(monitor: Monitor, args: list[str]) -> None:
+    proc = monitor.run(*args, env={"COLUMNS": "100"})
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith(f"Usage: {' '.join(['monitor', *args])} [OPTIONS] COMMAND")
+    assert "\nCommands:\n" in proc.stderr and "error" not in proc.stderr
+
+
+def test_arguments_are_documented(monitor: Monitor) -> None:
+    out = monitor.run("matches", "mark", "--help", env={"COLUMNS": "100"}, check=True).stdout
+    assert "Usage: monitor matches mark [OPTIONS] ID...\n" in out
+    assert re.search(r"^  ID\.\.\.  Match ids\.$", out, re.M), out
+    assert re.search(r"^  --as MARK +relevant, irrelevant or seen\.  \[required\]$", out, re.M)
+
+
+# A read-only command that prints no table imports neither Rich nor a CLI library's pydantic.
+LEAN_SCRIPT = """
+import sys
+from monitor.cli.main import main
+try:
+    main(sys.argv[1:])
+finally:
+    print(sorted(m for m in ("rich", "typer") if m in sys.modules), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args", [["status", "--json"], ["matches", "list"], ["stories", "list"], ["--help"]]
+)
+def test_plain_output_imports_no_rich(monitor: Monitor, args: list[str]) -> None:
+    monitor.write_config([])
+    proc = subprocess.run(
+        [sys.executable, "-c", LEAN_SCRIPT, "--config", str(monitor.config_path), *args],
+        cwd=monitor.home, env=monitor.env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines()[-1] == "[]", proc.stderr

@@ -1,16 +1,16 @@
-"""What every command shares: global options, opening the app, printing."""
+"""What every command shares: the CLI state, opening the app, plain printing.
+
+No Rich here: a command imports `monitor.cli.console` when it prints with Rich."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import typer
-from rich.console import Console, ConsoleOptions, RenderableType, RenderHook, RenderResult
-from rich.segment import Segment
-from rich.style import Style
+import click
 
 from monitor.text import printable
 
@@ -18,46 +18,38 @@ if TYPE_CHECKING:  # imported when a command needs them: `--help` stays fast
     from monitor.config import LoadedConfig
     from monitor.usecases.context import App
 
+FC = TypeVar("FC", bound=Callable[..., Any] | click.Command)
+
 MAX_ID = 2**63 - 1  # the largest id a database stores: beyond it, a usage error, not SQL overflow
 MAX_COUNT = 1_000_000  # --limit, --top
 
 
-class _Printable:
-    """Renders another renderable with every control character of its text made visible."""
+class IntRange(click.IntRange):
+    """``click.IntRange`` whose error says "'x' is not a valid integer" (not "integer range")."""
 
-    def __init__(self, inner: RenderableType) -> None:
-        self.inner = inner
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for segment in console.render(self.inner, options):
-            if segment.control:
-                yield segment
-            else:
-                yield Segment(printable(segment.text), segment.style)
+    name = "integer"
 
 
-class _PrintableHook(RenderHook):
-    def process_renderables(self, renderables: list[Any]) -> list[Any]:
-        return [_Printable(r) for r in renderables]
+COUNT = IntRange(0, MAX_COUNT)  # --limit N
 
 
-def _console(**kw: Any) -> Console:
-    """Feed and server text is data: no Rich markup is interpreted in printed strings (ours is
-    passed explicitly with ``markup=True``) and no control character reaches the terminal."""
-    console = Console(soft_wrap=True, highlight=False, markup=False, **kw)
-    console.push_render_hook(_PrintableHook())
-    return console
+class Group(click.Group):
+    """A command group that lists its commands in the order they were added (not sorted)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
 
 
-stdout = _console()
-stderr = _console(stderr=True)
+def json_option(help: str = "Print JSON.") -> Callable[[FC], FC]:
+    """``--json``, passed to the command as ``as_json``."""
+    return click.option("--json", "as_json", is_flag=True, help=help)
 
 
-def link_style(url: str | None) -> Style | None:
-    """A clickable-link style for an http(s) URL; None for any other scheme (javascript:...)."""
-    if url and url.lower().startswith(("http://", "https://")):
-        return Style(link=url)
-    return None
+def feed_option() -> Callable[[FC], FC]:
+    """``--feed NAME`` (repeatable), passed as a tuple of names."""
+    return click.option(
+        "--feed", multiple=True, metavar="NAME", help="Only this feed (repeatable)."
+    )
 
 
 @dataclass
@@ -87,7 +79,7 @@ class CliState:
             self._app.close()
 
 
-def state(ctx: typer.Context) -> CliState:
+def state(ctx: click.Context) -> CliState:
     obj = ctx.find_root().obj
     if not isinstance(obj, CliState):
         raise TypeError("the root command did not set up the CLI state")
@@ -122,30 +114,36 @@ class Clock:
         )
 
 
-def clock(ctx: typer.Context) -> Clock:
+def clock(ctx: click.Context) -> Clock:
     return Clock(state(ctx).config().settings.display.timezone)
 
 
-def match_ids(name: str, ids: list[int], what: str = "match") -> list[int]:
+def match_ids(name: str, ids: Sequence[int], what: str = "match") -> list[int]:
     """Ids as given, each a positive number a database can hold; else a UsageError."""
     from monitor.errors import UsageError
 
     for i in ids:
         if not 1 <= i <= MAX_ID:
             raise UsageError(f"{name}: {i} is not a {what} id (ids are 1 to {MAX_ID})")
-    return ids
+    return list(ids)
 
 
-def where_from(ctx: typer.Context) -> str:
+def where_from(ctx: click.Context) -> str:
     """``config PATH, database URL`` (password hidden): said when a command finds nothing."""
     app = state(ctx).app()
     url = app.engine.url.render_as_string(hide_password=True)
     return f"config {app.config.path}, database {url}"
 
 
-def say_nothing(ctx: typer.Context, what: str) -> None:
+def say(text: str, *, err: bool = False) -> None:
+    """A plain line on stdout (or stderr), control characters made visible: output that needs
+    no Rich does not import it."""
+    (sys.stderr if err else sys.stdout).write(printable(text) + "\n")
+
+
+def say_nothing(ctx: click.Context, what: str) -> None:
     """``what`` (e.g. "no matches") on stderr, with the config and database it looked in."""
-    stderr.print(f"{what} ({where_from(ctx)})", markup=False)
+    say(f"{what} ({where_from(ctx)})", err=True)
 
 
 def print_json(data: Any) -> None:

@@ -2,95 +2,87 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-from monitor.cli.common import print_json, say_nothing, state, stdout
-
-app = typer.Typer(help="Feeds: list, check, add, import from OPML.", no_args_is_help=True)
+from monitor.cli.common import Group, feed_option, json_option, print_json, say, say_nothing, state
 
 
-@app.command("list")
-def list_feeds(
-    ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
+@click.group("feeds", cls=Group, help="Feeds: list, check, add, import from OPML.")
+def feeds() -> None:
+    pass
+
+
+@feeds.command("list")
+@json_option()
+@click.pass_context
+def list_feeds(ctx: click.Context, as_json: bool) -> None:
     """The feeds the monitor knows, with their state."""
-    from monitor.cli.feeds_view import print_feed_table
     from monitor.usecases.status import status_report
 
-    feeds = status_report(state(ctx).app())["feeds"]
+    rows = status_report(state(ctx).app())["feeds"]
     if as_json:
-        print_json(feeds)
-    elif not feeds:
+        print_json(rows)
+    elif not rows:
         say_nothing(ctx, "no feeds")
     else:
-        print_feed_table(feeds, detailed=True)
+        from monitor.cli.feeds_view import print_feed_table
+
+        print_feed_table(rows, detailed=True)
 
 
-@app.command("check")
-def check(
-    ctx: typer.Context,
-    feed: Annotated[
-        list[str] | None,
-        typer.Option("--feed", metavar="NAME", help="Only this feed (repeatable)."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
+@feeds.command("check")
+@feed_option()
+@json_option()
+@click.pass_context
+def check(ctx: click.Context, feed: tuple[str, ...], as_json: bool) -> None:
     """Fetch and parse each feed once (stores nothing): reachable, items, newest age."""
-    from monitor.cli.feeds_view import print_feed_checks
+    from dataclasses import asdict
+
     from monitor.usecases.feeds import check_feeds, imported_feeds
 
     st = state(ctx)
-    checks = check_feeds(st.config(), feed or [], imported=imported_feeds(st.app()))
+    checks = check_feeds(st.config(), list(feed), imported=imported_feeds(st.app()))
     if as_json:
         print_json([asdict(c) for c in checks])
     else:
+        from monitor.cli.feeds_view import print_feed_checks
+
         print_feed_checks(checks)
     if checks and not all(c.ok for c in checks):
-        raise typer.Exit(1)
+        ctx.exit(1)
 
 
-@app.command("add")
-def add(
-    ctx: typer.Context,
-    url: Annotated[str, typer.Argument(metavar="URL", help="A feed, or a page advertising one.")],
-    name: Annotated[
-        str | None, typer.Option("--name", metavar="NAME", help="Feed name (default: from title).")
-    ] = None,
-    language: Annotated[
-        str | None,
-        typer.Option("--language", "--lang", metavar="CODE", help="e.g. ru (default: the feed's)."),
-    ] = None,
-) -> None:
+@feeds.command("add")
+@click.argument("url", metavar="URL", help="A feed, or a page advertising one.")
+@click.option("--name", metavar="NAME", help="Feed name (default: from title).")
+@click.option("--language", "--lang", metavar="CODE", help="e.g. ru (default: the feed's).")
+@click.pass_context
+def add(ctx: click.Context, url: str, name: str | None, language: str | None) -> None:
     """Add a feed by URL; a web page's advertised feed is found, as feed readers do."""
     from monitor.usecases.feeds import add_feed
 
     added = add_feed(state(ctx).app(), url, name, language)
     if added.page:
-        stdout.print(
-            f"{added.page} is an HTML page; it advertises the feed {added.url}", markup=False
-        )
+        say(f"{added.page} is an HTML page; it advertises the feed {added.url}")
     facts = ", ".join(
         x for x in (added.title and f"“{added.title}”", f"{added.entries} items",
                     added.language and f"language {added.language}") if x
     )  # fmt: skip
-    stdout.print(f"added {added.name}: {added.url} ({facts})", markup=False)
-    stdout.print(
+    say(f"added {added.name}: {added.url} ({facts})")
+    say(
         "It lives in the database and is polled from the next pass; "
-        f"`monitor feeds disable {added.name}` stops it.",
-        markup=False,
+        f"`monitor feeds disable {added.name}` stops it."
     )
 
 
-@app.command("import")
-def import_(
-    ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(metavar="FILE.opml", help="An OPML subscription list.")],
-) -> None:
+@feeds.command("import")
+@click.argument(
+    "path", metavar="FILE.opml", type=click.Path(path_type=Path), help="An OPML subscription list."
+)
+@click.pass_context
+def import_(ctx: click.Context, path: Path) -> None:
     """Add the feeds of an OPML file (as exported by feed readers)."""
     from monitor.usecases.feeds import import_opml
 
@@ -102,32 +94,33 @@ def import_(
         *(f"rejected {url}: {why}" for url, why in report.rejected),
     ]
     for line in lines[:shown]:
-        stdout.print(line)
+        say(line)
     if len(lines) > shown:
-        stdout.print(f"… and {len(lines) - shown:,} more (`monitor feeds list` shows them all)")
-    stdout.print(
+        say(f"… and {len(lines) - shown:,} more (`monitor feeds list` shows them all)")
+    say(
         f"{len(report.added)} added, {len(report.skipped)} skipped"
         + (f", {len(report.rejected)} rejected" if report.rejected else "")
     )
 
 
-FeedName = Annotated[str, typer.Argument(metavar="NAME", help="The feed's name.")]
-
-
-@app.command("enable")
-def enable(ctx: typer.Context, name: FeedName) -> None:
+@feeds.command("enable")
+@click.argument("name", metavar="NAME", help="The feed's name.")
+@click.pass_context
+def enable(ctx: click.Context, name: str) -> None:
     """Poll a feed again (also after a 410 Gone)."""
     _set_enabled(ctx, name, True)
 
 
-@app.command("disable")
-def disable(ctx: typer.Context, name: FeedName) -> None:
+@feeds.command("disable")
+@click.argument("name", metavar="NAME", help="The feed's name.")
+@click.pass_context
+def disable(ctx: click.Context, name: str) -> None:
     """Stop polling a feed (its entries and matches stay)."""
     _set_enabled(ctx, name, False)
 
 
-def _set_enabled(ctx: typer.Context, name: str, enabled: bool) -> None:
+def _set_enabled(ctx: click.Context, name: str, enabled: bool) -> None:
     from monitor.usecases.feeds import set_feed_enabled
 
     set_feed_enabled(state(ctx).app(), name, enabled)
-    stdout.print(f"{name} {'enabled' if enabled else 'disabled'}")
+    say(f"{name} {'enabled' if enabled else 'disabled'}")

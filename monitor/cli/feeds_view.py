@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 from rich.text import Text
 
-from monitor.cli.common import stderr, stdout
+from monitor.cli.console import stderr, stdout
 from monitor.units import format_duration, parse_iso
 
 if TYPE_CHECKING:  # `status` and `feeds list` must not pay for importing the poll pass

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 import sys
-from typing import Annotated, Any
 
-import typer
-from typer.core import TyperArgument, TyperGroup
-from typer.main import get_group_from_info
-from typer.models import TyperInfo
+import click
 
 from monitor import __version__
-from monitor.cli import stats as stats_cli
-from monitor.cli import watchlist as watchlist_cli
-from monitor.cli.common import CliState, print_json, state, stderr, stdout
+from monitor.cli.common import CliState, Group, feed_option, json_option, print_json, state
 from monitor.errors import MonitorError, UsageError
 
 # The order a new user needs them in; anything not listed follows.
@@ -25,74 +18,47 @@ ORDER = (
     "rescan", "seed", "db",
 )  # fmt: skip
 
-
-def _no_type(self: TyperArgument, ctx: Any) -> None:
-    return None
-
-
-# This Typer prints an argument's Python type after its metavar (`ID... <list[int]>`); the
-# metavar already says what to type, as for options.
-setattr(TyperArgument, "display_type_rich", _no_type)  # noqa: B010
-
-
-# Command groups built only when named (or listed by --help): a command pays for its own
-# group, not for every group's modules and parameters.
-GROUPS = {
-    "feeds": "monitor.cli.feeds",
-    "matches": "monitor.cli.matches",
-    "digest": "monitor.cli.digest",
-    "stories": "monitor.cli.stories",
+# Commands defined in their own modules, imported only when named (or listed by --help): a
+# command pays for its own module, not for every command's.
+LAZY = {
+    "feeds": "monitor.cli.feeds:feeds",
+    "matches": "monitor.cli.matches:matches",
+    "stories": "monitor.cli.stories:stories",
+    "digest": "monitor.cli.digest:digest",
+    "stats": "monitor.cli.stats:stats",
+    "match": "monitor.cli.watchlist:match",
+    "rescan": "monitor.cli.watchlist:rescan",
+    "seed": "monitor.cli.watchlist:seed",
 }
 
 
-class _Root(TyperGroup):
-    """The root command: lists commands in ORDER (not alphabetically or as defined) and builds
-    the groups of GROUPS on first use, as ``add_typer`` would have."""
+class _Root(Group):
+    """The root command: lists commands in ORDER and imports those of LAZY on first use."""
 
     def _load(self, name: str) -> None:
-        if name in self.commands or name not in GROUPS:
+        if name in self.commands or name not in LAZY:
             return
-        sub = importlib.import_module(GROUPS[name]).app
-        self.add_command(
-            get_group_from_info(
-                TyperInfo(sub, name=name),
-                pretty_exceptions_short=app.pretty_exceptions_short,
-                suggest_commands=app.suggest_commands,
-                rich_markup_mode=app.rich_markup_mode,
-            ),
-            name,
-        )
+        module, _, attr = LAZY[name].partition(":")
+        command = getattr(importlib.import_module(module), attr)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{LAZY[name]} is not a click command")
+        self.add_command(command, name)
 
-    def list_commands(self, ctx: Any) -> list[str]:
-        for name in GROUPS:
-            self._load(name)
-        names = list(self.commands)
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = [*self.commands, *(n for n in LAZY if n not in self.commands)]
         return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         self._load(cmd_name)
         return super().get_command(ctx, cmd_name)
 
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        if args and args[0] not in self.commands and args[0] not in GROUPS:
-            self.list_commands(ctx)  # an unknown name: suggest among all commands
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and args[0] not in LAZY:
+            for name in LAZY:  # an unknown name: suggest among all commands
+                self._load(name)
         return super().resolve_command(ctx, args)
-
-
-app = typer.Typer(
-    name="monitor",
-    help="News monitor for the Tajikistan–Afghanistan border.",
-    cls=_Root,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help: flags without <bool>, options with their metavar
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-)
-db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
-app.add_typer(db_app, name="db")
-stats_cli.register(app)
-watchlist_cli.register(app)
 
 
 CONFIG_HELP = (
@@ -132,37 +98,22 @@ def hoist_state_options(args: list[str]) -> list[str]:
     return head + moved + rest
 
 
-def _version(value: bool) -> None:
-    if value:
-        stdout.print(f"monitor {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def root(
-    ctx: typer.Context,
-    config: Annotated[
-        str | None,
-        typer.Option(
-            "--config",
-            metavar="PATH",
-            help=CONFIG_HELP,
-        ),
-    ] = None,
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            metavar="URL",
-            envvar="MONITOR_DATABASE_URL",
-            help=DB_HELP,
-        ),
-    ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Tracebacks and debug logging.")] = False,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
-    ] = False,
-) -> None:
+@click.group(
+    "monitor",
+    cls=_Root,
+    help="News monitor for the Tajikistan–Afghanistan border.",
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        "max_content_width": 100,
+        "show_default": True,
+    },
+)
+@click.option("--config", metavar="PATH", help=CONFIG_HELP)
+@click.option("--db", metavar="URL", envvar="MONITOR_DATABASE_URL", show_envvar=True, help=DB_HELP)
+@click.option("--debug", is_flag=True, help="Tracebacks and debug logging.")
+@click.version_option(__version__, message="monitor %(version)s", help="Print the version.")
+@click.pass_context
+def app(ctx: click.Context, config: str | None, db: str | None, debug: bool) -> None:
     ctx.obj = CliState(config_path=config, db_url=db, debug=debug)
     ctx.call_on_close(ctx.obj.close)
     configure_logging(logging.DEBUG if debug else logging.WARNING)
@@ -194,69 +145,69 @@ def configure_logging(level: int, fmt: str = "text") -> None:
         logging.getLogger("apscheduler").setLevel(logging.ERROR)
 
 
-@db_app.command("upgrade")
-def db_upgrade(ctx: typer.Context) -> None:
+@app.group("db", cls=Group, help="Database maintenance.")
+def db_group() -> None:
+    pass
+
+
+@db_group.command("upgrade")
+@click.pass_context
+def db_upgrade(ctx: click.Context) -> None:
     """Apply database migrations (Alembic) up to the newest."""
+    from monitor.cli.common import say
     from monitor.usecases.database import upgrade_database
 
     before, after = upgrade_database(state(ctx).config())
     if before == after:
-        stdout.print(f"database is up to date (revision {after})")
+        say(f"database is up to date (revision {after})")
     else:
-        stdout.print(f"database upgraded from {before or 'empty'} to {after}")
+        say(f"database upgraded from {before or 'empty'} to {after}")
 
 
 @app.command()
-def poll(
-    ctx: typer.Context,
-    feed: Annotated[
-        list[str] | None,
-        typer.Option("--feed", metavar="NAME", help="Only this feed (repeatable)."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON summary.")] = False,
-) -> None:
+@feed_option()
+@json_option("Print the JSON summary.")
+@click.pass_context
+def poll(ctx: click.Context, feed: tuple[str, ...], as_json: bool) -> None:
     """Fetch every enabled feed (or the named ones) once now, store and match new entries."""
-    from monitor.cli.feeds_view import poll_progress, print_poll_report
     from monitor.usecases.polling import poll_once
 
     app_ = state(ctx).app()
-    names = feed or []
-    with poll_progress(enabled=not as_json and stderr.is_terminal) as on_feed:
-        report = poll_once(app_, names, on_feed=on_feed)
-    if as_json:
+    if as_json:  # no Rich: `poll --json` from cron prints no table and no progress
+        report = poll_once(app_, list(feed))
         print_json(report.to_json())
     else:
+        from monitor.cli.console import stderr
+        from monitor.cli.feeds_view import poll_progress, print_poll_report
+
+        with poll_progress(enabled=stderr.is_terminal) as on_feed:
+            report = poll_once(app_, list(feed), on_feed=on_feed)
         print_poll_report(report)
     if report.feeds and all(f.status == "error" for f in report.feeds):
-        raise typer.Exit(1)
+        ctx.exit(1)
 
 
 @app.command()
-def status(
-    ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
+@json_option()
+@click.pass_context
+def status(ctx: click.Context, as_json: bool) -> None:
     """Feeds (last fetch, result, errors, next due), digests (last sent), database."""
-    from monitor.cli.feeds_view import print_status
     from monitor.usecases.status import status_report
 
     report = status_report(state(ctx).app())
     if as_json:
         print_json(report)
     else:
+        from monitor.cli.feeds_view import print_status
+
         print_status(report)
 
 
 @app.command()
-def run(
-    ctx: typer.Context,
-    tick: Annotated[
-        str, typer.Option("--tick", metavar="DURATION", help="How often to look for due feeds.")
-    ] = "30s",
-    log_format: Annotated[
-        str, typer.Option("--log-format", metavar="text|json", help="Log line format.")
-    ] = "text",
-) -> None:
+@click.option("--tick", default="30s", metavar="DURATION", help="How often to look for due feeds.")
+@click.option("--log-format", default="text", metavar="text|json", help="Log line format.")
+@click.pass_context
+def run(ctx: click.Context, tick: str, log_format: str) -> None:
     """The daemon: poll feeds on their intervals, send digests on their schedules."""
     from monitor.daemon import Daemon
     from monitor.units import parse_duration
@@ -278,24 +229,22 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI; errors become one line on stderr and exit code 2 (usage) or 1 (work)."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
-    # Pydantic scans every installed package's entry points for plugins when it builds the
-    # config models (milliseconds of every command); the CLI uses none. A user's setting wins.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        code = app(args=hoist_state_options(args), prog_name="monitor", standalone_mode=False)
-    except typer.Exit as exc:
-        code = exc.exit_code
-    except typer.Abort:
+        code = app.main(args=hoist_state_options(args), prog_name="monitor", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # `monitor`, `monitor feeds`: the help
+        sys.stderr.write(exc.ctx.get_help() + "\n")
+        code = 2
+    except click.Abort:
         _error("aborted")
         code = 130
-    except typer.TyperException as exc:  # bad arguments
+    except click.ClickException as exc:  # bad arguments
         if debug:
             raise
         ctx = getattr(exc, "ctx", None)
         where = (
             f" (see `{ctx.command_path} --help`)" if ctx is not None and ctx.command_path else ""
         )
-        _error(f"{_message(exc)}{where}")
+        _error(f"{exc.format_message()}{where}")
         code = 2
     except UsageError as exc:
         if debug:
@@ -331,11 +280,6 @@ def _url_origins_only(record: logging.LogRecord) -> bool:
 
 def _is_url(value: object) -> bool:
     return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
-
-
-def _message(exc: Exception) -> str:
-    fmt = getattr(exc, "format_message", None)
-    return str(fmt() if callable(fmt) else exc)
 
 
 def _error(message: str) -> None:

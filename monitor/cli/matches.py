@@ -2,78 +2,77 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Any
 
-import typer
+import click
 
 from monitor.cli.common import (
-    MAX_COUNT,
+    COUNT,
+    FC,
+    Group,
     clock,
+    feed_option,
+    json_option,
     match_ids,
     print_json,
+    say,
     say_nothing,
     state,
-    stderr,
-    stdout,
 )
 
-app = typer.Typer(help="Review stored matches: list, show, mark, export.", no_args_is_help=True)
-
-Since = Annotated[
-    str | None,
-    typer.Option("--since", metavar="WHEN", help="From this time (ISO 8601, or 36h, 7d back)."),
-]
-Until = Annotated[
-    str | None,
-    typer.Option("--until", metavar="WHEN", help="Before this time (ISO 8601, or 36h, 7d back)."),
-]
-FeedOpt = Annotated[
-    list[str] | None, typer.Option("--feed", metavar="NAME", help="Only this feed (repeatable).")
-]
-TermOpt = Annotated[
-    list[str] | None,
-    typer.Option("--term", metavar="TERM", help="Matched this watchlist term, by id or name "
-                 "(repeatable: any of them)."),
-]  # fmt: skip
-LangOpt = Annotated[
-    list[str] | None,
-    typer.Option("--lang", metavar="CODE", help="Entry language, e.g. ru (repeatable)."),
-]
-MinScore = Annotated[
-    float | None, typer.Option("--min-score", metavar="X", help="Score at least X.")
-]
-StatusOpt = Annotated[
-    str,
-    typer.Option("--status", metavar="S", help="new, seen, relevant, irrelevant or all."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+if TYPE_CHECKING:
+    from monitor.records import MatchFilter
 
 
-@app.command("list")
-def list_(
-    ctx: typer.Context,
-    since: Since = None,
-    until: Until = None,
-    feed: FeedOpt = None,
-    term: TermOpt = None,
-    lang: LangOpt = None,
-    min_score: MinScore = None,
-    status: StatusOpt = "all",
-    limit: Annotated[
-        int, typer.Option("--limit", min=0, max=MAX_COUNT, metavar="N", help="At most N matches.")
-    ] = 50,
-    as_json: JsonOpt = False,
-) -> None:
-    """Stored matches, newest first (by published time, else fetch time)."""
-    from monitor.usecases.review import build_filter, list_matches
+@click.group("matches", cls=Group, help="Review stored matches: list, show, mark, export.")
+def matches() -> None:
+    pass
 
-    app_ = state(ctx).app()
-    filters = build_filter(
-        app_.clock(), since=since, until=until, feeds=feed or [], terms=term or [],
-        languages=lang or [], min_score=min_score, status=status, limit=limit,
+
+WHEN = "(ISO 8601, or 36h, 7d back)"
+
+
+def filter_options(f: FC) -> FC:
+    """The filters `list` and `export` share (``--limit`` is each one's own)."""
+    options: list[Callable[[FC], FC]] = [
+        click.option("--since", metavar="WHEN", help=f"From this time {WHEN}."),
+        click.option("--until", metavar="WHEN", help=f"Before this time {WHEN}."),
+        feed_option(),
+        click.option("--term", multiple=True, metavar="TERM",
+                     help="Matched this watchlist term, by id or name (repeatable: any of them)."),
+        click.option("--lang", multiple=True, metavar="CODE",
+                     help="Entry language, e.g. ru (repeatable)."),
+        click.option("--min-score", type=float, metavar="X", help="Score at least X."),
+        click.option("--status", default="all", metavar="S",
+                     help="new, seen, relevant, irrelevant or all."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _filter(ctx: click.Context, limit: int | None, params: dict[str, Any]) -> MatchFilter:
+    from monitor.usecases.review import build_filter
+
+    return build_filter(
+        state(ctx).app().clock(), since=params["since"], until=params["until"],
+        feeds=list(params["feed"]), terms=list(params["term"]), languages=list(params["lang"]),
+        min_score=params["min_score"], status=params["status"], limit=limit,
     )  # fmt: skip
-    rows = list_matches(app_, filters)
+
+
+@matches.command("list")
+@filter_options
+@click.option("--limit", type=COUNT, default=50, metavar="N", help="At most N matches.")
+@json_option()
+@click.pass_context
+def list_(ctx: click.Context, /, limit: int, as_json: bool, **filters: Any) -> None:
+    """Stored matches, newest first (by published time, else fetch time)."""
+    from monitor.usecases.review import list_matches
+
+    rows = list_matches(state(ctx).app(), _filter(ctx, limit, filters))
     if as_json:
         print_json(rows)
     elif not rows:
@@ -84,12 +83,11 @@ def list_(
         print_match_table(rows, clock(ctx))
 
 
-@app.command("show")
-def show(
-    ctx: typer.Context,
-    match_id: Annotated[int, typer.Argument(metavar="ID", help="The match id.")],
-    as_json: JsonOpt = False,
-) -> None:
+@matches.command("show")
+@click.argument("match_id", metavar="ID", type=int, help="The match id.")
+@json_option()
+@click.pass_context
+def show(ctx: click.Context, match_id: int, as_json: bool) -> None:
     """One match: entry text with the matched words highlighted, score breakdown, history."""
     from monitor.usecases.review import show_match
 
@@ -102,61 +100,41 @@ def show(
         print_match(data, clock(ctx))
 
 
-@app.command("mark")
-def mark(
-    ctx: typer.Context,
-    ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Match ids.")],
-    as_: Annotated[str, typer.Option("--as", metavar="MARK", help="relevant, irrelevant or seen.")],
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="Why (kept with the mark).")
-    ] = None,
-) -> None:
+@matches.command("mark")
+@click.argument("ids", metavar="ID...", nargs=-1, required=True, type=int, help="Match ids.")
+@click.option("--as", "as_", required=True, metavar="MARK", help="relevant, irrelevant or seen.")
+@click.option("--note", metavar="TEXT", help="Why (kept with the mark).")
+@click.pass_context
+def mark(ctx: click.Context, ids: tuple[int, ...], as_: str, note: str | None) -> None:
     """Record a reviewer's judgement; a later mark replaces an earlier one, history is kept."""
     from monitor.usecases.review import mark_matches
 
     marked = mark_matches(state(ctx).app(), match_ids("ID...", ids), as_, note)
     word = "match" if len(marked) == 1 else "matches"
-    stdout.print(f"marked {len(marked)} {word} {as_.strip().lower()}: "
-                 f"{', '.join(map(str, marked))}")  # fmt: skip
+    say(f"marked {len(marked)} {word} {as_.strip().lower()}: {', '.join(map(str, marked))}")
 
 
-@app.command("export")
+@matches.command("export")
+@click.option("--format", "fmt", default="csv", metavar="FORMAT", help="csv, json or jsonl.")
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path), metavar="FILE",
+    help="Write here (atomically); default: standard output.",
+)  # fmt: skip
+@filter_options
+@click.option("--limit", type=COUNT, metavar="N", help="At most N (default: all).")
+@click.pass_context
 def export(
-    ctx: typer.Context,
-    fmt: Annotated[
-        str, typer.Option("--format", metavar="FORMAT", help="csv, json or jsonl.")
-    ] = "csv",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically); "
-                     "default: standard output."),
-    ] = None,
-    since: Since = None,
-    until: Until = None,
-    feed: FeedOpt = None,
-    term: TermOpt = None,
-    lang: LangOpt = None,
-    min_score: MinScore = None,
-    status: StatusOpt = "all",
-    limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit", min=0, max=MAX_COUNT, metavar="N", help="At most N (default: all)."
-        ),
-    ] = None,
-) -> None:  # fmt: skip
+    ctx: click.Context, /, fmt: str, output: Path | None, limit: int | None, **filters: Any
+) -> None:
     """All matches passing the same filters as `list`, as csv, json or jsonl."""
     import sys
 
-    from monitor.usecases.review import build_filter, export_matches
+    from monitor.usecases.review import export_matches
 
     app_ = state(ctx).app()
-    filters = build_filter(
-        app_.clock(), since=since, until=until, feeds=feed or [], terms=term or [],
-        languages=lang or [], min_score=min_score, status=status, limit=limit,
-    )  # fmt: skip
-    count = export_matches(app_, filters, fmt.strip().lower(), output or sys.stdout)
+    count = export_matches(app_, _filter(ctx, limit, filters), fmt.strip().lower(),
+                           output or sys.stdout)  # fmt: skip
     if output is not None:
-        stderr.print(f"wrote {count} matches to {output}")
+        say(f"wrote {count} matches to {output}", err=True)
     elif count == 0:
         say_nothing(ctx, "no matches")

@@ -8,7 +8,8 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from monitor.cli.common import Clock, link_style, stdout
+from monitor.cli.common import Clock
+from monitor.cli.console import link_style, stdout
 
 STATUS_STYLE = {"new": "bold", "seen": "dim", "relevant": "green", "irrelevant": "red"}
 HIGHLIGHT = "bold black on yellow"

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import click
 
-import typer
-
-from monitor.cli.common import MAX_COUNT, print_json, say_nothing, state
+from monitor.cli.common import MAX_COUNT, IntRange, json_option, print_json, say_nothing, state
 
 
-def stats(
-    ctx: typer.Context,
-    since: Annotated[
-        str, typer.Option("--since", metavar="WHEN", help="From this time (ISO 8601, or 30d back).")
-    ] = "30d",
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="WHEN", help="Before this time.")
-    ] = None,
-    top: Annotated[
-        int, typer.Option("--top", metavar="N", help="Rows per ranking.", min=1, max=MAX_COUNT)
-    ] = 10,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
+@click.command("stats")
+@click.option(
+    "--since", default="30d", metavar="WHEN", help="From this time (ISO 8601, or 30d back)."
+)
+@click.option("--until", metavar="WHEN", help="Before this time.")
+@click.option(
+    "--top", type=IntRange(1, MAX_COUNT), default=10, metavar="N", help="Rows per ranking."
+)
+@json_option()
+@click.pass_context
+def stats(ctx: click.Context, since: str, until: str | None, top: int, as_json: bool) -> None:
     """Matches per day, top names and places, topics, feeds and review shares."""
     from monitor.usecases.review import build_filter, match_stats
 
@@ -36,8 +32,3 @@ def stats(
         from monitor.cli.matches_view import print_stats
 
         print_stats(report, top=top)
-
-
-def register(app: typer.Typer) -> None:
-    """Add ``stats`` to the root command."""
-    app.command("stats")(stats)

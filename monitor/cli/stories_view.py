@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table
 from rich.text import Text
 
-from monitor.cli.common import link_style, stdout
+from monitor.cli.console import link_style, stdout
 
 if TYPE_CHECKING:
     from monitor.usecases.stories import StoryView

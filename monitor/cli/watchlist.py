@@ -2,53 +2,42 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
 
-import typer
-from rich.table import Table
-from rich.text import Text
+import click
 
-from monitor.cli.common import print_json, state, stdout
+from monitor.cli.common import json_option, print_json, say, state
 from monitor.errors import UsageError
 
 
-def register(app: typer.Typer) -> None:
-    app.command("seed")(seed)
-    app.command("match")(match)
-    app.command("rescan")(rescan)
-
-
-def seed(
-    ctx: typer.Context,
-    write: Annotated[bool, typer.Option("--write", help="Merge into the watchlist file.")] = False,
-    seeds: Annotated[
-        Path | None, typer.Option("--seeds", metavar="DIR", help="Folder of seed documents.")
-    ] = None,
-) -> None:
+@click.command("seed")
+@click.option("--write", is_flag=True, help="Merge into the watchlist file.")
+@click.option(
+    "--seeds", type=click.Path(path_type=Path), metavar="DIR", help="Folder of seed documents."
+)
+@click.pass_context
+def seed(ctx: click.Context, write: bool, seeds: Path | None) -> None:
     """Derive watchlist terms and entities from the documents in seeds/."""
     from monitor.usecases.watchlist import seed as seed_case
     from monitor.usecases.watchlist import seed_dir_for
 
     cfg = state(ctx).config()
     for line in seed_case(cfg, seed_dir_for(cfg, seeds, Path.cwd()), write=write):
-        stdout.print(line, markup=False)
+        say(line)
 
 
-def match(
-    ctx: typer.Context,
-    text: Annotated[
-        str, typer.Option("--text", metavar="TEXT", help="The text to match (as a summary).")
-    ],
-    title: Annotated[str, typer.Option("--title", metavar="TITLE", help="An optional title.")] = "",
-    lang: Annotated[
-        str | None, typer.Option("--lang", metavar="CODE", help="Language hint (en, ru, tg, fa…).")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
-) -> None:
+@click.command("match")
+@click.option("--text", required=True, metavar="TEXT", help="The text to match (as a summary).")
+@click.option("--title", default="", show_default=False, metavar="TITLE", help="An optional title.")
+@click.option("--lang", metavar="CODE", help="Language hint (en, ru, tg, fa…).")
+@json_option("Print the explanation as JSON.")
+@click.pass_context
+def match(ctx: click.Context, text: str, title: str, lang: str | None, as_json: bool) -> None:
     """Explain how any text scores against the watchlist (stores nothing)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from monitor.cli.console import stdout
     from monitor.usecases.watchlist import explain_text
 
     result = explain_text(state(ctx).config(), text, title=title, language=lang)
@@ -76,14 +65,15 @@ def match(
         stdout.print(table)
 
 
-def rescan(
-    ctx: typer.Context,
-    since: Annotated[
-        str | None, typer.Option("--since", metavar="WHEN", help="Only entries fetched since.")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
+@click.command("rescan")
+@click.option("--since", metavar="WHEN", help="Only entries fetched since.")
+@json_option()
+@click.pass_context
+def rescan(ctx: click.Context, since: str | None, as_json: bool) -> None:
     """Re-match stored entries after the watchlist or the threshold changed."""
+    from dataclasses import asdict
+    from datetime import UTC, datetime
+
     from monitor.units import parse_when
     from monitor.usecases.watchlist import rescan as rescan_case
 
@@ -97,7 +87,7 @@ def rescan(
     if as_json:
         print_json(asdict(report))
         return
-    stdout.print(
+    say(
         f"{report.entries} entries re-matched: {report.new} new matches, {report.updated} "
         f"updated, {report.removed} removed, {report.kept_reviewed} kept (reviewed or delivered); "
         f"{report.regrouped} matches grouped into stories again"
