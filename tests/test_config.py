@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -153,3 +156,32 @@ def test_numbers_and_switches_from_environment_variables(tmp_path: Path) -> None
     cfg = load_config(path, env={"N": "4", "PRIVATE": "true", "PORT": "2525"})
     assert cfg.settings.fetch.concurrency == 4 and cfg.settings.fetch.allow_private is True
     assert cfg.settings.digests[0].smtp.port == 2525  # type: ignore[union-attr]
+
+
+def test_schedules_checked_without_apscheduler_are_ones_it_accepts(tmp_path: Path) -> None:
+    from apscheduler.triggers.cron import CronTrigger
+
+    from monitor.config import _ALWAYS_FIRES
+
+    now = datetime.now(UTC)
+    tokens = [
+        ["*", *map(str, range(60)), "07"],
+        ["*", *map(str, range(24)), "07"],
+        ["*", *map(str, range(1, 32)), "07"],
+    ]
+    for field, values in enumerate(tokens):
+        for value in values:
+            fields = ["*"] * 5
+            fields[field] = value
+            schedule = " ".join(fields)
+            assert _ALWAYS_FIRES.fullmatch(schedule), schedule
+            trigger = CronTrigger.from_crontab(schedule, timezone=UTC)
+            assert trigger.get_next_fire_time(None, now) is not None
+    for other in ["60 * * * *", "0 24 * * *", "0 0 32 * *", "0 0 0 * *", "0 0 * 2 *", "0 0 * * 1"]:
+        assert not _ALWAYS_FIRES.fullmatch(other), other
+    path = write(tmp_path, "digests: [{name: d, type: file, schedule: '0 7 * * *'}]\n")
+    code = (
+        f"import sys; from monitor.config import load_config; load_config({str(path)!r}, env={{}})"
+    )
+    code += "; assert 'apscheduler' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from match_support import shipped_matcher
 
-from monitor.stories.grouping import Report
+from monitor.stories.grouping import Report, conflicting_counts
 from monitor.stories.reading import Reading
 from monitor.stories.teller import ReportInput, StoryTeller
 
@@ -296,3 +296,94 @@ def test_a_close_small_toll_weighs_less_than_the_same_one() -> None:
     # Near-miss: the same figure is.
     also_two = report(3, "Two killed in clash on the Tajik border, Taliban say", "", 14)
     assert TELLER.grouper.compare(two, also_two).same
+
+
+def test_more_wounded_with_more_killed_is_not_the_wounded_dying() -> None:
+    early = {"killed": 1.0, "wounded": 1.0}
+    assert conflicting_counts(early, {"killed": 2.0, "wounded": 5.0}, True)
+    # Near-miss: fewer wounded and more killed later is the wounded dying.
+    assert (
+        conflicting_counts({"killed": 1.0, "wounded": 3.0}, {"killed": 2.0, "wounded": 2.0}, True)
+        is None
+    )
+
+
+def test_a_report_about_another_border_does_not_join_this_one() -> None:
+    torkham = report(1, "Two killed as Taliban, Pakistani forces clash at Torkham", "", 0)
+    darvaz = report(2, "Two killed in Darvaz clash between Tajik border guards and Taliban", "", 2)
+    assert torkham.elsewhere and not darvaz.elsewhere
+    assert TELLER.grouper.compare(torkham, darvaz).reasons == ("another border",)
+    # Near-miss: two reports of the other border's clash are still one story between them.
+    again = report(3, "Taliban and Pakistani forces clash at Torkham crossing, two dead", "", 2)
+    assert TELLER.grouper.compare(torkham, again).same
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [  # a number next to a month name is a date (the day before the month, else after it)
+        ("A border guard was killed and another wounded late on January 10", {}),
+        ("Марзбоне, ки шоми 10 январ дар Дарвоз кушта шуд, 12 январ дафн гардид", {}),
+        ("Три пограничника погибли 10 августа", {"killed": 3.0}),
+        ("۲۰ حوت سه سرباز کشته شدند", {"killed": 3.0}),
+        ("Силовики ликвидировали двух нарушителей границы", {"killed": 2.0}),
+    ],
+)
+def test_a_day_of_the_month_is_not_a_count(text: str, counts: dict[str, float]) -> None:
+    assert read(text).counts == counts
+
+
+def test_a_killed_word_in_a_report_of_violence_is_severity_three() -> None:
+    shots = read("Border guard killed as shots fired at post in Farkhor")
+    assert shots.event == "clash" and not shots.counts and shots.severity == 3
+    # Near-miss: in a reaction (a deployment) the wound is the attack reacted to.
+    order = read(
+        "Rahmon orders reinforcement of the border after attack in which a guard was wounded"
+    )
+    assert order.event == "deployment" and order.severity == 1
+
+
+def test_reports_without_any_cue_are_not_two_pieces_of_analysis() -> None:
+    a = report(1, "Taliban's Zabihullah Mujahid: our soil is not used against Tajikistan", "", 0)
+    b = report(2, "Tajikistan has nothing to fear from the Taliban, says Zabihullah Mujahid", "", 3)
+    assert a.reading.confidence == b.reading.confidence == 0
+    assert TELLER.grouper.compare(a, b).same
+    # Near-miss: two commentaries (analysis cues) stay two pieces.
+    c = report(3, "Analysis: why Zabihullah Mujahid denies Tajik claims", "", 0)
+    d = report(4, "Opinion: Zabihullah Mujahid and the Tajik border", "", 3)
+    assert TELLER.grouper.compare(c, d).reasons == ("two pieces of analysis",)
+
+
+def test_within_chains_go_all_the_way_up() -> None:
+    grouper = TELLER.grouper
+    assert grouper._ancestors_ordered("ayvoj") == ["shahritus", "khatlon"]
+    assert grouper._ancestors_ordered("sher-khan-bandar") == ["imam-sahib", "kunduz"]
+    # Rushan (in GBAO, in Badakhshan) and Shighnan (Badakhshan) face each other: one event
+    # told from each side, not "different stretches of the border".
+    rushan = report(1, "Armed group crosses into Rushan from Afghanistan, two killed", "", 0)
+    shighnan = report(2, "Armed men cross from Shighnan into Tajikistan, two killed", "", 2)
+    verdict = grouper.compare(rushan, shighnan)
+    assert verdict.same and "Rushan faces Shugnan" in verdict.reasons
+
+
+def test_one_outlier_figure_does_not_close_a_story() -> None:
+    three = report(1, "Three Taliban border guards killed in attack on post in Khwahan", "", 0)
+    claim = report(2, "Five killed in attack on Taliban post in Khwahan, group claims", "", 1)
+    again = report(3, "Taliban: three border guards killed in Khwahan attack", "", 3)
+    stories = TELLER.group([three, claim, again])
+    assert [[r.key for r in s.reports] for s in stories] == [[1, 2, 3]]
+    # Near-miss: a figure no member agrees with still conflicts with the story.
+    twenty = report(4, "Twenty killed in attack on Taliban post in Khwahan", "", 3)
+    stories = TELLER.group([three, claim, twenty])
+    assert sorted(len(s.reports) for s in stories) == [1, 2]
+
+
+def test_a_figure_right_after_after_is_the_earlier_event() -> None:
+    again = read(
+        "Shots fired again at Ayvaj border post",
+        "Guards exchanged fire overnight, a week after two guards were wounded at the same post."
+        " No one was hurt this time.",
+    )
+    assert again.counts == {"killed": 0.0, "wounded": 0.0}
+    # Near-miss: a figure before "after" is this event's.
+    wounded = read("Two guards wounded after shots fired at Ayvaj border post")
+    assert wounded.counts == {"wounded": 2.0}

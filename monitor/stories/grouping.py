@@ -61,6 +61,7 @@ class Report:
     reading: Reading
     entities: frozenset[str]  # watchlist ids
     words: frozenset[str] = frozenset()  # normalized words of title + lead
+    elsewhere: bool = False  # names another border (Pakistan, Kyrgyzstan) and no place here
 
 
 def report_words(title: str, summary: str) -> frozenset[str]:
@@ -146,6 +147,10 @@ class Grouper:
         self.weight = {e.id: specificity(e) for e in reversed(watchlist.entries)}
         self.sides = {e.id: e.side for e in reversed(watchlist.entries)}
         self.roles = {e.id: e.role for e in reversed(watchlist.entries)}
+        # Other borders' countries and places (negative entries, not contexts like travel).
+        self.other_borders = frozenset(
+            e.id for e in watchlist.entries if e.role == "negative" and e.kind != "context"
+        )
         self.within = dict(vocabulary.spec.within)
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
         self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
@@ -186,6 +191,8 @@ class Grouper:
             return Verdict(False, 0.0, ("a seizure and a shoot-out",))
         if self.far_apart(a.entities, b.entities):
             return Verdict(False, 0.0, ("different stretches of the border",))
+        if self._other_border(a, b) or self._other_border(b, a):
+            return Verdict(False, 0.0, ("another border",))
         if not in_area and self._different_places(a, b):
             return Verdict(False, 0.0, ("different places",))
         reasons: list[str] = []
@@ -197,7 +204,7 @@ class Grouper:
             if copy:
                 score += SAME_STORY
                 reasons.append(f"near-duplicate text ({similarity:.2f})")
-        if ra.event == rb.event == "analysis" and not reasons:
+        if ra.event == rb.event == "analysis" and known_a and known_b and not reasons:
             return Verdict(False, 0.0, ("two pieces of analysis",))  # only copies are one
         shared = sorted(a.entities & b.entities, key=lambda e: (-self.weight.get(e, 0), e))
         shared = [e for e in shared if self.weight.get(e, 0) > 0]
@@ -274,6 +281,19 @@ class Grouper:
             return True
         return any(self.weight.get(e, 0) >= PLACE for e in a.entities & b.entities)
 
+    def elsewhere(self, term_ids: Iterable[str]) -> bool:
+        """The terms name another border (Pakistan, Torkham's Durand Line, Batken) and no
+        place or province on this one: a report about that border."""
+        ids = set(term_ids)
+        here = ("place", "region")
+        return bool(ids & self.other_borders) and not any(
+            self.roles.get(e) in here and self.weight.get(e, 0) >= 1.5 for e in ids
+        )
+
+    def _other_border(self, a: Report, b: Report) -> bool:
+        """``a`` is about another border, ``b`` names a place on this one."""
+        return a.elsewhere and any(self.weight.get(e, 0) >= PLACE for e in b.entities)
+
     def _one_area(self, entity: str) -> bool:
         """A district, or a province on one bank: an area a toll can stand for one event in.
         (A name both banks use, like Badakhshan, covers two provinces and a long border.)"""
@@ -310,7 +330,8 @@ class Grouper:
     def _different_places(self, a: Report, b: Report) -> bool:
         """Each names a border place on one bank and they share none there.
 
-        Places on opposite banks (Nizhny Panj and Sher Khan Bandar) can be one crossing.
+        Places on opposite banks (Nizhny Panj and Sher Khan Bandar) can be one crossing, and
+        districts facing each other one event told from each side.
         """
         places_a = {e for e in a.entities if self.weight.get(e, 0) >= PLACE}
         places_b = {e for e in b.entities if self.weight.get(e, 0) >= PLACE}
@@ -318,6 +339,9 @@ class Grouper:
             return False
         if self._nested_places(a, b) or self._parents(places_a) & self._parents(places_b):
             return False  # a village and its district, or two villages of one district
+        facing = self._facing(a, b)
+        if facing is not None and facing[2] >= 1.5:
+            return False  # one side's district against the other's (Rushan and Shighnan)
         sides_a = {self.sides.get(e, "none") for e in places_a}
         sides_b = {self.sides.get(e, "none") for e in places_b}
         return bool(sides_a & sides_b or "both" in sides_a | sides_b or "none" in sides_a | sides_b)
@@ -327,8 +351,9 @@ class Grouper:
         return chain[-1]
 
     def _ancestors_ordered(self, entity: str) -> list[str]:
+        """The places and regions ``entity`` lies in, innermost first (a cycle ends it)."""
         out: list[str] = []
-        while entity in self.within and entity not in out:
+        while entity in self.within and self.within[entity] not in out:
             entity = self.within[entity]
             out.append(entity)
         return out
@@ -350,11 +375,7 @@ class Grouper:
         return not {self._province(p) for p in places_a} & {self._province(p) for p in places_b}
 
     def _ancestors(self, entity: str) -> set[str]:
-        out: set[str] = set()
-        while entity in self.within and entity not in out:
-            entity = self.within[entity]
-            out.add(entity)
-        return out
+        return set(self._ancestors_ordered(entity))
 
     def _parents(self, places: set[str]) -> set[str]:
         """The districts (places, not provinces) the given places lie in."""
@@ -452,7 +473,11 @@ class Grouper:
             conflict = conflicting_counts(story.counts, reading.counts, grown)
         else:
             conflict = conflicting_counts(reading.counts, story.counts, False)
-        if conflict:
+        # One outlier figure (5 killed among reports of 3) does not close the story to a
+        # report that gives a member's very figure.
+        if conflict and not any(
+            same_figure(reading.counts, m.reading.counts) for m in story.reports
+        ):
             return Verdict(False, 0.0, (conflict,))
         best = Verdict(False, 0.0, ())
         for member in story.reports if members is None else members:
@@ -661,7 +686,7 @@ def conflicting_counts(
         if grown and kind != "kg":
             if x < y <= 2 * x + 2:  # 2 killed, then 3; not 5, then 20
                 continue
-            if kind == "wounded" and b.get("killed", 0) > a.get("killed", 0):
+            if kind == "wounded" and y < x and b.get("killed", 0) > a.get("killed", 0):
                 continue
         return f"different {kind} counts ({x:g}, {y:g})"
     return None
@@ -689,6 +714,12 @@ def agreeing_counts(
         return None
     kind, x, y = found
     return f"same {kind} count ({x:g})" if x == y else f"close {kind} counts"
+
+
+def same_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """Both give the same toll (killed or wounded) or about the same kilograms."""
+    found = _first_agreeing(a, b, ("killed", "wounded", "kg"))
+    return found is not None and (found[0] == "kg" or found[1] == found[2])
 
 
 def small_difference(a: Mapping[str, float], b: Mapping[str, float]) -> bool:

@@ -16,6 +16,9 @@ QUESTION = 1.0  # a title ending in a question mark, for the fallback's question
 BACKGROUND = 0.25  # a cue after "after" (the attack a reaction follows) weighs this much
 LEAD_CHARS = 600  # the summary's (or content's) lead: counts further down are background
 COUNT_KINDS = ("killed", "wounded", "people", "items")
+# Event types whose killed or wounded word without a figure still means casualties (in a
+# deployment or a drill it is the attack reacted to, or the enemy "destroyed").
+HURTING = frozenset({"attack", "clash", "incursion", "smuggling"})
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 COUNT_WINDOW = 4  # a number counts for a count word at most this many words away
@@ -125,9 +128,9 @@ class Reader:
         else:
             event = min(scores, key=lambda e: (-scores[e], vocab.order[e]))
             level, confidence = severity[event], round(scores[event], 3)
-        if casualties and event != "analysis":
-            level = 3
         hurt = casualties or casualty_word
+        if event != "analysis" and (casualties or (hurt and event in HURTING)):
+            level = 3  # people killed or wounded (a figure, or a word in a report of violence)
         return Reading(event, level, confidence, counts, tuple(cues), hurt)
 
     def _counts(self, norm: NormalizedText, original: str) -> tuple[dict[str, float], bool]:
@@ -137,6 +140,8 @@ class Reader:
         normalized = norm.text
         tokens: list[tuple[int, str, float]] = []  # (word index, kind, value)
         unhurt = False
+        months: list[int] = []  # word indexes of month names: a number next to one is a date
+        recalled: set[int] = set()  # numbers right after "after": the earlier event's figure
         sentence_of = _sentences(normalized)
         for index, alias, start, end in vocab.number_automaton.find_tuples(norm, original):
             group = vocab.number_groups[index]
@@ -152,10 +157,14 @@ class Reader:
                     continue  # a name (رود پنج, the Panj river), not a number
                 if _standalone(normalized, alias, start, end):
                     tokens.append((word, "number", float(arg)))
+                    if vocab.in_background(normalized, start):
+                        recalled.add(word)
             elif kind == "times":
                 tokens.append((word, "times", float(arg)))
             elif kind == "unhurt":
                 unhurt = True
+            elif kind == "month":
+                months.append(word)
         for m in _NUMBER.finditer(normalized):
             digits = m.group(1)
             if _THOUSANDS.fullmatch(digits):
@@ -163,6 +172,10 @@ class Reader:
             else:
                 value = float(digits.replace(",", "."))
             tokens.append((normalized.count(" ", 0, m.start()), "number", value))
+            if vocab.in_background(normalized, m.start()):
+                recalled.add(tokens[-1][0])
+        if months:  # "10 января", "۲۰ حوت", "January 10": a date, not a count
+            tokens = _without_dates(tokens, months)
         # A casualty word inside "no casualties" (без жертв) says no one was hurt.
         hurt = not unhurt and any(t[1] in ("killed", "wounded") for t in tokens)
         if not tokens:
@@ -180,7 +193,7 @@ class Reader:
         out: dict[str, float] = {}
         used: set[int] = set()
         for i, (word, kind, value) in enumerate(tokens):
-            if kind != "number" or i in used:
+            if kind != "number" or i in used or word in recalled:
                 continue
             j = i + 1
             if j < len(tokens) and tokens[j][1] == "times" and tokens[j][0] - word <= 1:
@@ -227,6 +240,16 @@ class Reader:
         if unhurt and not (out.get("killed") or out.get("wounded")):
             out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
         return out, hurt
+
+
+def _without_dates(
+    tokens: list[tuple[int, str, float]], months: list[int]
+) -> list[tuple[int, str, float]]:
+    """The tokens without the day of each month name: the number right before it, else
+    the number right after it ("۲۰ حوت سه سرباز": 20 is the day, three the count)."""
+    numbers = {t[0] for t in tokens if t[1] == "number"}
+    days = {m - 1 if m - 1 in numbers else m + 1 for m in months}
+    return [t for t in tokens if t[1] != "number" or t[0] not in days]
 
 
 def _rank(kind: str, offset: int) -> int:

@@ -78,6 +78,7 @@ class StoryTeller:
             reading=reading,
             entities=self.entities(item.term_ids),
             words=report_words(item.title, item.summary or item.content),
+            elsewhere=self.grouper.elsewhere(item.term_ids),
         )
 
     def group(self, reports: Sequence[Report]) -> list[Story]:

@@ -67,6 +67,7 @@ class Numbers(_Strict, frozen=True, kw_only=True):
     multipliers: dict[int, list[str]] = field(default_factory=dict)
     unhurt: list[str] = field(default_factory=list)  # "no casualties": zero killed and wounded
     names_after: list[str] = field(default_factory=list)  # رود پنج: the river, not five
+    months: list[str] = field(default_factory=list)  # a number next to one is a date
 
 
 class EventsFile(_Strict, frozen=True, kw_only=True):
@@ -139,6 +140,8 @@ class Vocabulary:
             groups.append((f"times-{value}", words))
         if spec.numbers.unhurt:
             groups.append(("unhurt", spec.numbers.unhurt))
+        if spec.numbers.months:
+            groups.append(("month", spec.numbers.months))
         self.number_groups = [gid for gid, _ in groups]
         self.number_automaton = AliasAutomaton(_as_watchlist(groups, f"{source}: numbers"))
 
