@@ -9,14 +9,12 @@ import math
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeAlias, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
-import platformdirs
 from msgspec import Meta, Struct, field
 from msgspec.structs import replace
 
@@ -381,8 +379,7 @@ def problems_in(raw: Any, type_: Any = Settings) -> list[_Problem]:
     return problems(type_, raw, _decode)
 
 
-@dataclass(frozen=True)
-class LoadedConfig:
+class LoadedConfig(Struct, frozen=True, kw_only=True):
     """Settings plus where they came from; paths in ``settings`` are absolute.
 
     ``data_dir`` is where state goes by default: the user's data folder for the packaged
@@ -518,7 +515,12 @@ def load_config(
     config_dir = path.resolve().parent
     # The packaged config lives in site-packages: its writable paths (database, digest folders)
     # resolve as if it were a config/ folder inside the user's data folder.
-    data_dir = Path(platformdirs.user_data_dir("monitor")) if packaged else config_dir.parent
+    if packaged:
+        import platformdirs
+
+        data_dir = Path(platformdirs.user_data_dir("monitor"))
+    else:
+        data_dir = config_dir.parent
     state_base = data_dir / "config" if packaged else config_dir
     url = db_url or env.get(ENV_DATABASE_URL) or settings.database.url
     stories = settings.stories

@@ -3,7 +3,6 @@ data folders shipped in the package."""
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tempfile
@@ -12,7 +11,7 @@ import typing
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, TextIO, TypeVar
+from typing import Any, Literal, TextIO, TypeVar
 
 import msgspec
 import yaml
@@ -158,7 +157,7 @@ def convert(raw: Any, type_: type[T], dec_hook: DecodeHook | None = None) -> T:
     return msgspec.convert(raw, type_, strict=False, dec_hook=dec_hook)
 
 
-class Problem(NamedTuple):
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong in a file's data: where (keys and indexes), what, and in words."""
 
     where: Location
@@ -304,6 +303,8 @@ def _from_error(message: str, where: Location, *, by_key: bool) -> Problem:
 
 def nearest_key(problem: Problem) -> str:
     """`` — did you mean 'x'?`` for an unknown key close to a valid one, else nothing."""
+    import difflib
+
     near = difflib.get_close_matches(str(problem.where[-1]), problem.known, n=1, cutoff=0.6)
     return f" — did you mean {near[0]!r}?" if near else ""
 

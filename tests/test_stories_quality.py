@@ -387,3 +387,13 @@ def test_a_figure_right_after_after_is_the_earlier_event() -> None:
     # Near-miss: a figure before "after" is this event's.
     wounded = read("Two guards wounded after shots fired at Ayvaj border post")
     assert wounded.counts == {"wounded": 2.0}
+
+
+def test_a_new_terminal_opened_is_not_the_crossing_halted() -> None:
+    halt = report(1, "Tajikistan halts cargo traffic at Nizhny Panj crossing", "", 0)
+    opened = report(2, "Taliban inaugurate new customs terminal at Sher Khan Bandar", "", 2)
+    verdict = TELLER.grouper.compare(halt, opened)
+    assert verdict.reasons == ("different events (closure, inauguration)",)
+    # Near-miss: another report of the halt joins it.
+    again = report(3, "Cargo through Nizhny Panj halted for two days, Tajik officials say", "", 2)
+    assert TELLER.grouper.compare(halt, again).same
