@@ -93,7 +93,8 @@ def parse_when(value: str, now: datetime) -> datetime:
     Naive times are taken as UTC. The result is UTC-aware.
     """
     text = value.strip()
-    if _DURATION_PART.match(text) and not text[:4].isdigit():
+    parts = _DURATION_PART.findall(text)
+    if parts and "".join(n + u for n, u in parts).lower() == text.replace(" ", "").lower():
         return now - parse_duration(text)
     try:
         return parse_iso(text)

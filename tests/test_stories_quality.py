@@ -397,3 +397,13 @@ def test_a_new_terminal_opened_is_not_the_crossing_halted() -> None:
     # Near-miss: another report of the halt joins it.
     again = report(3, "Cargo through Nizhny Panj halted for two days, Tajik officials say", "", 2)
     assert TELLER.grouper.compare(halt, again).same
+
+
+def test_facing_districts_are_a_place_in_common_for_two_event_types() -> None:
+    attack = report(1, "Taliban attack Tajik border post in Shamsiddin Shohin", "", 0)
+    clash = report(2, "Taliban and Tajik border guards clash in Khwahan", "", 1)
+    verdict = TELLER.grouper.compare(attack, clash)
+    assert verdict.same and "Shurobod faces Khwahan" in verdict.reasons
+    # Near-miss: districts that do not face each other are no place in common.
+    far = report(3, "Taliban and Tajik border guards clash in Darvaz", "", 1)
+    assert not TELLER.grouper.compare(attack, far).same

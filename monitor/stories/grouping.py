@@ -268,6 +268,7 @@ class Grouper:
             and known_b
             and ra.event != rb.event
             and not (copy or agreeing or ends or self._shared_place(a, b, nested))
+            and not (facing and facing[2] >= 1.5)
         ):
             # Two kinds of event (a raid, then drug routes) with only a province, the
             # Taliban and the countries in common: two events.
