@@ -31,9 +31,10 @@ class _PrintableHook(RenderHook):
 
 
 def _console(**kw: Any) -> Console:
-    """Feed and server text is data: no Rich markup is interpreted in printed strings (ours is
-    passed explicitly with ``markup=True``) and no control character reaches the terminal."""
-    console = Console(soft_wrap=True, highlight=False, markup=False, **kw)
+    """Feed and server text is data: no Rich markup or ``:emoji:`` code is interpreted in
+    printed strings (our markup is passed explicitly with ``markup=True``) and no control
+    character reaches the terminal."""
+    console = Console(soft_wrap=True, highlight=False, markup=False, emoji=False, **kw)
     console.push_render_hook(_PrintableHook())
     return console
 

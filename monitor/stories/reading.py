@@ -90,6 +90,7 @@ class Reader:
         cues: list[str] = []
         counts: dict[str, float] = {}
         casualty_word = False
+        drill = False  # a drill cue: the violence named is simulated
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
@@ -104,6 +105,7 @@ class Reader:
                     alias = f"{alias} (background)"
                 else:
                     seen.add((name, index))
+                    drill = drill or index in vocab.simulated
                 scores[event] = scores.get(event, 0.0) + weight
                 severity[event] = max(severity.get(event, 0), cue.severity)
                 cues.append(f"{event}/{cue.id}: {alias}")
@@ -117,6 +119,11 @@ class Reader:
             scores[question] = scores.get(question, 0.0) + QUESTION
             severity.setdefault(question, 0)
             cues.append(f"{question}/question: ?")
+        if drill:  # "repelled an attack by mock militants": no violence, no one hurt
+            for event in HURTING & scores.keys():
+                scores[event] *= BACKGROUND
+            counts = {k: v for k, v in counts.items() if k not in ("killed", "wounded")}
+            casualty_word = False
         casualties = counts.get("killed", 0) > 0 or counts.get("wounded", 0) > 0
         if casualties:  # "no casualties" among one side only
             counts = {k: v for k, v in counts.items() if v or k not in ("killed", "wounded")}

@@ -79,6 +79,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     facing: list[tuple[str, str]] = field(default_factory=list)  # across the river (tj, af)
     distinct: list[list[str]] = field(default_factory=list)  # cue groups naming different events
     background: list[str] = field(default_factory=list)  # "after": the cue that follows is a cause
+    simulated: list[str] = field(default_factory=list)  # cue groups of drills (event/cue)
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
 
@@ -99,6 +100,9 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
             for cue in group:
                 if cue not in cues:
                     raise ValueError(f"distinct: unknown cue group {cue!r} (event/cue)")
+        for cue in self.simulated:
+            if cue not in cues:
+                raise ValueError(f"simulated: unknown cue group {cue!r} (event/cue)")
 
 
 class Vocabulary:
@@ -113,6 +117,10 @@ class Vocabulary:
         self.labels = {e.id: e.label for e in spec.events}
         self.order = {e.id: i for i, e in enumerate(spec.events)}  # ties: earlier type wins
         self.cues: list[tuple[str, Cue]] = [(e.id, c) for e in spec.events for c in e.cues]
+        simulated = set(spec.simulated)
+        self.simulated = frozenset(  # indexes into ``cues`` of drill cue groups
+            i for i, (event, cue) in enumerate(self.cues) if f"{event}/{cue.id}" in simulated
+        )
         self.compatible = {frozenset(pair) for pair in spec.compatible}
         self.names_after = frozenset(normalize(w) for w in spec.numbers.names_after)
         self.background = tuple(f" {normalize(w)} " for w in spec.background if normalize(w))
