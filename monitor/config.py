@@ -508,7 +508,8 @@ def load_config(
     try:
         settings = validate(raw, Settings)
     except msgspec.ValidationError:
-        found += [_described(p, lines) for p in problems_in(raw)]
+        unset = {m[:-1] for m in missing}  # already reported: not also as a bad (empty) value
+        found += [_described(p, lines) for p in problems_in(raw) if p.where not in unset]
     if found:
         raise ConfigError("\n".join(f"{path}: {p}" for _, p in sorted(found)))
 

@@ -276,6 +276,11 @@ _TYPE_NAMES = {
 }
 
 
+def _type_names(types_: re.Match[str]) -> str:
+    """The types a msgspec message names (`int | null`) in words (an integer or nothing)."""
+    return " or ".join(_TYPE_NAMES.get(t.strip(), t.strip()) for t in types_[1].split("|"))
+
+
 def _from_error(message: str, where: Location, *, by_key: bool) -> Problem:
     """A msgspec error message as a Problem below ``where``.
 
@@ -297,7 +302,7 @@ def _from_error(message: str, where: Location, *, by_key: bool) -> Problem:
         message = m["text"]
     if message.startswith("Expected `") or message.startswith("Invalid enum value"):
         message = message[0].lower() + message[1:]
-        message = re.sub(r"`(\w+)`", lambda t: _TYPE_NAMES.get(t[1], t[1]), message)
+        message = re.sub(r"`([^`]+)`", _type_names, message)
     return Problem(where, "value", message)
 
 

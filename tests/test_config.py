@@ -156,6 +156,10 @@ def test_numbers_and_switches_from_environment_variables(tmp_path: Path) -> None
     cfg = load_config(path, env={"N": "4", "PRIVATE": "true", "PORT": "2525"})
     assert cfg.settings.fetch.concurrency == 4 and cfg.settings.fetch.allow_private is True
     assert cfg.settings.digests[0].smtp.port == 2525  # type: ignore[union-attr]
+    message = error_of(path, env={"N": "4", "PRIVATE": "true"})  # one line: not also a bad port
+    assert "digests[0].smtp.port (line 2): environment variable PORT is not set" in message
+    message = error_of(path, env={"N": "4", "PRIVATE": "true", "PORT": "smtp"})
+    assert "smtp.port (line 2): expected an integer or nothing, got text" in message
 
 
 def test_schedules_checked_without_apscheduler_are_ones_it_accepts(tmp_path: Path) -> None:
