@@ -54,14 +54,48 @@ def test_a_drill_mentioned_as_background_does_not_disarm_a_real_attack() -> None
     assert reading.counts["killed"] == 2
 
 
-def test_simulated_names_known_cue_groups() -> None:
-    raw = {
+def _events(**extra: object) -> dict[str, object]:
+    """A minimal events document with ``extra`` top-level keys."""
+    return {
         "fallback": {"event": "deployment", "casualties": "deployment"},
-        "simulated": ["deployment/nothing"],
         "events": [{"id": "deployment", "label": "D", "cues": [
             {"id": "exercise", "severity": 1, "aliases": ["drills"]}]}],
         "numbers": {"killed": ["killed"], "wounded": ["wounded"], "people": ["people"],
                     "kg": {"kg": 1.0}},
+        **extra,
     }  # fmt: skip
+
+
+def test_simulated_names_known_cue_groups() -> None:
+    raw = _events(simulated=["deployment/nothing"])
     with pytest.raises(ConfigError, match="simulated: unknown cue group 'deployment/nothing'"):
+        parse_vocabulary(raw, "events.yaml")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event"),
+    [
+        # people caught crossing the river are a crossing, not smuggling
+        ("В Шаартузском районе задержан нарушитель госграницы",
+         "Пограничники задержали гражданина Афганистана, переплывшего Амударью.", "crossing"),
+        ("Tajikistan detains 14 Afghans who crossed the river from Takhar", "", "crossing"),
+        ("Дар Панҷ 11 шаҳрванди Афғонистон боздошт шуданд",
+         "Марзбонон 11 нафарро, ки ғайриқонунӣ аз дарё гузашта буданд, боздошт карданд.",
+         "crossing"),
+        # armed men caught crossing are an incursion (precedence: incursion over crossing)
+        ("Кӯшиши вайрон кардани сарҳади давлатӣ пешгирӣ карда шуд",
+         "Гурӯҳи мусаллаҳ сарҳади давлатиро ғайриқонунӣ убур карданд.", "incursion"),
+        ("В Пяндже задержаны вооруженные люди, незаконно пересекшие границу", "", "incursion"),
+        # herders asking for asylum are a crossing
+        ("В Мургаб из Афганистана перешли около 40 памирских кыргызов",
+         "Они просят убежища, ссылаясь на нехватку корма.", "crossing"),
+    ],
+)  # fmt: skip
+def test_who_crosses_decides_crossing_or_incursion(title: str, summary: str, event: str) -> None:
+    assert TELLER.read(title, summary).event == event
+
+
+def test_precedence_names_known_event_types() -> None:
+    raw = _events(precedence=[["incursion", "deployment"]])
+    with pytest.raises(ConfigError, match="precedence: unknown event type 'incursion'"):
         parse_vocabulary(raw, "events.yaml")

@@ -91,6 +91,7 @@ class Reader:
         counts: dict[str, float] = {}
         casualty_word = False
         drill = False  # a drill cue: the violence named is simulated
+        named: set[str] = set()  # event types with a cue not in the background
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
@@ -106,6 +107,7 @@ class Reader:
                 else:
                     seen.add((name, index))
                     drill = drill or index in vocab.simulated
+                    named.add(event)
                 scores[event] = scores.get(event, 0.0) + weight
                 severity[event] = max(severity.get(event, 0), cue.severity)
                 cues.append(f"{event}/{cue.id}: {alias}")
@@ -122,6 +124,7 @@ class Reader:
         if drill:  # "repelled an attack by mock militants": no violence, no one hurt
             for event in HURTING & scores.keys():
                 scores[event] *= BACKGROUND
+            named -= HURTING
             counts = {k: v for k, v in counts.items() if k not in ("killed", "wounded")}
             casualty_word = False
         casualties = counts.get("killed", 0) > 0 or counts.get("wounded", 0) > 0
@@ -134,6 +137,9 @@ class Reader:
                 event, level = vocab.spec.fallback.casualties, 3
         else:
             event = min(scores, key=lambda e: (-scores[e], vocab.order[e]))
+            for wins, over in vocab.spec.precedence:  # armed men crossing, then a firefight
+                if event == over and wins in named:
+                    event = wins
             level, confidence = severity[event], round(scores[event], 3)
         hurt = casualties or casualty_word
         if event != "analysis" and (casualties or (hurt and event in HURTING)):

@@ -80,6 +80,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     distinct: list[list[str]] = field(default_factory=list)  # cue groups naming different events
     background: list[str] = field(default_factory=list)  # "after": the cue that follows is a cause
     simulated: list[str] = field(default_factory=list)  # cue groups of drills (event/cue)
+    precedence: list[tuple[str, str]] = field(default_factory=list)  # (wins, over) if it has a cue
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
 
@@ -91,6 +92,10 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
             for event in (a, b):
                 if event not in ids:
                     raise ValueError(f"compatible: unknown event type {event!r}")
+        for a, b in self.precedence:
+            for event in (a, b):
+                if event not in ids:
+                    raise ValueError(f"precedence: unknown event type {event!r}")
         fallback = self.fallback
         for named in (fallback.event, fallback.casualties, fallback.question):
             if named is not None and named not in ids:
