@@ -99,3 +99,38 @@ def test_precedence_names_known_event_types() -> None:
     raw = _events(precedence=[["incursion", "deployment"]])
     with pytest.raises(ConfigError, match="precedence: unknown event type 'incursion'"):
         parse_vocabulary(raw, "events.yaml")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "severity"),
+    [
+        ("Tajik, Taliban forces exchange fire again in Darvoz, no casualties reported", "", 2),
+        ("درگیری دوباره مرزبانان تاجیکستان و طالبان در درواز؛ تلفاتی گزارش نشده", "", 2),
+        ("تبادل آتش دوباره در مرز تاجیکستان و افغانستان", "", 2),
+        ("Tajik, Taliban forces exchange fire in Darvoz; one guard wounded", "", 3),
+        ("Tajik and Taliban forces clash on border in Darvaz", "", 3),
+    ],
+)
+def test_shots_traded_without_anyone_hurt_are_not_casualty_severity(
+    title: str, summary: str, severity: int
+) -> None:
+    reading = TELLER.read(title, summary)
+    assert (reading.event, reading.severity) == ("clash", severity), reading.cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Маджлиси намояндагон ратифицировал протокол с ОДКБ по афганской границе", "diplomacy"),
+        ("Mujahid rejects Tajik security claims of militants in northern Afghanistan", "diplomacy"),
+        ("ذبیح‌الله مجاهد ادعای کمیته امنیت ملی تاجیکستان را رد کرد", "diplomacy"),
+        ("Более четырех тонн наркотиков и 27 прорывов: итоги года на афганской границе",
+         "analysis"),
+        ("Ҷаласаи васеи Ҳайати мушовараи КДАМ: ҷамъбасти соли 2026", "analysis"),
+        ("Кӯмаки башардӯстона тавассути пули Ишкошим ба Афғонистон фиристода шуд", "aid"),
+    ],
+)  # fmt: skip
+def test_statements_reviews_and_relief_have_their_types(title: str, event: str) -> None:
+    reading = TELLER.read(title, "")
+    assert reading.event == event, reading.cues
+    assert reading.severity <= 1

@@ -19,6 +19,8 @@ COUNT_KINDS = ("killed", "wounded", "people", "items")
 # Event types whose killed or wounded word without a figure still means casualties (in a
 # deployment or a drill it is the attack reacted to, or the enemy "destroyed").
 HURTING = frozenset({"attack", "clash", "incursion", "smuggling"})
+# Event types that are shots exchanged (severity 2) when the report says no one was hurt.
+QUIET = frozenset({"clash"})
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 COUNT_WINDOW = 4  # a number counts for a count word at most this many words away
@@ -144,6 +146,8 @@ class Reader:
         hurt = casualties or casualty_word
         if event != "analysis" and (casualties or (hurt and event in HURTING)):
             level = 3  # people killed or wounded (a figure, or a word in a report of violence)
+        elif event in QUIET and "killed" in counts:  # "exchanged fire, no casualties"
+            level = min(level, 2)
         return Reading(event, level, confidence, counts, tuple(cues), hurt)
 
     def _counts(self, norm: NormalizedText, original: str) -> tuple[dict[str, float], bool]:
