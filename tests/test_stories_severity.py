@@ -131,6 +131,7 @@ def test_shots_traded_without_anyone_hurt_are_not_casualty_severity(
     ],
 )  # fmt: skip
 def test_statements_reviews_and_relief_have_their_types(title: str, event: str) -> None:
-    reading = TELLER.read(title, "")
+    # a lead saying how the relief was sent ("фиристод") does not make it a deployment
+    reading = TELLER.read(title, "Бунёди Оғохон 40 тонна орд барои сокинони Вахон фиристод.")
     assert reading.event == event, reading.cues
     assert reading.severity <= 1
