@@ -124,3 +124,37 @@ def test_cli_says_what_is_wrong_in_one_line(monitor: Monitor) -> None:
     for extra in monitor.home.glob("monitor.db-*"):
         extra.unlink()
     one_error_line(monitor.run("matches", "list"), "is corrupt", "backup", code=1)
+
+
+def test_a_migration_committed_while_opening_is_not_a_foreign_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four daemons started at once: one migrates the empty database while another opens it.
+
+    The other migration commits between the opener's first and second transactions; the opener
+    must then find the schema current, not "tables but no schema revision".
+    """
+    from sqlalchemy import event
+
+    url = f"sqlite:///{tmp_path / 'monitor.db'}"
+    create = db.create_db_engine
+
+    def racing_engine(url: str, **kwargs: object) -> object:
+        engine = create(url, **kwargs)
+        transactions = []
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def other_daemon_migrates(_c: object, _cur: object, statement: str, *_: object) -> None:
+            if statement == "BEGIN":
+                transactions.append(statement)
+            if statement == "BEGIN" and len(transactions) == 2:  # the opener's second look
+                other = create(url)
+                db.upgrade(other)
+                other.dispose()
+
+        return engine
+
+    monkeypatch.setattr(db, "create_db_engine", racing_engine)
+    engine = db.open_database(url)
+    assert db.current_revision(engine) == db.SCHEMA_HEAD
+    engine.dispose()

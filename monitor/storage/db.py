@@ -216,9 +216,17 @@ def database_info(engine: Engine) -> dict[str, str | None]:
     }
 
 
-def _has_tables(engine: Engine) -> bool:
+def _schema_state(engine: Engine) -> tuple[str | None, bool]:
+    """The schema revision, and whether the database has any table, from one listing.
+
+    One statement sees both: another process's migration commits ``alembic_version`` with the
+    tables, so a daemon starting beside it never sees its tables without its revision.
+    """
     with engine.connect() as conn:
-        return bool(inspect(conn).get_table_names())
+        names = inspect(conn).get_table_names()
+        if "alembic_version" not in names:
+            return None, bool(names)
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar(), True
 
 
 def head_revision(engine: Engine) -> str | None:
@@ -261,10 +269,10 @@ def open_database(url: str, *, auto_upgrade: bool = True, **kwargs: Any) -> Engi
     """
     engine = create_db_engine(url, **kwargs)
     try:
-        current = current_revision(engine)
+        current, has_tables = _schema_state(engine)
     except OperationalError as exc:
         raise StorageError(f"cannot open database {describe(engine)}: {exc.orig}") from exc
-    if current is None and _has_tables(engine):
+    if current is None and has_tables:
         raise NotMonitorDatabaseError(
             f"{describe(engine)} is not a monitor database (it has tables but no schema "
             "revision): check database.url"
