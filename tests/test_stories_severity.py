@@ -135,3 +135,26 @@ def test_statements_reviews_and_relief_have_their_types(title: str, event: str) 
     reading = TELLER.read(title, "Бунёди Оғохон 40 тонна орд барои сокинони Вахон фиристод.")
     assert reading.event == event, reading.cues
     assert reading.severity <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "background"),
+    [
+        # a recalled event a few words after "after" is the cause, not the event reported
+        ("the clash comes a day after a tajik border guard was killed", "killed", True),
+        ("пограничники усилили охрану после того как на заставе погибли двое", "погибли", True),
+        ("نیروها پس از آنکه یک مرزبان در بدخشان کشته شد اعزام شدند", "کشته", True),
+        # the reported event itself
+        ("three guards were killed in a clash after midnight", "killed", False),
+        # "after" governs its own sentence only
+        ("two days after the talks ended. three guards were killed", "killed", False),
+        # and only so far: far down a long clause the cue is the report's own again
+        ("after the talks the ministers of both countries then went home and three guards "
+         "were killed", "killed", False),
+    ],
+)  # fmt: skip
+def test_background_is_the_rest_of_the_clause_after_after(
+    text: str, cue: str, background: bool
+) -> None:
+    vocabulary = TELLER.vocabulary
+    assert vocabulary.in_background(text, text.index(cue)) is background

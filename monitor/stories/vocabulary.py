@@ -24,6 +24,11 @@ EVENT_TYPES = (
     "analysis",
 )  # fmt: skip
 COUNTS = ("killed", "wounded", "people", "items")
+# A background word ("after", "после", "پس از") governs the words after it up to this many,
+# within its sentence.
+BACKGROUND_WORDS = 8
+BACKGROUND_CHARS = 120
+SENTENCE_ENDS = ".!?؟;؛"
 
 
 class _Strict(Struct, forbid_unknown_fields=True, frozen=True):
@@ -163,8 +168,12 @@ class Vocabulary:
 
     def in_background(self, text: str, start: int) -> bool:
         """Whether the cue at ``start`` of normalized ``text`` follows "after" (or a word
-        like it) within three words: the report is about what came after it."""
-        before = f" {' '.join(text[max(0, start - 48) : start].split()[-3:])} "
+        like it) within eight words of the same sentence: the report is about what came after
+        it ("the clash comes a day after a Tajik border guard was killed in Badakhshan")."""
+        head = text[max(0, start - BACKGROUND_CHARS) : start]
+        for stop in SENTENCE_ENDS:
+            head = head.rsplit(stop, 1)[-1]
+        before = f" {' '.join(head.split()[-BACKGROUND_WORDS:])} "
         return any(word in before for word in self.background)
 
     def compatible_events(self, a: str, b: str) -> bool:
