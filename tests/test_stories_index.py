@@ -17,13 +17,12 @@ from itertools import permutations
 from pathlib import Path
 
 import pytest
-from match_support import ROOT, shipped_matcher
+from match_support import ROOT
+from story_support import MATCHER, TELLER
 
 from monitor.stories.grouping import Report, Story, StoryIndex, Verdict, group
-from monitor.stories.teller import ReportInput, StoryTeller
+from monitor.stories.teller import ReportInput
 
-MATCHER = shipped_matcher()
-TELLER = StoryTeller.for_watchlist(MATCHER.watchlist)
 GROUPER = TELLER.grouper
 FILES = [
     path

@@ -3,36 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from match_support import ROOT, shipped_matcher
+from match_support import ROOT
+from story_support import MATCHER, TELLER, read, report
 
 from monitor.errors import ConfigError
-from monitor.stories.grouping import Report
 from monitor.stories.reading import Reading
 from monitor.stories.significance import significance
-from monitor.stories.teller import ReportInput, StoryTeller
 from monitor.stories.vocabulary import load_vocabulary, parse_vocabulary
-
-T0 = datetime(2026, 11, 10, 6, 0, tzinfo=UTC)
-MATCHER = shipped_matcher()
-TELLER = StoryTeller.for_watchlist(MATCHER.watchlist)
-
-
-def read(title: str, summary: str = "") -> Reading:
-    return TELLER.read(title, summary)
-
-
-def report(key: int, title: str, summary: str = "", hours: float = 0, lang: str = "en",
-           outlet: str | None = None) -> Report:  # fmt: skip
-    result = MATCHER.match(title, summary, "", lang)
-    item = ReportInput(
-        key, T0 + timedelta(hours=hours), lang, outlet or f"outlet{key}", title, summary,
-        result.term_ids, result.score,
-    )  # fmt: skip
-    return TELLER.report(item)
 
 
 @pytest.mark.parametrize(

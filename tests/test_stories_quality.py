@@ -2,31 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
-from match_support import shipped_matcher
+from story_support import MATCHER, TELLER, read, report
 
-from monitor.stories.grouping import Report, conflicting_counts
-from monitor.stories.reading import Reading
-from monitor.stories.teller import ReportInput, StoryTeller
-
-T0 = datetime(2026, 11, 10, 6, 0, tzinfo=UTC)
-MATCHER = shipped_matcher()
-TELLER = StoryTeller.for_watchlist(MATCHER.watchlist)
-
-
-def read(title: str, summary: str = "") -> Reading:
-    return TELLER.read(title, summary)
-
-
-def report(key: int, title: str, summary: str = "", hours: float = 0, lang: str = "en") -> Report:
-    result = MATCHER.match(title, summary, "", lang)
-    item = ReportInput(
-        key, T0 + timedelta(hours=hours), lang, f"outlet{key}", title, summary,
-        result.term_ids, result.score,
-    )  # fmt: skip
-    return TELLER.report(item)
+from monitor.stories.grouping import conflicting_counts
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from match_support import shipped_matcher
+from story_support import TELLER
 
 from monitor.errors import ConfigError
-from monitor.stories.teller import StoryTeller
 from monitor.stories.vocabulary import parse_vocabulary
-
-TELLER = StoryTeller.for_watchlist(shipped_matcher().watchlist)
 
 
 @pytest.mark.parametrize(
