@@ -71,6 +71,15 @@ DB_HELP = "SQLAlchemy database URL; overrides database.url. Also accepted after 
 
 _STATE_OPTIONS = ("--config", "--db")
 
+
+def _command_at(args: list[str]) -> int:
+    """Where the command name is: after the root's options (``--config``/``--db`` take a value)."""
+    i = 0
+    while i < len(args) and args[i].startswith("-") and args[i] != "--":
+        i += 2 if args[i] in _STATE_OPTIONS else 1
+    return i
+
+
 # Read-only commands that are over within moments; they run with the garbage collector off.
 BRIEF = frozenset(
     {"status", "stats", "matches list", "matches show", "stories list", "stories show",
@@ -83,9 +92,7 @@ def is_brief(args: list[str]) -> bool:
 
     ``args`` are hoisted (state options first, as :func:`hoist_state_options` returns them).
     """
-    i = 0
-    while i < len(args) and args[i].startswith("-") and args[i] != "--":
-        i += 2 if args[i] in _STATE_OPTIONS else 1
+    i = _command_at(args)
     words = args[i : i + 2]
     return not words or words[0] in BRIEF or " ".join(words) in BRIEF
 
@@ -95,9 +102,7 @@ def hoist_state_options(args: list[str]) -> list[str]:
 
     ``monitor status --config X`` then means ``monitor --config X status``.
     """
-    i = 0
-    while i < len(args) and args[i].startswith("-") and args[i] != "--":
-        i += 2 if args[i] in _STATE_OPTIONS else 1
+    i = _command_at(args)
     head, rest, moved = list(args[:i]), [], []
     j = i
     while j < len(args):
