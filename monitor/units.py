@@ -22,10 +22,10 @@ def parse_duration(value: str | int | float) -> timedelta:
         seconds = float(value)
     else:
         text = value.strip().replace(" ", "")
-        parts = _DURATION_PART.findall(text)
+        parts = _duration_parts(text)
         if re.fullmatch(r"\d+(\.\d+)?", text):
             seconds = float(text)
-        elif parts and "".join(n + u for n, u in parts).lower() == text.lower():
+        elif parts:
             seconds = sum(float(n) * _UNITS[u.lower()] for n, u in parts)
         else:
             raise ValueError(f"invalid duration {value!r} (use e.g. 30s, 15m, 2h, 7d)")
@@ -34,6 +34,12 @@ def parse_duration(value: str | int | float) -> timedelta:
     if seconds > MAX_DURATION_SECONDS:  # also infinity: nothing later can overflow
         raise ValueError(f"duration {value!r} is longer than 100 years")
     return timedelta(seconds=seconds)
+
+
+def _duration_parts(text: str) -> list[tuple[str, str]]:
+    """``text`` (no spaces) as (number, unit) pairs when it is all such pairs, else []."""
+    parts: list[tuple[str, str]] = _DURATION_PART.findall(text)
+    return parts if "".join(n + u for n, u in parts).lower() == text.lower() else []
 
 
 def parse_size(value: str | int) -> int:
@@ -93,8 +99,7 @@ def parse_when(value: str, now: datetime) -> datetime:
     Naive times are taken as UTC. The result is UTC-aware.
     """
     text = value.strip()
-    parts = _DURATION_PART.findall(text)
-    if parts and "".join(n + u for n, u in parts).lower() == text.replace(" ", "").lower():
+    if _duration_parts(text.replace(" ", "")):  # 36h, 1h30m, 3000d (not the year 3000)
         return now - parse_duration(text)
     try:
         return parse_iso(text)
