@@ -65,7 +65,9 @@ class AliasAutomaton:
         for key, ref in keys.items():
             # whether the key starts / ends with a letter or digit: the text does there too
             edges = (key[0].isalnum(), key[-1].isalnum())
-            value = (len(key), ref.entry_index, ref.alias, ref.script, ref.proper, *edges)
+            # a proper alias: where its name (last word) starts in the key, else -1
+            name_at = _last_word(key) if ref.proper else -1
+            value = (len(key), ref.entry_index, ref.alias, ref.script, name_at, *edges)
             self._automaton.add_word(key, value)
         self.size = len(keys)
         if keys:
@@ -111,7 +113,7 @@ class AliasAutomaton:
                 if not allowed:
                     continue
                 end = word_end
-            if proper and not _proper_noun_at(norm, original, start):
+            if proper >= 0 and not _proper_noun_at(norm, original, start + proper, proper > 0):
                 continue
             found.append((start, -end, -key_len, index, alias))
         found.sort()
@@ -155,10 +157,22 @@ def _after_proclitic(text: str, start: int) -> bool:
     return proclitic_allowed(text[first:start])
 
 
-def _proper_noun_at(norm: NormalizedText, original: str, start: int) -> bool:
-    """Capitalised in the original and not merely because it starts a sentence."""
+def _last_word(key: str) -> int:
+    """Where the last word of a normalized alias key starts (0 for one word)."""
+    return key.rfind(" ") + 1
+
+
+def _proper_noun_at(
+    norm: NormalizedText, original: str, start: int, qualified: bool = False
+) -> bool:
+    """Capitalised in the original and not merely because it starts a sentence.
+
+    ``qualified``: the name follows a word of its alias (Tajik ``дар Панҷ``, in Panj), so a
+    capital is enough wherever the alias stands."""
     first, _ = norm.original_span(start, start + 1)
     if first >= len(original) or not original[first].isupper():
         return False
+    if qualified:
+        return True
     before = original[:first].rstrip(" \t\"'«“(")
     return bool(before) and before[-1] not in ".!?:;\n\x00"  # NUL: a field boundary
