@@ -31,9 +31,3 @@ def test_panj_district_faces_imam_sahib_and_dasht_e_archi() -> None:
     river = report(4, "Two Tajik border guards wounded in shooting across the Panj", "", 0)
     assert "panj-district" not in river.entities and "panj" in river.entities
     assert not any("faces" in r for r in TELLER.grouper.compare(river, afghan).reasons)
-
-
-def test_panji_poyon_lies_in_panj_district() -> None:
-    bridge = report(1, "Cargo traffic through Nizhny Panj halted after shooting", "", 0)
-    town = report(2, "Shooting in Panj district halts cargo at the crossing", "", 1)
-    assert "Nizhny Panj is in Panj district" in TELLER.grouper.compare(bridge, town).reasons

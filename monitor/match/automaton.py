@@ -29,6 +29,7 @@ class AliasRef:
     proper: bool  # only counts when the original text starts with a capital letter
 
 
+_PLACES = frozenset({"place", "region"})
 _ENDINGS_CACHE = 50_000  # distinct word rests remembered per automaton
 _WORD_TAIL = re.compile(r"[^\W_]+")
 _UZBEK_SIGN = re.compile(r"(?<=[og])'(?=[^\W\d_])")  # o' g' inside a word
@@ -51,6 +52,9 @@ class AliasAutomaton:
         self._automaton: Any = ahocorasick.Automaton()
         self._endings: dict[tuple[str, Script], bool] = {}  # word rest → allowed (a cache)
         self.size = 0
+        # Places and regions: such a hit is kept even when a phrase of another kind ends
+        # inside it ("آن سوی دریای" + "دریای پنج": across the river, the Panj river).
+        self._places = [e.role in _PLACES for e in watchlist.entries]
         keys: dict[str, AliasRef] = {}
         for index, entry in enumerate(watchlist.entries):
             if entry.status == "candidate" or entry.role == "candidate":
@@ -119,10 +123,14 @@ class AliasAutomaton:
         found.sort()
         chosen: list[tuple[int, str, int, int]] = []
         reach = -1
+        places = self._places
+        last = -1  # the entry of the hit that reaches furthest
         for start, neg_end, _, index, alias in found:
-            if start >= reach:
-                chosen.append((index, alias, start, -neg_end))
-                reach = -neg_end
+            end = -neg_end
+            if start >= reach or (end > reach and places[index] and not places[last]):
+                # not overlapping, or a place that a phrase of another kind only begins
+                chosen.append((index, alias, start, end))
+                reach, last = end, index
         return chosen
 
 
