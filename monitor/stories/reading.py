@@ -159,7 +159,7 @@ class Reader:
         unhurt = False
         months: list[int] = []  # word indexes of month names: a number next to one is a date
         recalled: set[int] = set()  # numbers right after "after": the earlier event's figure
-        sentence_of = _sentences(normalized)
+        abbreviations: list[int] = []  # "тыс.", "кг.": the dot after them ends no sentence
         for index, alias, start, end in vocab.number_automaton.find_tuples(norm, original):
             group = vocab.number_groups[index]
             kind, _, arg = group.partition("-")
@@ -168,6 +168,7 @@ class Reader:
                 tokens.append((word, arg, 0.0))
             elif kind == "unit":
                 tokens.append((word, "unit", vocab.units[int(arg)]))
+                abbreviations.append(end)
             elif kind == "word":
                 before = normalized[max(0, start - 24) : start].split()[-1:]
                 if before and before[0] in vocab.names_after:
@@ -178,6 +179,9 @@ class Reader:
                         recalled.add(word)
             elif kind == "times":
                 tokens.append((word, "times", float(arg)))
+                abbreviations.append(end)
+                if vocab.in_background(normalized, start):
+                    recalled.add(word)
             elif kind == "unhurt":
                 unhurt = True
             elif kind == "month":
@@ -193,13 +197,16 @@ class Reader:
                 recalled.add(tokens[-1][0])
         if months:  # "10 января", "۲۰ حوت", "January 10": a date, not a count
             tokens = _without_dates(tokens, months)
+        tokens = _standalone_multipliers(tokens)
+        plain = _without_abbreviation_dots(normalized, abbreviations)
+        sentence_of = _sentences(plain)
         # A casualty word inside "no casualties" (без жертв) says no one was hurt.
         hurt = not unhurt and any(t[1] in ("killed", "wounded") for t in tokens)
         if not tokens:
             return ({"killed": 0.0, "wounded": 0.0} if unhurt else {}), hurt
         tokens.sort(key=lambda t: t[0])
         sentence = [sentence_of(t[0]) for t in tokens]
-        clause_of = _sentences(normalized, _CLAUSE_END)
+        clause_of = _sentences(plain, _CLAUSE_END)
 
         def owned(count_word: int, distance: int, numbers: list[int]) -> bool:
             # A number after a count word in its clause, nearer than ``distance``, is its own
@@ -267,6 +274,30 @@ def _without_dates(
     numbers = {t[0] for t in tokens if t[1] == "number"}
     days = {m - 1 if m - 1 in numbers else m + 1 for m in months}
     return [t for t in tokens if t[1] != "number" or t[0] not in days]
+
+
+def _standalone_multipliers(tokens: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+    """A multiplier with no number right before it is the number itself: "более тысячи",
+    "беш аз ҳазор", "بیش از هزار", "thousands of fighters", "hundreds of Afghans"."""
+    numbers = {t[0] for t in tokens if t[1] == "number"}
+    return [
+        (word, "number", value)
+        if kind == "times" and word not in numbers and word - 1 not in numbers
+        else (word, kind, value)
+        for word, kind, value in tokens
+    ]
+
+
+def _without_abbreviation_dots(text: str, ends: list[int]) -> str:
+    """The text with the dot right after an abbreviated multiplier or unit ("1 тыс.
+    военных", "20 кг. героина") made a letter-like mark: it ends no sentence or clause."""
+    if not ends:
+        return text
+    chars = list(text)
+    for end in ends:
+        if end < len(chars) and chars[end] == ".":
+            chars[end] = "\u00b7"
+    return "".join(chars)
 
 
 def _rank(kind: str, offset: int) -> int:
