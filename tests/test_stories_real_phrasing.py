@@ -122,9 +122,23 @@ def test_drills_at_harb_maidon_in_two_languages_are_one_story() -> None:
         ("Tajikistan says it won't recognise an imposed government in Kabul", "diplomacy", {}),
         ("China to fund a new base for Tajik special forces", "aid", {}),
         ("Ҳавопаймоҳои низомии Афғонистон дар Бохтар фуруд омаданд", "crossing", {}),
+        ("Tajik Security Forces Launch 'Anti-Terrorist Operation' In Rushan", "clash", {}),
+        ("Дар Рӯшон амалиёти зиддитеррористӣ эълон шуд", "clash", {}),
+        ("تاجیکستان بالاترین نشان دولتی را به احمدشاه مسعود اهدا کرد", "diplomacy", {}),
+        ("Taliban say they control 85% of Afghanistan, pledge not to attack neighbours",
+         "diplomacy", {}),
+        ("گزارش‌ها از درگیری لفظی میان طالبان و مرزبانان تاجیکستان", "diplomacy", {}),
+        ("201-я база получила партию новой бронетехники", "deployment", {}),
+        ("Tajikistan to continue power supply to Afghanistan", "crossing", {}),
     ],
 )  # fmt: skip
 def test_real_wording_reads_as_its_event(title: str, event: str, counts: dict[str, float]) -> None:
     reading = TELLER.read(title, "")
     assert reading.event == event, reading.cues
     assert {k: v for k, v in reading.counts.items() if k in counts} == counts
+
+
+def test_a_day_of_may_is_a_date_not_a_toll() -> None:
+    reading = TELLER.read("Мамадбоқиров шаби 21 май дар Хоруғ кушта шуд", "")
+    assert reading.event == "attack"
+    assert "killed" not in reading.counts
