@@ -129,6 +129,9 @@ def test_drills_at_harb_maidon_in_two_languages_are_one_story() -> None:
          "diplomacy", {}),
         ("گزارش‌ها از درگیری لفظی میان طالبان و مرزبانان تاجیکستان", "diplomacy", {}),
         ("201-я база получила партию новой бронетехники", "deployment", {}),
+        ("Раҳмон ба Аҳмадшоҳи Масъуд пас аз марг орден дод", "diplomacy", {}),
+        ("Taliban say they have taken control of Panjshir", "clash", {}),
+        ("طالبان: پنجشیر به طور کامل سقوط کرد", "clash", {}),
         ("Tajikistan to continue power supply to Afghanistan", "crossing", {}),
     ],
 )  # fmt: skip
@@ -142,3 +145,20 @@ def test_a_day_of_may_is_a_date_not_a_toll() -> None:
     reading = TELLER.read("Мамадбоқиров шаби 21 май дар Хоруғ кушта шуд", "")
     assert reading.event == "attack"
     assert "killed" not in reading.counts
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Талибы захватили пункт пропуска на границе с Таджикистаном",
+         "Талибы установили контроль над пунктом пропуска. Около 130 военных ушли на "
+         "таджикскую сторону."),
+        ("طالبان بندر شیرخان را تصرف کردند",
+         "شماری از نیروهای امنیتی به آن سوی مرز عقب‌نشینی کرده‌اند."),
+        ("د شېرخان بندر د طالبانو لاس ته ولوېد", "افغان عسکر تاجکستان ته وتښتېدل."),
+    ],
+)  # fmt: skip
+def test_a_crossing_taken_with_soldiers_fleeing_is_a_crossing(title: str, summary: str) -> None:
+    """A district taken is fighting; a crossing taken, its guards fleeing across, a crossing."""
+    reading = TELLER.read(title, summary)
+    assert (reading.event, reading.severity) == ("crossing", 2), reading.cues
