@@ -133,6 +133,7 @@ def test_drills_at_harb_maidon_in_two_languages_are_one_story() -> None:
         ("Taliban say they have taken control of Panjshir", "clash", {}),
         ("طالبان: پنجشیر به طور کامل سقوط کرد", "clash", {}),
         ("Tajikistan to continue power supply to Afghanistan", "crossing", {}),
+        ("Taliban hold a military parade near the Tajik border", "deployment", {}),
     ],
 )  # fmt: skip
 def test_real_wording_reads_as_its_event(title: str, event: str, counts: dict[str, float]) -> None:
@@ -162,3 +163,15 @@ def test_a_crossing_taken_with_soldiers_fleeing_is_a_crossing(title: str, summar
     """A district taken is fighting; a crossing taken, its guards fleeing across, a crossing."""
     reading = TELLER.read(title, summary)
     assert (reading.event, reading.severity) == ("crossing", 2), reading.cues
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("۱٬۰۳۷ سرباز افغان به تاجیکستان گریختند", 1037),
+        ("1 037 афганских военнослужащих перешли границу", 1037),
+        ("۲٫۵ هزار سرباز در رزمایش شرکت کردند", 2500),
+    ],
+)
+def test_figures_grouped_or_decimal_in_any_script(text: str, people: int) -> None:
+    assert TELLER.read(text, "").counts.get("people") == people

@@ -24,11 +24,16 @@ QUIET = frozenset({"clash"})
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 COUNT_WINDOW = 4  # a number counts for a count word at most this many words away
-# A number, not an ordinal ("201-ю базу", "201-й", "201st" are names of units).
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|-[^\W\d_])")
+# A number, not an ordinal ("201-ю базу", "201-й", "201st" are names of units); thousands
+# grouped by a space, a comma or the Arabic separator (۱٬۰۳۷), decimals by a point, a comma
+# or the Arabic decimal sign (۲٫۵).
+_NUMBER = re.compile(
+    r"(?<![\w.,\u066b\u066c])(\d{1,3}(?:[ ,\u066c]\d{3})+|\d+(?:[.,\u066b]\d+)?)"
+    r"(?![\w]|-[^\W\d_])"
+)
 _SENTENCE_END = re.compile(r"[.!?;؛؟](?=\s|$)|\x00")
 _CLAUSE_END = re.compile(r"[.!?;؛؟,،](?=\s|$)|\x00")
-_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,]\d{3})+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,\u066c]\d{3})+")
 _YEAR = range(1900, 2101)
 
 
@@ -189,9 +194,9 @@ class Reader:
         for m in _NUMBER.finditer(normalized):
             digits = m.group(1)
             if _THOUSANDS.fullmatch(digits):
-                value = float(digits.replace(" ", "").replace(",", ""))
+                value = float(re.sub(r"[ ,\u066c]", "", digits))
             else:
-                value = float(digits.replace(",", "."))
+                value = float(digits.replace(",", ".").replace("\u066b", "."))
             tokens.append((normalized.count(" ", 0, m.start()), "number", value))
             if vocab.in_background(normalized, m.start()):
                 recalled.add(tokens[-1][0])
@@ -260,6 +265,14 @@ class Reader:
                         break
             if candidates:
                 kind_found = min(candidates)[3]
+                clause = clause_of(word)
+                if kind_found == "people" and any(
+                    okind in ("killed", "wounded") and other > word and clause_of(other) == clause
+                    for other, okind, _ in tokens
+                ):
+                    # "Two border guards and three fighters were killed": the people of a
+                    # clause that ends in a casualty word are its casualties, not a crowd.
+                    continue
                 out[kind_found] = max(out.get(kind_found, 0.0), value)
         if unhurt and not (out.get("killed") or out.get("wounded")):
             out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
