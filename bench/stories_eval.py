@@ -47,7 +47,7 @@ def when(row: dict[str, Any]) -> datetime:
 def evaluate(rows: list[dict[str, Any]], watchlist_path: Path, verbose: bool) -> dict[str, Any]:
     watchlist = load_watchlist(watchlist_path)
     matcher = Matcher(watchlist, 0.5)
-    teller = StoryTeller.for_watchlist(watchlist)
+    teller = StoryTeller.for_matcher(matcher)
     reports, sig, rel, readings, term_ids = [], {}, {}, {}, {}
     below = 0
     for i, row in enumerate(rows):

@@ -12,7 +12,7 @@ from monitor.stories.teller import ReportInput, StoryTeller
 
 T0 = datetime(2026, 11, 10, 6, 0, tzinfo=UTC)
 MATCHER = shipped_matcher()
-TELLER = StoryTeller.for_watchlist(MATCHER.watchlist)
+TELLER = StoryTeller.for_matcher(MATCHER)
 
 
 def read(title: str, summary: str = "") -> Reading:

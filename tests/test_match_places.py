@@ -63,6 +63,11 @@ PLACES = [
     ("ruzvai", "Мост у Рузвая открыт"),
     ("langar", "Жители кишлака Лангар видят патрули талибов"),
     ("zebak", "نیروهای طالبان در زیبک"),
+    ("shekay", "سخنگوی امنیه بدخشان گفت این رویداد در ولسوالی شکی رخ داده است"),
+    ("shekay", "Taliban reinforce posts in Shekay district"),
+    ("shekay", "В уезде Шики задержаны контрабандисты"),
+    ("panj-district", "Пограничники изъяли в Пяндже свыше 300 кг гашиша"),
+    ("panj-district", "Дар ноҳияи Панҷ 18 кило маводи мухаддир мусодира шуд"),
 ]  # fmt: skip
 
 # Words that look like a place name (plus an ending) but are not the place.
@@ -77,6 +82,8 @@ NOT_PLACES = [
     ("yawan", "В Яване открыли школу"),  # Yovon, a Tajik district far from the border
     ("nizhny-panj", "پنج نفر بازداشت شدند"),  # "five"
     ("panj", "Дар ин ҷо панҷ нафар боздошт шуданд"),
+    ("shekay", "این موضوع شکی نیست"),  # Persian "doubtful"
+    ("panj-district", "переправились через Пяндж на лодке"),  # the river
 ]  # fmt: skip
 
 

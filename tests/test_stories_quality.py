@@ -297,6 +297,17 @@ def test_a_report_about_another_border_does_not_join_this_one() -> None:
     assert TELLER.grouper.compare(torkham, again).same
 
 
+def test_a_headline_about_another_border_is_about_it_whatever_the_text_recalls() -> None:
+    recall = "Last week a Tajik border guard was killed by fire from Badakhshan."
+    boldak = report(1, "Clash erupts between Taliban, Pakistani forces in Spin Boldak", recall, 0)
+    shighnan = report(2, "Tajik border guard killed by fire from Badakhshan", "", 1)
+    assert boldak.elsewhere
+    assert TELLER.grouper.compare(boldak, shighnan).reasons == ("another border",)
+    # Near-miss: a headline naming another people at THIS border is about this border.
+    herders = report(3, "Afghan Kyrgyz herders camp on Tajik border in Badakhshan", "", 1)
+    assert not herders.elsewhere
+
+
 @pytest.mark.parametrize(
     ("text", "counts"),
     [  # a number next to a month name is a date (the day before the month, else after it)

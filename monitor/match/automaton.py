@@ -29,6 +29,7 @@ class AliasRef:
     proper: bool  # only counts when the original text starts with a capital letter
 
 
+_PLACES = frozenset({"place", "region"})
 _ENDINGS_CACHE = 50_000  # distinct word rests remembered per automaton
 _WORD_TAIL = re.compile(r"[^\W_]+")
 _UZBEK_SIGN = re.compile(r"(?<=[og])'(?=[^\W\d_])")  # o' g' inside a word
@@ -51,6 +52,9 @@ class AliasAutomaton:
         self._automaton: Any = ahocorasick.Automaton()
         self._endings: dict[tuple[str, Script], bool] = {}  # word rest → allowed (a cache)
         self.size = 0
+        # Places and regions: such a hit is kept even when a phrase of another kind ends
+        # inside it ("آن سوی دریای" + "دریای پنج": across the river, the Panj river).
+        self._places = [e.role in _PLACES for e in watchlist.entries]
         keys: dict[str, AliasRef] = {}
         for index, entry in enumerate(watchlist.entries):
             if entry.status == "candidate" or entry.role == "candidate":
@@ -65,7 +69,9 @@ class AliasAutomaton:
         for key, ref in keys.items():
             # whether the key starts / ends with a letter or digit: the text does there too
             edges = (key[0].isalnum(), key[-1].isalnum())
-            value = (len(key), ref.entry_index, ref.alias, ref.script, ref.proper, *edges)
+            # a proper alias: where its name (last word) starts in the key, else -1
+            name_at = _last_word(key) if ref.proper else -1
+            value = (len(key), ref.entry_index, ref.alias, ref.script, name_at, *edges)
             self._automaton.add_word(key, value)
         self.size = len(keys)
         if keys:
@@ -111,16 +117,20 @@ class AliasAutomaton:
                 if not allowed:
                     continue
                 end = word_end
-            if proper and not _proper_noun_at(norm, original, start):
+            if proper >= 0 and not _proper_noun_at(norm, original, start + proper, proper > 0):
                 continue
             found.append((start, -end, -key_len, index, alias))
         found.sort()
         chosen: list[tuple[int, str, int, int]] = []
         reach = -1
+        places = self._places
+        last = -1  # the entry of the hit that reaches furthest
         for start, neg_end, _, index, alias in found:
-            if start >= reach:
-                chosen.append((index, alias, start, -neg_end))
-                reach = -neg_end
+            end = -neg_end
+            if start >= reach or (end > reach and places[index] and not places[last]):
+                # not overlapping, or a place that a phrase of another kind only begins
+                chosen.append((index, alias, start, end))
+                reach, last = end, index
         return chosen
 
 
@@ -155,10 +165,22 @@ def _after_proclitic(text: str, start: int) -> bool:
     return proclitic_allowed(text[first:start])
 
 
-def _proper_noun_at(norm: NormalizedText, original: str, start: int) -> bool:
-    """Capitalised in the original and not merely because it starts a sentence."""
+def _last_word(key: str) -> int:
+    """Where the last word of a normalized alias key starts (0 for one word)."""
+    return key.rfind(" ") + 1
+
+
+def _proper_noun_at(
+    norm: NormalizedText, original: str, start: int, qualified: bool = False
+) -> bool:
+    """Capitalised in the original and not merely because it starts a sentence.
+
+    ``qualified``: the name follows a word of its alias (Tajik ``дар Панҷ``, in Panj), so a
+    capital is enough wherever the alias stands."""
     first, _ = norm.original_span(start, start + 1)
     if first >= len(original) or not original[first].isupper():
         return False
+    if qualified:
+        return True
     before = original[:first].rstrip(" \t\"'«“(")
     return bool(before) and before[-1] not in ".!?:;\n\x00"  # NUL: a field boundary

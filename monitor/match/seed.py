@@ -30,7 +30,8 @@ WATCHLIST_HEADER = """\
 # Each entry: id (stable slug), name (canonical), kind, role (how it scores, see
 # docs/matching.md), side (tj | af | both | none), aliases (any script; matched after
 # normalization, with inflectional endings allowed; a non-final word ending in "~"
-# inflects too), proper_aliases (only count when capitalised and not sentence-initial),
+# inflects too), proper_aliases (only count when capitalised and not sentence-initial;
+# a multi-word one when its last word is capitalised),
 # context (for role: negative), frame (origin | destination | border_with | relation: how
 # the term takes part in a co-occurrence rule), provenance (seed files with counts, or
 # added_by_hand).

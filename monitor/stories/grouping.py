@@ -31,6 +31,7 @@ LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event ne
 VIOLENT = frozenset({"attack", "clash", "incursion"})
 REACTIONS = frozenset({"deployment", "diplomacy"})
 _WORD = re.compile(r"\w{3,}")
+_HERE_ROLES = frozenset({"country", "anchor", "place", "region", "actor"})
 _LEAD = 200
 
 
@@ -291,9 +292,30 @@ class Grouper:
             self.roles.get(e) in here and self.weight.get(e, 0) >= 1.5 for e in ids
         )
 
+    def headline_elsewhere(self, title_ids: Iterable[str]) -> bool:
+        """The headline names another border (Spin Boldak, Termez, Torghundi) and nothing of
+        this one's Tajik side or places: a report about that border, whatever its text
+        recalls of this one. ("Afghan Kyrgyz herders at the Tajik border" is about this one.)"""
+        ids = set(title_ids)
+        if not ids & self.other_borders:
+            return False
+        return not any(
+            (self.sides.get(e) in ("tj", "both") and self.roles.get(e) in _HERE_ROLES)
+            or (self.roles.get(e) in ("place", "region") and self.weight.get(e, 0) >= 1.5)
+            for e in ids
+        )
+
     def _other_border(self, a: Report, b: Report) -> bool:
-        """``a`` is about another border, ``b`` names a place on this one."""
-        return a.elsewhere and any(self.weight.get(e, 0) >= PLACE for e in b.entities)
+        """``a`` is about another border; ``b`` is not, and names a place or province on
+        this one."""
+        return (
+            a.elsewhere
+            and not b.elsewhere
+            and any(
+                self.roles.get(e) in ("place", "region") and self.weight.get(e, 0) >= 1.5
+                for e in b.entities
+            )
+        )
 
     def _one_area(self, entity: str) -> bool:
         """A district, or a province on one bank: an area a toll can stand for one event in.

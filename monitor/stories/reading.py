@@ -21,6 +21,9 @@ COUNT_KINDS = ("killed", "wounded", "people", "items")
 HURTING = frozenset({"attack", "clash", "incursion", "smuggling"})
 # Event types that are shots exchanged (severity 2) when the report says no one was hurt.
 QUIET = frozenset({"clash"})
+# Event types of violence: a title that names another event and none of these makes the
+# violence its lead mentions the earlier event it follows (a crossing closed, a visit).
+VIOLENT = frozenset({"attack", "clash", "incursion"})
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 COUNT_WINDOW = 4  # a number counts for a count word at most this many words away
@@ -35,6 +38,7 @@ _SENTENCE_END = re.compile(r"[.!?;؛؟](?=\s|$)|\x00")
 _CLAUSE_END = re.compile(r"[.!?;؛؟,،](?=\s|$)|\x00")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ ,\u066c]\d{3})+")
 _YEAR = range(1900, 2101)
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,18 +103,24 @@ class Reader:
         casualty_word = False
         drill = False  # a drill cue: the violence named is simulated
         named: set[str] = set()  # event types with a cue not in the background
+        calm = False  # the title names an event other than violence, and no violence
+        tallies = False  # the title gives a year's figures
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
             norm = self._normalizer.normalize(text)
+            lead_of = name == "summary"
             for index, alias, start, _end in vocab.cue_automaton.find_tuples(norm, text):
                 event, cue = vocab.cues[index]
                 if (name, index) in seen:
                     continue
                 weight = cue.weight * FIELD_WEIGHT[name]
-                if vocab.in_background(norm.text, start):
+                if vocab.in_background(norm.text, start, lead_of):
                     weight *= BACKGROUND
                     alias = f"{alias} (background)"
+                elif calm and event in VIOLENT:  # the earlier violence a follow-up recalls
+                    weight *= BACKGROUND
+                    alias = f"{alias} (recalled)"
                 else:
                     seen.add((name, index))
                     drill = drill or index in vocab.simulated
@@ -118,7 +128,18 @@ class Reader:
                 scores[event] = scores.get(event, 0.0) + weight
                 severity[event] = max(severity.get(event, 0), cue.severity)
                 cues.append(f"{event}/{cue.id}: {alias}")
-            found, hurt = self._counts(norm, text)
+            found, hurt = self._counts(norm, text, lead_of)
+            if name == "title":
+                calm = (
+                    bool(named)
+                    and not (named & HURTING or hurt or _casualties(found))
+                    and _winner(scores, vocab.order) not in HURTING
+                    and not self._incident(norm, text)
+                )
+                tallies = self._tallies(norm.text)
+            elif calm:
+                found = {k: v for k, v in found.items() if k not in ("killed", "wounded")}
+                hurt = False
             for kind, value in found.items():
                 counts[kind] = max(counts.get(kind, 0.0), value)
             casualty_word = casualty_word or hurt
@@ -134,7 +155,15 @@ class Reader:
             named -= HURTING
             counts = {k: v for k, v in counts.items() if k not in ("killed", "wounded")}
             casualty_word = False
-        casualties = counts.get("killed", 0) > 0 or counts.get("wounded", 0) > 0
+        if tallies and vocab.tally_cue is not None:  # "37 armed clashes in 2026": a review
+            event, cue = vocab.cues[vocab.tally_cue]
+            scores = {e: w * BACKGROUND for e, w in scores.items()}
+            scores[event] = scores.get(event, 0.0) + cue.weight
+            severity[event] = cue.severity
+            cues.append(f"{event}/{cue.id}: a year's figures")
+            named = {event}
+            counts, casualty_word = {}, False
+        casualties = _casualties(counts)
         if casualties:  # "no casualties" among one side only
             counts = {k: v for k, v in counts.items() if v or k not in ("killed", "wounded")}
         if not scores:
@@ -143,7 +172,7 @@ class Reader:
             if casualties or casualty_word:  # someone killed or wounded: an attack
                 event, level = vocab.spec.fallback.casualties, 3
         else:
-            event = min(scores, key=lambda e: (-scores[e], vocab.order[e]))
+            event = _winner(scores, vocab.order)
             for wins, over in vocab.spec.precedence:  # armed men crossing, then a firefight
                 if event == over and wins in named:
                     event = wins
@@ -155,9 +184,38 @@ class Reader:
             level = min(level, 2)
         return Reading(event, level, confidence, counts, tuple(cues), hurt)
 
-    def _counts(self, norm: NormalizedText, original: str) -> tuple[dict[str, float], bool]:
+    def _incident(self, norm: NormalizedText, original: str) -> bool:
+        """Whether a title names "the incident": its lead's violence is what it is about."""
+        automaton = self.vocabulary.incident_automaton
+        return automaton is not None and bool(automaton.find_tuples(norm, original))
+
+    def _tallies(self, title: str) -> bool:
+        """Whether a normalized title gives a whole year's figures: a year with a period word
+        right before or after it ("в 2026 году", "in 2026", "соли 2026") and another number."""
+        words = self.vocabulary.tally_words
+        if not words:
+            return False
+        tokens = _WORD.findall(title)
+        year = other = False
+        for i, token in enumerate(tokens):
+            value = _value(token)
+            if value is None:
+                continue
+            if value in _YEAR and (
+                (i > 0 and tokens[i - 1] in words)
+                or (i + 1 < len(tokens) and tokens[i + 1] in words)
+            ):
+                year = True
+            else:
+                other = True
+        return year and other
+
+    def _counts(
+        self, norm: NormalizedText, original: str, lead: bool = False
+    ) -> tuple[dict[str, float], bool]:
         """People killed/wounded/counted and kilograms, from numbers next to count words;
-        and whether a killed or wounded word occurs at all."""
+        and whether a killed or wounded word occurs at all (not in the background). In a
+        ``lead``, a sentence that recalls an earlier event counts nothing."""
         vocab = self.vocabulary
         normalized = norm.text
         tokens: list[tuple[int, str, float]] = []  # (word index, kind, value)
@@ -171,6 +229,8 @@ class Reader:
             word = normalized.count(" ", 0, start)
             if kind == "count":
                 tokens.append((word, arg, 0.0))
+                if vocab.in_background(normalized, start, lead):
+                    recalled.add(word)  # "after a guard was killed": not this report's toll
             elif kind == "unit":
                 tokens.append((word, "unit", vocab.units[int(arg)]))
                 abbreviations.append(end)
@@ -180,7 +240,7 @@ class Reader:
                     continue  # a name (رود پنج, the Panj river), not a number
                 if _standalone(normalized, alias, start, end):
                     tokens.append((word, "number", float(arg)))
-                    if vocab.in_background(normalized, start):
+                    if vocab.in_background(normalized, start, lead):
                         recalled.add(word)
             elif kind == "times":
                 tokens.append((word, "times", float(arg)))
@@ -198,7 +258,7 @@ class Reader:
             else:
                 value = float(digits.replace(",", ".").replace("\u066b", "."))
             tokens.append((normalized.count(" ", 0, m.start()), "number", value))
-            if vocab.in_background(normalized, m.start()):
+            if vocab.in_background(normalized, m.start(), lead):
                 recalled.add(tokens[-1][0])
         if months:  # "10 января", "۲۰ حوت", "January 10": a date, not a count
             tokens = _without_dates(tokens, months)
@@ -206,7 +266,9 @@ class Reader:
         plain = _without_abbreviation_dots(normalized, abbreviations)
         sentence_of = _sentences(plain)
         # A casualty word inside "no casualties" (без жертв) says no one was hurt.
-        hurt = not unhurt and any(t[1] in ("killed", "wounded") for t in tokens)
+        hurt = not unhurt and any(
+            t[1] in ("killed", "wounded") and t[0] not in recalled for t in tokens
+        )
         if not tokens:
             return ({"killed": 0.0, "wounded": 0.0} if unhurt else {}), hurt
         tokens.sort(key=lambda t: t[0])
@@ -277,6 +339,19 @@ class Reader:
         if unhurt and not (out.get("killed") or out.get("wounded")):
             out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
         return out, hurt
+
+
+def _casualties(counts: dict[str, float]) -> bool:
+    return counts.get("killed", 0) > 0 or counts.get("wounded", 0) > 0
+
+
+def _winner(scores: dict[str, float], order: dict[str, int]) -> str:
+    """The event type whose cues weigh most (ties: the earlier type of the vocabulary)."""
+    return min(scores, key=lambda e: (-scores[e], order[e]))
+
+
+def _value(token: str) -> int | None:
+    return int(token) if token.isdigit() and len(token) <= 6 else None
 
 
 def _without_dates(

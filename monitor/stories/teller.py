@@ -6,10 +6,11 @@ its arguments (times are passed in).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from monitor.match.watchlist import Watchlist
 from monitor.stories.grouping import DEFAULT_WINDOW, Grouper, Report, Story, group, report_words
@@ -17,6 +18,9 @@ from monitor.stories.header import story_header
 from monitor.stories.reading import Reader, Reading
 from monitor.stories.significance import significance, story_significance
 from monitor.stories.vocabulary import Vocabulary, events_path_for, load_vocabulary
+
+if TYPE_CHECKING:
+    from monitor.match.matcher import Matcher
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,24 +38,51 @@ class ReportInput:
     content: str = ""
 
 
+TitleTerms = Callable[[str], Iterable[str]]  # a title -> the watchlist ids it names
+
+
 class StoryTeller:
-    """Reads, scores, groups and names with one watchlist and one vocabulary."""
+    """Reads, scores, groups and names with one watchlist and one vocabulary.
+
+    ``title_terms`` (the matcher's, on the title alone) tells which border a headline is
+    about; without it only the whole entry's terms are used.
+    """
 
     def __init__(
-        self, watchlist: Watchlist, vocabulary: Vocabulary, window: timedelta = DEFAULT_WINDOW
+        self,
+        watchlist: Watchlist,
+        vocabulary: Vocabulary,
+        window: timedelta = DEFAULT_WINDOW,
+        title_terms: TitleTerms | None = None,
     ) -> None:
         self.watchlist = watchlist
         self.vocabulary = vocabulary
         self.reader = Reader(vocabulary)
         self.grouper = Grouper(watchlist, vocabulary, window)
+        self.title_terms = title_terms
 
     @classmethod
     def for_watchlist(
-        cls, watchlist: Watchlist, window: timedelta = DEFAULT_WINDOW, events: Path | None = None
+        cls,
+        watchlist: Watchlist,
+        window: timedelta = DEFAULT_WINDOW,
+        events: Path | None = None,
+        title_terms: TitleTerms | None = None,
     ) -> StoryTeller:
         """A teller with the events file beside the watchlist (else the packaged one)."""
         path = events or events_path_for(Path(watchlist.source))
-        return cls(watchlist, load_vocabulary(path), window)
+        return cls(watchlist, load_vocabulary(path), window, title_terms)
+
+    @classmethod
+    def for_matcher(
+        cls, matcher: Matcher, window: timedelta = DEFAULT_WINDOW, events: Path | None = None
+    ) -> StoryTeller:
+        """A teller for the matcher's watchlist that reads headlines with the matcher."""
+
+        def title_terms(title: str) -> list[str]:
+            return [hit.term_id for hit in matcher.find_hits(title, "title")]
+
+        return cls.for_watchlist(matcher.watchlist, window, events, title_terms)
 
     def read(self, title: str, summary: str, content: str = "") -> Reading:
         return self.reader.read(title, summary, content)
@@ -78,7 +109,11 @@ class StoryTeller:
             reading=reading,
             entities=self.entities(item.term_ids),
             words=report_words(item.title, item.summary or item.content),
-            elsewhere=self.grouper.elsewhere(item.term_ids),
+            elsewhere=self.grouper.elsewhere(item.term_ids)
+            or (
+                self.title_terms is not None
+                and self.grouper.headline_elsewhere(self.title_terms(item.title))
+            ),
         )
 
     def group(self, reports: Sequence[Report]) -> list[Story]:

@@ -7,6 +7,7 @@ its dictionary form matches its inflected forms in every supported script.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,6 +30,8 @@ COUNTS = ("killed", "wounded", "people", "items")
 BACKGROUND_WORDS = 8
 BACKGROUND_CHARS = 120
 SENTENCE_ENDS = ".!?؟;؛"
+_SENTENCE_SPLIT = re.compile(r"[.!?؟;؛](?=\s|$)")
+_NOT_WORD = re.compile(r"[^\w\s]+")
 
 
 class _Strict(Struct, forbid_unknown_fields=True, frozen=True):
@@ -75,6 +78,11 @@ class Numbers(_Strict, frozen=True, kw_only=True):
     months: list[str] = field(default_factory=list)  # a number next to one is a date
 
 
+class Tallies(_Strict, frozen=True, kw_only=True):
+    cue: str  # the cue group a title of a year's tallies reads as (analysis/review)
+    words: NonEmpty  # words right before or after a year that make it a whole year
+
+
 class EventsFile(_Strict, frozen=True, kw_only=True):
     version: int = 1
     fallback: Fallback = field(default_factory=Fallback)
@@ -84,6 +92,9 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     facing: list[tuple[str, str]] = field(default_factory=list)  # across the river (tj, af)
     distinct: list[list[str]] = field(default_factory=list)  # cue groups naming different events
     background: list[str] = field(default_factory=list)  # "after": the cue that follows is a cause
+    recall: list[str] = field(default_factory=list)  # "напомним": the lead's sentence is recalled
+    tallies: Tallies | None = None  # "37 clashes in 2026": a year's figures, not an event
+    incidents: list[str] = field(default_factory=list)  # "incident": a title about violence
     simulated: list[str] = field(default_factory=list)  # cue groups of drills (event/cue)
     precedence: list[tuple[str, str]] = field(default_factory=list)  # (wins, over) if it has a cue
     events: Annotated[list[EventType], Meta(min_length=1)]
@@ -113,6 +124,8 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         for cue in self.simulated:
             if cue not in cues:
                 raise ValueError(f"simulated: unknown cue group {cue!r} (event/cue)")
+        if self.tallies is not None and self.tallies.cue not in cues:
+            raise ValueError(f"tallies: unknown cue group {self.tallies.cue!r} (event/cue)")
 
 
 class Vocabulary:
@@ -134,6 +147,18 @@ class Vocabulary:
         self.compatible = {frozenset(pair) for pair in spec.compatible}
         self.names_after = frozenset(normalize(w) for w in spec.numbers.names_after)
         self.background = tuple(f" {normalize(w)} " for w in spec.background if normalize(w))
+        self.recall = tuple(
+            f" {_words(normalize(w))} " for w in spec.recall if _words(normalize(w))
+        )
+        tallies = spec.tallies
+        self.tally_words = (
+            frozenset(_words(normalize(w)) for w in tallies.words) if tallies else None
+        )
+        self.tally_cue = (
+            next(i for i, (e, c) in enumerate(self.cues) if f"{e}/{c.id}" == tallies.cue)
+            if tallies
+            else None
+        )
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(
                 [(f"{event}--{cue.id}", cue.aliases) for event, cue in self.cues],
@@ -160,27 +185,48 @@ class Vocabulary:
             groups.append(("unhurt", spec.numbers.unhurt))
         if spec.numbers.months:
             groups.append(("month", spec.numbers.months))
+        self.incident_automaton = (
+            AliasAutomaton(_as_watchlist([("incident", spec.incidents)], f"{source}: incidents"))
+            if spec.incidents
+            else None
+        )
         self.number_groups = [gid for gid, _ in groups]
         self.number_automaton = AliasAutomaton(_as_watchlist(groups, f"{source}: numbers"))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Vocabulary, (self.spec, self.source))
 
-    def in_background(self, text: str, start: int) -> bool:
+    def in_background(self, text: str, start: int, recall: bool = False) -> bool:
         """Whether the cue at ``start`` of normalized ``text`` follows "after" (or a word
         like it) within eight words of the same sentence: the report is about what came after
-        it ("the clash comes a day after a Tajik border guard was killed in Badakhshan")."""
+        it ("the clash comes a day after a Tajik border guard was killed in Badakhshan").
+        With ``recall`` (a lead, not a title), also whether its sentence recalls an earlier
+        event ("Напомним, …", "a week ago three intruders were killed at the same post")."""
         head = text[max(0, start - BACKGROUND_CHARS) : start]
         for stop in SENTENCE_ENDS:
             head = head.rsplit(stop, 1)[-1]
         before = f" {' '.join(head.split()[-BACKGROUND_WORDS:])} "
-        return any(word in before for word in self.background)
+        if any(word in before for word in self.background):
+            return True
+        return recall and bool(self.recall) and self.recalls(text, start)
+
+    def recalls(self, text: str, start: int) -> bool:
+        """Whether the sentence of ``text`` around ``start`` has a recall word."""
+        begin = max((m.end() for m in _SENTENCE_SPLIT.finditer(text, 0, start)), default=0)
+        end = _SENTENCE_SPLIT.search(text, start)
+        sentence = f" {_words(text[begin : end.start() if end else len(text)])} "
+        return any(word in sentence for word in self.recall)
 
     def compatible_events(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
 
     def label(self, event: str) -> str:
         return self.labels.get(event, event.capitalize())
+
+
+def _words(text: str) -> str:
+    """The words of ``text`` without punctuation, one space apart."""
+    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 def _as_watchlist(groups: list[tuple[str, list[str]]], source: str) -> Watchlist:

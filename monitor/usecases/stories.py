@@ -35,14 +35,14 @@ def teller_for(app: App) -> StoryTeller:
     """The story teller of the app's watchlist and story settings (built once)."""
     from monitor.stories.teller import StoryTeller
 
-    watchlist = app.matcher.watchlist
+    matcher = app.matcher
     settings = app.settings.stories
-    key = (id(watchlist), str(settings.events), settings.window.total_seconds())
+    key = (id(matcher), str(settings.events), settings.window.total_seconds())
     teller = _TELLERS.get(key)
     if teller is None:
         if len(_TELLERS) > 4:
             _TELLERS.clear()
-        teller = StoryTeller.for_watchlist(watchlist, settings.window, settings.events)
+        teller = StoryTeller.for_matcher(matcher, settings.window, settings.events)
         _TELLERS[key] = teller
     return teller
 

@@ -1,0 +1,161 @@
+"""Stories: a report's own event, not the earlier one it recalls, and a year's tallies."""
+
+from __future__ import annotations
+
+import pytest
+from story_support import TELLER, read, report
+
+from monitor.errors import ConfigError
+from monitor.stories.vocabulary import parse_vocabulary
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("На заставе «Айвадж» вновь стреляли, пострадавших нет",
+         "Ночью неизвестные открыли огонь с афганского берега по наряду. Неделю назад на этом "
+         "же участке были убиты трое нарушителей."),
+        ("Shots fired again at Ayvaj border post, no casualties",
+         "Unknown gunmen opened fire on a patrol overnight. Last week three intruders were "
+         "killed at the same post."),
+        ("Shots fired again at Ayvaj border post, no casualties",
+         "Gunmen opened fire on a patrol overnight; earlier this month two guards were killed "
+         "there."),
+        ("Дар назди посгоҳи Айвоҷ бори дигар тирпарронӣ шуд, талафот нест",
+         "Ҳафтаи гузашта дар ин қитъа се нафар кушта шуда буданд."),
+        ("تیراندازی دوباره در پاسگاه آیواج؛ تلفاتی گزارش نشده",
+         "هفته گذشته سه مرد مسلح در همین منطقه کشته شدند."),
+    ],
+)  # fmt: skip
+def test_a_lead_sentence_that_recalls_an_earlier_killing_gives_no_toll(
+    title: str, summary: str
+) -> None:
+    reading = TELLER.read(title, summary)
+    assert (reading.event, reading.severity) == ("clash", 2), reading.cues
+    assert not reading.counts.get("killed") and not reading.hurt
+
+
+def test_a_recall_word_in_the_title_does_not_disarm_the_report() -> None:
+    # a title about last week's killing is a report of it (a follow-up of that event)
+    reading = read("Three intruders killed at Ayvaj last week were smugglers, GKNB says")
+    assert reading.severity == 3 and reading.counts["killed"] == 3
+
+
+def test_the_reported_event_stays_beside_a_recalled_one() -> None:
+    reading = TELLER.read(
+        "Two Tajik border guards killed in Darvaz",
+        "Gunmen fired across the Panj overnight, killing two guards. Earlier this month a "
+        "Chinese worker was wounded in the same district.",
+    )
+    assert (reading.event, reading.severity) == ("attack", 3), reading.cues
+    assert reading.counts["killed"] == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event"),
+    [
+        ("Гузаргоҳи Тем дар Хоруғ баста шуд",
+         "Мақомот сабаби бастани гузаргоҳро шарҳ надодаанд. Дар ноҳияи Рӯшон як марзбони тоҷик "
+         "кушта шуд.", "crossing"),
+        ("Tajikistan closes Tem crossing at Khorog",
+         "Residents said the bridge was shut on Sunday. Gunmen killed a Tajik border guard in "
+         "Rushan on Saturday.", "crossing"),
+        ("Пограничники Таджикистана и Афганистана провели встречу на мосту «Панджи Поён»",
+         "Стороны обсудили перестрелки на участках Айвадж и Рушан, в которых погибли "
+         "таджикский пограничник и трое граждан Афганистана.", "diplomacy"),
+        ("Россия перебросила дополнительные подразделения на таджикско-афганскую границу",
+         "В перестрелке на участке Айвадж убиты трое нарушителей.", "deployment"),
+    ],
+)  # fmt: skip
+def test_a_title_naming_another_event_makes_the_leads_violence_recalled(
+    title: str, summary: str, event: str
+) -> None:
+    reading = TELLER.read(title, summary)
+    assert reading.event == event, reading.cues
+    assert reading.severity < 3
+    assert not reading.counts.get("killed") and not reading.hurt
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # the title names the incident: the talks are about it, its toll is the report's
+        ("Darwaz border incident resolved through talks: officials",
+         "He said two border personnel were lightly injured in Sunday night's exchange."),
+        # the title names violence itself
+        ("Tajik border guard killed, crossing at Khorog closed",
+         "Gunmen fired on a patrol in Rushan."),
+    ],
+)  # fmt: skip
+def test_a_title_about_the_violence_keeps_the_leads_toll(title: str, summary: str) -> None:
+    reading = TELLER.read(title, summary)
+    assert reading.hurt, reading.cues
+    assert not any("(recalled)" in cue for cue in reading.cues)
+
+
+def test_a_follow_up_that_recalls_a_killing_is_not_its_story() -> None:
+    killing = report(
+        1, "Tajik border guard killed by gunfire from Afghanistan in Rushan",
+        "One Tajik border guard was killed and another wounded in Rushan.",
+    )  # fmt: skip
+    closure = report(
+        2, "Tajikistan closes Tem crossing at Khorog",
+        "The bridge was closed on Sunday, a day after a Tajik border guard was killed in "
+        "Rushan. Traders said one guard was killed and another wounded there.", hours=20,
+    )  # fmt: skip
+    assert closure.reading.event == "crossing"
+    assert len(TELLER.group([killing, closure])) == 2
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "GKNB: 37 armed clashes on Tajik-Afghan border in 2026",
+        "ГКНБ: в 2026 году на таджикско-афганской границе произошло 37 вооруженных столкновений",
+        "ГКНБ: в 2026 году на границе с Афганистаном изъято 4,2 тонны наркотиков",
+        "Дар соли 2026 дар марз 37 задухӯрди мусаллаҳона ба қайд гирифта шуд",
+        "در سال ۲۰۲۶ در مرز تاجیکستان ۳۷ درگیری مسلحانه ثبت شد",
+        "2026 yilda chegarada 37 ta qurolli to'qnashuv qayd etildi",
+    ],
+)
+def test_a_years_tallies_are_analysis_not_a_clash(title: str) -> None:
+    reading = TELLER.read(
+        title, "За год погибли один военнослужащий и пятеро нарушителей, изъято 4,3 тонны."
+    )
+    assert (reading.event, reading.severity) == ("analysis", 0), reading.cues
+    assert reading.counts == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Погранведомства России и Таджикистана подписали план сотрудничества на 2027 год",
+         "diplomacy"),  # a year's plan, no figures
+        ("Учения ОДКБ «Рубеж-2026» стартовали в Таджикистане", "deployment"),  # a name
+        ("Three Tajik border guards killed on 12 January 2026", "attack"),  # a date
+    ],
+)  # fmt: skip
+def test_a_year_alone_is_not_a_review(title: str, event: str) -> None:
+    assert read(title).event == event
+
+
+def _events(**extra: object) -> dict[str, object]:
+    return {
+        "fallback": {"event": "analysis", "casualties": "analysis"},
+        "events": [{"id": "analysis", "label": "A", "cues": [
+            {"id": "review", "severity": 0, "aliases": ["annual report"]}]}],
+        "numbers": {"killed": ["killed"], "wounded": ["wounded"], "people": ["people"],
+                    "kg": {"kg": 1.0}},
+        **extra,
+    }  # fmt: skip
+
+
+def test_tallies_name_a_known_cue_group() -> None:
+    raw = _events(tallies={"cue": "analysis/yearly", "words": ["in"]})
+    with pytest.raises(ConfigError, match="tallies: unknown cue group 'analysis/yearly'"):
+        parse_vocabulary(raw, "events.yaml")
+
+
+def test_tallies_need_words() -> None:
+    with pytest.raises(ConfigError, match="words"):
+        parse_vocabulary(_events(tallies={"cue": "analysis/review", "words": []}), "e.yaml")
