@@ -175,3 +175,14 @@ def test_a_crossing_taken_with_soldiers_fleeing_is_a_crossing(title: str, summar
 )
 def test_figures_grouped_or_decimal_in_any_script(text: str, people: int) -> None:
     assert TELLER.read(text, "").counts.get("people") == people
+
+
+def test_an_inflected_look_alike_of_a_multiplier_is_no_number() -> None:
+    """زرهی (armoured) is not زره (Pashto thousand): only a multiplier as listed stands alone."""
+    reading = TELLER.read("", "حدود ۴۰۰ جنگجوی طالبان با خودروهای زرهی به مرز فرستاده شدند")
+    assert reading.counts == {"people": 400}
+
+
+def test_quintals_are_a_hundred_kilograms_and_border_guards_are_not_counted() -> None:
+    reading = TELLER.read("Пограничники задержали наркокурьеров с тремя центнерами гашиша", "")
+    assert reading.counts == {"kg": 300}

@@ -223,6 +223,7 @@ class Reader:
         months: list[int] = []  # word indexes of month names: a number next to one is a date
         recalled: set[int] = set()  # numbers right after "after": the earlier event's figure
         abbreviations: list[int] = []  # "тыс.", "кг.": the dot after them ends no sentence
+        lone: set[int] = set()  # multipliers written as listed (тысяч~ inflects): may stand alone
         for index, alias, start, end in vocab.number_automaton.find_tuples(norm, original):
             group = vocab.number_groups[index]
             kind, _, arg = group.partition("-")
@@ -245,6 +246,8 @@ class Reader:
             elif kind == "times":
                 tokens.append((word, "times", float(arg)))
                 abbreviations.append(end)
+                if alias.endswith("~") or normalized[start:end] == _plain(alias):
+                    lone.add(word)  # "thousands", "тысячи"; not زرهی (armoured) for زره
                 if vocab.in_background(normalized, start):
                     recalled.add(word)
             elif kind == "unhurt":
@@ -262,7 +265,7 @@ class Reader:
                 recalled.add(tokens[-1][0])
         if months:  # "10 января", "۲۰ حوت", "January 10": a date, not a count
             tokens = _without_dates(tokens, months)
-        tokens = _standalone_multipliers(tokens)
+        tokens = _standalone_multipliers(tokens, lone)
         plain = _without_abbreviation_dots(normalized, abbreviations)
         sentence_of = _sentences(plain)
         # A casualty word inside "no casualties" (без жертв) says no one was hurt.
@@ -364,13 +367,16 @@ def _without_dates(
     return [t for t in tokens if t[1] != "number" or t[0] not in days]
 
 
-def _standalone_multipliers(tokens: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+def _standalone_multipliers(
+    tokens: list[tuple[int, str, float]], lone: set[int]
+) -> list[tuple[int, str, float]]:
     """A multiplier with no number right before it is the number itself: "более тысячи",
-    "беш аз ҳазор", "بیش از هزار", "thousands of fighters", "hundreds of Afghans"."""
+    "беш аз ҳазор", "بیش از هزار", "thousands of fighters", "hundreds of Afghans" (only as
+    written in the list: an inflected look-alike is another word)."""
     numbers = {t[0] for t in tokens if t[1] == "number"}
     return [
         (word, "number", value)
-        if kind == "times" and word not in numbers and word - 1 not in numbers
+        if kind == "times" and word in lone and word not in numbers and word - 1 not in numbers
         else (word, kind, value)
         for word, kind, value in tokens
     ]
