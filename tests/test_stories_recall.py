@@ -159,3 +159,140 @@ def test_tallies_name_a_known_cue_group() -> None:
 def test_tallies_need_words() -> None:
     with pytest.raises(ConfigError, match="words"):
         parse_vocabulary(_events(tallies={"cue": "analysis/review", "words": []}), "e.yaml")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event", "severity"),
+    [
+        # only background cues: the recalled firefight is not the report's event
+        ("Шойгу: Россия продолжит помогать Таджикистану в защите границы",
+         "«Ситуация остается напряженной», — заявил Шойгу, имея в виду перестрелку на участке "
+         "Айвадж.", "analysis", 1),
+        # a closure in the background does not raise a reopening's severity
+        ("Sher Khan port reopens after six-day closure",
+         "Trucks began moving across the bridge on Monday.", "crossing", 1),
+        # a threat of a breakthrough is not an incursion
+        ("Депутат: ситуация на афганской границе остается сложной",
+         "Угроза прорыва с афганской стороны сохраняется, заявил депутат.", "analysis", 1),
+    ],
+)  # fmt: skip
+def test_only_a_type_with_a_cue_of_its_own_is_the_event(
+    title: str, summary: str, event: str, severity: int
+) -> None:
+    reading = TELLER.read(title, summary)
+    assert (reading.event, reading.severity) == (event, severity), reading.cues
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event", "severity"),
+    [
+        # drones handed over are equipment, not a strike
+        ("ОДКБ: Таджикистан получил первую партию техники по программе укрепления границы",
+         "Погранвойскам Таджикистана переданы бронеавтомобили, средства связи и беспилотники.",
+         "aid", 1),
+        ("KXShT: chegarani mustahkamlash dasturining birinchi bosqichi yakunlandi",
+         "Tojikiston chegarachilariga zirhli avtomobillar va dronlar topshirildi.", "aid", 1),
+        # a drone that killed is an attack
+        ("Drone from Afghanistan kills three Chinese workers in Khatlon", "", "attack", 3),
+        # the unit named is barely a cue: a detention by the border detachment is smuggling
+        ("В Шаартузе задержаны трое граждан Афганистана с опием",
+         "Пограничники Шаартузского погранотряда задержали троих нарушителей с 86 кг опия.",
+         "smuggling", 2),
+        ("BOMCA hands over surveillance equipment to Shamsiddin Shohin border detachment", "",
+         "aid", 1),
+        # a visit to the detachment is still a deployment
+        ("Рахмон побывал в погранотряде в Шамсиддин Шохине", "", "deployment", 1),
+        # a course for border officers is aid, whatever it teaches
+        ("OSCE trains Tajik border officers on Afghan border risk analysis", "", "aid", 1),
+        ("ОБСЕ обучает таджикских пограничников анализу рисков", "", "aid", 1),
+        # people at the border asking to be let in are a mass crossing
+        ("Памирские кыргызы из Афганистана просятся в Таджикистан", "", "crossing", 2),
+        ("Over 200 Afghan Kyrgyz reach Tajik border in Murghab seeking shelter", "",
+         "crossing", 2),
+        # a crossing closed, in Persian
+        ("تاجیکستان گذرگاه مرزی شغنان–خاروغ را به روی رفت‌وآمد بست", "", "crossing", 2),
+        ("ادامه توقف عبور کالا از بندر شیرخان", "", "crossing", 2),
+    ],
+)  # fmt: skip
+def test_equipment_units_courses_crowds_and_closures_have_their_types(
+    title: str, summary: str, event: str, severity: int
+) -> None:
+    reading = TELLER.read(title, summary)
+    assert (reading.event, reading.severity) == (event, severity), reading.cues
+
+
+def test_a_review_title_counts_no_figures() -> None:
+    reading = read(
+        "Нишасти матбуотии КДАМ доир ба натиҷаҳои соли 2026",
+        "Дар соли 2026 дар сарҳад 37 ҳодисаи муқовимати мусаллаҳона ба қайд гирифта шуда, "
+        "4,3 тонна маводи мухаддир мусодира гардидааст.",
+    )
+    assert (reading.event, reading.severity) == ("analysis", 0), reading.cues
+    assert reading.counts == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "killed"),
+    [
+        ("Дар Ҳамадонӣ ду қочоқбари мусаллаҳ безарар гардонида шуданд", 2),  # neutralised
+        ("Пограничники застрелили двух контрабандистов в Джайхуне", 2),  # shot dead
+        ("داعش د خواهان کې د طالبانو د یو قوماندان د وژلو مسوولیت ومانه", 1),  # the killing
+    ],
+)
+def test_killed_words_make_a_toll(title: str, killed: int) -> None:
+    reading = read(title)
+    assert reading.severity == 3 and reading.hurt, reading.cues
+    assert reading.counts.get("killed") == killed
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event", "severity"),
+    [
+        # shot at from one side, someone hurt, no fight named: an attack
+        ("Житель Джайхуна погиб от выстрелов с афганского берега", "", "attack", 3),
+        ("یک مرزبان تاجیکستان با شلیک از سوی بدخشان افغانستان کشته شد", "", "attack", 3),
+        ("په درقد کې د تاجکستان د پوله ساتو په ډزو یو تنکی ځوان ووژل شو", "", "attack", 3),
+        ("إصابة عامل صيني بإطلاق نار من الضفة الأفغانية في طاجيكستان", "", "attack", 3),
+        # fire "between" two sides is a clash
+        ("Дар Дарвоз миёни марзбонони тоҷик ва толибон тирпарронӣ шуд, як марзбон кушта шуд",
+         "", "clash", 3),
+        # a fight named stays a clash
+        ("Tajik border guard killed in gunfire during firefight with militants", "", "clash", 3),
+        # shots fired, no one hurt: shots traded
+        ("Shots fired again at Ayvaj border post, no casualties", "", "clash", 2),
+    ],
+)  # fmt: skip
+def test_fire_that_hurt_someone_without_a_fight_is_an_attack(
+    title: str, summary: str, event: str, severity: int
+) -> None:
+    reading = TELLER.read(title, summary)
+    assert (reading.event, reading.severity) == (event, severity), reading.cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Taliban detain seven trying to cross into Tajikistan from Imam Sahib", "crossing"),
+        ("امام صاحب: طالبانو اووه تنه د تاجکستان ته د تېرېدو پر مهال ونیول", "crossing"),
+        ("په شېرخان بندر کې د افغان او تاجک چارواکو ناسته", "diplomacy"),
+        ("Afghanistan, Pakistan Agree to Resume Work on CASA-1000", "diplomacy"),
+        ("Tajikistan cuts power supply to Afghanistan by half", "crossing"),
+        ("Интиқоли барқ ба Афғонистон аз нав оғоз шуд", "crossing"),
+        ("Taliban form new border brigade in Takhar facing Tajikistan", "deployment"),
+        ("طالبان در تخار لوای جدید مرزی تشکیل دادند", "deployment"),
+    ],
+)
+def test_detentions_meetings_power_and_brigades_have_their_types(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("gunfire", "problem"),
+    [
+        ({"cues": ["analysis/fire"], "hurt": "analysis"}, "gunfire: unknown cue group"),
+        ({"cues": ["analysis/review"], "hurt": "attack"}, "gunfire: unknown event type"),
+    ],
+)
+def test_gunfire_names_known_cue_groups_and_types(gunfire: dict[str, object], problem: str) -> None:
+    with pytest.raises(ConfigError, match=problem):
+        parse_vocabulary(_events(gunfire=gunfire), "events.yaml")

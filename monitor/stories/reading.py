@@ -27,11 +27,16 @@ VIOLENT = frozenset({"attack", "clash", "incursion"})
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 COUNT_WINDOW = 4  # a number counts for a count word at most this many words away
-# A number, not an ordinal ("201-ю базу", "201-й", "201st" are names of units).
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|-[^\W\d_])")
+# A number, not an ordinal ("201-ю базу", "201-й", "201st" are names of units); thousands
+# grouped by a space, a comma or the Arabic separator (۱٬۰۳۷), decimals by a point, a comma
+# or the Arabic decimal sign (۲٫۵).
+_NUMBER = re.compile(
+    r"(?<![\w.,\u066b\u066c])(\d{1,3}(?:[ ,\u066c]\d{3})+|\d+(?:[.,\u066b]\d+)?)"
+    r"(?![\w]|-[^\W\d_])"
+)
 _SENTENCE_END = re.compile(r"[.!?;؛؟](?=\s|$)|\x00")
 _CLAUSE_END = re.compile(r"[.!?;؛؟,،](?=\s|$)|\x00")
-_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,]\d{3})+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,\u066c]\d{3})+")
 _YEAR = range(1900, 2101)
 _WORD = re.compile(r"\w+")
 
@@ -98,12 +103,15 @@ class Reader:
         casualty_word = False
         drill = False  # a drill cue: the violence named is simulated
         named: set[str] = set()  # event types with a cue not in the background
+        own: set[str] = set()  # cue groups (event/cue) not in the background
+        texts: list[str] = []  # the normalized title and lead
         calm = False  # the title names an event other than violence, and no violence
         tallies = False  # the title gives a year's figures
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
             norm = self._normalizer.normalize(text)
+            texts.append(norm.text)
             lead_of = name == "summary"
             for index, alias, start, _end in vocab.cue_automaton.find_tuples(norm, text):
                 event, cue = vocab.cues[index]
@@ -120,8 +128,9 @@ class Reader:
                     seen.add((name, index))
                     drill = drill or index in vocab.simulated
                     named.add(event)
+                    own.add(f"{event}/{cue.id}")
+                    severity[event] = max(severity.get(event, 0), cue.severity)
                 scores[event] = scores.get(event, 0.0) + weight
-                severity[event] = max(severity.get(event, 0), cue.severity)
                 cues.append(f"{event}/{cue.id}: {alias}")
             found, hurt = self._counts(norm, text, lead_of)
             if name == "title":
@@ -131,7 +140,8 @@ class Reader:
                     and _winner(scores, vocab.order) not in HURTING
                     and not self._incident(norm, text)
                 )
-                tallies = self._tallies(norm.text)
+                # a year's figures: a whole year and a figure, or the review cue itself
+                tallies = self._tallies(norm.text) or ("title", vocab.tally_cue) in seen
             elif calm:
                 found = {k: v for k, v in found.items() if k not in ("killed", "wounded")}
                 hurt = False
@@ -143,6 +153,7 @@ class Reader:
             # "Who is targeting Chinese workers?": a question headline is commentary.
             scores[question] = scores.get(question, 0.0) + QUESTION
             severity.setdefault(question, 0)
+            named.add(question)
             cues.append(f"{question}/question: ?")
         if drill:  # "repelled an attack by mock militants": no violence, no one hurt
             for event in HURTING & scores.keys():
@@ -161,6 +172,9 @@ class Reader:
         casualties = _casualties(counts)
         if casualties:  # "no casualties" among one side only
             counts = {k: v for k, v in counts.items() if v or k not in ("killed", "wounded")}
+        # Only a type with a cue of its own can be the event; background cues add weight to it
+        # ("Шойгу …, имея в виду перестрелку": the recalled firefight is not the report's).
+        scores = {e: w for e, w in scores.items() if e in named}
         if not scores:
             fallback = vocab.spec.fallback
             event, level, confidence = fallback.event, fallback.severity, 0.0
@@ -173,6 +187,14 @@ class Reader:
                     event = wins
             level, confidence = severity[event], round(scores[event], 3)
         hurt = casualties or casualty_word
+        gunfire = vocab.spec.gunfire
+        if (
+            gunfire
+            and hurt
+            and _only_fire(event, own, gunfire.cues)
+            and not any(vocab.mutual_fire(t) for t in texts)
+        ):
+            event = gunfire.hurt  # shot at from one side: "killed by gunfire from the bank"
         if event != "analysis" and (casualties or (hurt and event in HURTING)):
             level = 3  # people killed or wounded (a figure, or a word in a report of violence)
         elif event in QUIET and "killed" in counts:  # "exchanged fire, no casualties"
@@ -217,7 +239,8 @@ class Reader:
         unhurt = False
         months: list[int] = []  # word indexes of month names: a number next to one is a date
         recalled: set[int] = set()  # numbers right after "after": the earlier event's figure
-        sentence_of = _sentences(normalized)
+        abbreviations: list[int] = []  # "тыс.", "кг.": the dot after them ends no sentence
+        lone: set[int] = set()  # multipliers written as listed (тысяч~ inflects): may stand alone
         for index, alias, start, end in vocab.number_automaton.find_tuples(norm, original):
             group = vocab.number_groups[index]
             kind, _, arg = group.partition("-")
@@ -228,6 +251,7 @@ class Reader:
                     recalled.add(word)  # "after a guard was killed": not this report's toll
             elif kind == "unit":
                 tokens.append((word, "unit", vocab.units[int(arg)]))
+                abbreviations.append(end)
             elif kind == "word":
                 before = normalized[max(0, start - 24) : start].split()[-1:]
                 if before and before[0] in vocab.names_after:
@@ -238,6 +262,11 @@ class Reader:
                         recalled.add(word)
             elif kind == "times":
                 tokens.append((word, "times", float(arg)))
+                abbreviations.append(end)
+                if alias.endswith("~") or normalized[start:end] == _plain(alias):
+                    lone.add(word)  # "thousands", "тысячи"; not زرهی (armoured) for زره
+                if vocab.in_background(normalized, start):
+                    recalled.add(word)
             elif kind == "unhurt":
                 unhurt = True
             elif kind == "month":
@@ -245,14 +274,17 @@ class Reader:
         for m in _NUMBER.finditer(normalized):
             digits = m.group(1)
             if _THOUSANDS.fullmatch(digits):
-                value = float(digits.replace(" ", "").replace(",", ""))
+                value = float(re.sub(r"[ ,\u066c]", "", digits))
             else:
-                value = float(digits.replace(",", "."))
+                value = float(digits.replace(",", ".").replace("\u066b", "."))
             tokens.append((normalized.count(" ", 0, m.start()), "number", value))
             if vocab.in_background(normalized, m.start(), lead):
                 recalled.add(tokens[-1][0])
         if months:  # "10 января", "۲۰ حوت", "January 10": a date, not a count
             tokens = _without_dates(tokens, months)
+        tokens = _standalone_multipliers(tokens, lone)
+        plain = _without_abbreviation_dots(normalized, abbreviations)
+        sentence_of = _sentences(plain)
         # A casualty word inside "no casualties" (без жертв) says no one was hurt.
         hurt = not unhurt and any(
             t[1] in ("killed", "wounded") and t[0] not in recalled for t in tokens
@@ -261,7 +293,7 @@ class Reader:
             return ({"killed": 0.0, "wounded": 0.0} if unhurt else {}), hurt
         tokens.sort(key=lambda t: t[0])
         sentence = [sentence_of(t[0]) for t in tokens]
-        clause_of = _sentences(normalized, _CLAUSE_END)
+        clause_of = _sentences(plain, _CLAUSE_END)
 
         def owned(count_word: int, distance: int, numbers: list[int]) -> bool:
             # A number after a count word in its clause, nearer than ``distance``, is its own
@@ -315,10 +347,24 @@ class Reader:
                         break
             if candidates:
                 kind_found = min(candidates)[3]
+                clause = clause_of(word)
+                if kind_found == "people" and any(
+                    okind in ("killed", "wounded") and other > word and clause_of(other) == clause
+                    for other, okind, _ in tokens
+                ):
+                    # "Two border guards and three fighters were killed": the people of a
+                    # clause that ends in a casualty word are its casualties, not a crowd.
+                    continue
                 out[kind_found] = max(out.get(kind_found, 0.0), value)
         if unhurt and not (out.get("killed") or out.get("wounded")):
             out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
         return out, hurt
+
+
+def _only_fire(event: str, own: set[str], fire: list[str]) -> bool:
+    """Whether the event's own cue groups are all groups of fire (no fight named)."""
+    mine = {cue for cue in own if cue.startswith(f"{event}/")}
+    return bool(mine) and mine <= set(fire)
 
 
 def _casualties(counts: dict[str, float]) -> bool:
@@ -342,6 +388,33 @@ def _without_dates(
     numbers = {t[0] for t in tokens if t[1] == "number"}
     days = {m - 1 if m - 1 in numbers else m + 1 for m in months}
     return [t for t in tokens if t[1] != "number" or t[0] not in days]
+
+
+def _standalone_multipliers(
+    tokens: list[tuple[int, str, float]], lone: set[int]
+) -> list[tuple[int, str, float]]:
+    """A multiplier with no number right before it is the number itself: "более тысячи",
+    "беш аз ҳазор", "بیش از هزار", "thousands of fighters", "hundreds of Afghans" (only as
+    written in the list: an inflected look-alike is another word)."""
+    numbers = {t[0] for t in tokens if t[1] == "number"}
+    return [
+        (word, "number", value)
+        if kind == "times" and word in lone and word not in numbers and word - 1 not in numbers
+        else (word, kind, value)
+        for word, kind, value in tokens
+    ]
+
+
+def _without_abbreviation_dots(text: str, ends: list[int]) -> str:
+    """The text with the dot right after an abbreviated multiplier or unit ("1 тыс.
+    военных", "20 кг. героина") made a letter-like mark: it ends no sentence or clause."""
+    if not ends:
+        return text
+    chars = list(text)
+    for end in ends:
+        if end < len(chars) and chars[end] == ".":
+            chars[end] = "\u00b7"
+    return "".join(chars)
 
 
 def _rank(kind: str, offset: int) -> int:
