@@ -229,10 +229,10 @@ class Grouper:
             return Verdict(False, 0.0, ("two pieces of analysis",))  # only copies are one
         shared = sorted(a.entities & b.entities, key=lambda e: (-self.weight.get(e, 0), e))
         shared = [e for e in shared if self.weight.get(e, 0) > 0]
-        if a.elsewhere and b.elsewhere and a.others & b.others:
+        there = sorted(a.others & b.others) if a.elsewhere and b.elsewhere else []
+        if there:
             # Two reports about another border: its countries and places are their places
             # (rockets on Termez, Pakistani strikes in Khost).
-            there = sorted(a.others & b.others)
             score += ELSEWHERE
             reasons.append("same other border " + ", ".join(self.names.get(e, e) for e in there))
         if shared:
@@ -298,7 +298,7 @@ class Grouper:
             and known_a
             and known_b
             and ra.event != rb.event
-            and not (copy or agreeing or ends or self._shared_place(a, b, nested))
+            and not (copy or agreeing or ends or there or self._shared_place(a, b, nested))
             and not (facing and facing[2] >= 1.5)
         ):
             # Two kinds of event (a raid, then drug routes) with only a province, the
