@@ -23,6 +23,7 @@ from monitor.stories.vocabulary import Vocabulary
 
 DEFAULT_WINDOW = timedelta(hours=48)
 SAME_STORY = 3.5  # evidence needed to join a story
+SAME_EVENT = 1.25  # both reports name one event type
 NEAR_DUPLICATE = 0.5  # Jaccard similarity of the words of title + lead, same language
 ALIKE_WORDS = 3  # stems in common that "alike" needs at least
 STEM = 5  # letters of a word that say what it is, inflection aside
@@ -258,7 +259,7 @@ class Grouper:
                 f"{self.names.get(nested[1], nested[1])}"
             )
         if known_a and known_b and ra.event == rb.event:
-            score += 1.0
+            score += SAME_EVENT
             reasons.append(f"both {self.vocabulary.label(ra.event).lower()}")
             cues = sorted((_cue_ids(ra) & _cue_ids(rb)) - self.weak_cues)
             if cues:  # the same kind of event in any language (heroin, a protest note…)
@@ -559,8 +560,9 @@ class StoryIndex:
     * agreeing counts (``agreeing_counts``);
     * both about another border, naming one of its countries or places (``Report.others``);
 
-    without any of them the score is at most 3.0 (the same known event 1.0, the same cues
-    1.0, close in time 1.0: the same-parties bonus needs shared entities) < SAME_STORY.
+    without any of them the score is at most 3.25 (the same known event 1.25, the same cues
+    1.0, close in time 1.0: the same-parties bonus and "alike text" need shared entities)
+    < SAME_STORY.
     ``assign`` finds the members offering one (entities by id, ancestors and counterparts;
     words by prefix filtering; counts by kind, then checked), and runs ``Grouper.against`` on
     the stories holding such members, with just those members: the story and verdict are
