@@ -159,3 +159,87 @@ def test_tallies_name_a_known_cue_group() -> None:
 def test_tallies_need_words() -> None:
     with pytest.raises(ConfigError, match="words"):
         parse_vocabulary(_events(tallies={"cue": "analysis/review", "words": []}), "e.yaml")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event", "severity"),
+    [
+        # only background cues: the recalled firefight is not the report's event
+        ("Шойгу: Россия продолжит помогать Таджикистану в защите границы",
+         "«Ситуация остается напряженной», — заявил Шойгу, имея в виду перестрелку на участке "
+         "Айвадж.", "analysis", 1),
+        # a closure in the background does not raise a reopening's severity
+        ("Sher Khan port reopens after six-day closure",
+         "Trucks began moving across the bridge on Monday.", "crossing", 1),
+        # a threat of a breakthrough is not an incursion
+        ("Депутат: ситуация на афганской границе остается сложной",
+         "Угроза прорыва с афганской стороны сохраняется, заявил депутат.", "analysis", 1),
+    ],
+)  # fmt: skip
+def test_only_a_type_with_a_cue_of_its_own_is_the_event(
+    title: str, summary: str, event: str, severity: int
+) -> None:
+    reading = TELLER.read(title, summary)
+    assert (reading.event, reading.severity) == (event, severity), reading.cues
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event", "severity"),
+    [
+        # drones handed over are equipment, not a strike
+        ("ОДКБ: Таджикистан получил первую партию техники по программе укрепления границы",
+         "Погранвойскам Таджикистана переданы бронеавтомобили, средства связи и беспилотники.",
+         "aid", 1),
+        ("KXShT: chegarani mustahkamlash dasturining birinchi bosqichi yakunlandi",
+         "Tojikiston chegarachilariga zirhli avtomobillar va dronlar topshirildi.", "aid", 1),
+        # a drone that killed is an attack
+        ("Drone from Afghanistan kills three Chinese workers in Khatlon", "", "attack", 3),
+        # the unit named is barely a cue: a detention by the border detachment is smuggling
+        ("В Шаартузе задержаны трое граждан Афганистана с опием",
+         "Пограничники Шаартузского погранотряда задержали троих нарушителей с 86 кг опия.",
+         "smuggling", 2),
+        ("BOMCA hands over surveillance equipment to Shamsiddin Shohin border detachment", "",
+         "aid", 1),
+        # a visit to the detachment is still a deployment
+        ("Рахмон побывал в погранотряде в Шамсиддин Шохине", "", "deployment", 1),
+        # a course for border officers is aid, whatever it teaches
+        ("OSCE trains Tajik border officers on Afghan border risk analysis", "", "aid", 1),
+        ("ОБСЕ обучает таджикских пограничников анализу рисков", "", "aid", 1),
+        # people at the border asking to be let in are a mass crossing
+        ("Памирские кыргызы из Афганистана просятся в Таджикистан", "", "crossing", 2),
+        ("Over 200 Afghan Kyrgyz reach Tajik border in Murghab seeking shelter", "",
+         "crossing", 2),
+        # a crossing closed, in Persian
+        ("تاجیکستان گذرگاه مرزی شغنان–خاروغ را به روی رفت‌وآمد بست", "", "crossing", 2),
+        ("ادامه توقف عبور کالا از بندر شیرخان", "", "crossing", 2),
+    ],
+)  # fmt: skip
+def test_equipment_units_courses_crowds_and_closures_have_their_types(
+    title: str, summary: str, event: str, severity: int
+) -> None:
+    reading = TELLER.read(title, summary)
+    assert (reading.event, reading.severity) == (event, severity), reading.cues
+
+
+def test_a_review_title_counts_no_figures() -> None:
+    reading = read(
+        "Нишасти матбуотии КДАМ доир ба натиҷаҳои соли 2026",
+        "Дар соли 2026 дар сарҳад 37 ҳодисаи муқовимати мусаллаҳона ба қайд гирифта шуда, "
+        "4,3 тонна маводи мухаддир мусодира гардидааст.",
+    )
+    assert (reading.event, reading.severity) == ("analysis", 0), reading.cues
+    assert reading.counts == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "killed"),
+    [
+        ("Дар Ҳамадонӣ ду қочоқбари мусаллаҳ безарар гардонида шуданд", 2),  # neutralised
+        ("Пограничники застрелили двух контрабандистов в Джайхуне", 2),  # shot dead
+        ("داعش د خواهان کې د طالبانو د یو قوماندان د وژلو مسوولیت ومانه", 1),  # the killing
+    ],
+)
+def test_killed_words_make_a_toll(title: str, killed: int) -> None:
+    reading = read(title)
+    assert reading.severity == 3 and reading.hurt, reading.cues
+    assert reading.counts.get("killed") == killed

@@ -120,8 +120,8 @@ class Reader:
                     seen.add((name, index))
                     drill = drill or index in vocab.simulated
                     named.add(event)
+                    severity[event] = max(severity.get(event, 0), cue.severity)
                 scores[event] = scores.get(event, 0.0) + weight
-                severity[event] = max(severity.get(event, 0), cue.severity)
                 cues.append(f"{event}/{cue.id}: {alias}")
             found, hurt = self._counts(norm, text, lead_of)
             if name == "title":
@@ -131,7 +131,8 @@ class Reader:
                     and _winner(scores, vocab.order) not in HURTING
                     and not self._incident(norm, text)
                 )
-                tallies = self._tallies(norm.text)
+                # a year's figures: a whole year and a figure, or the review cue itself
+                tallies = self._tallies(norm.text) or ("title", vocab.tally_cue) in seen
             elif calm:
                 found = {k: v for k, v in found.items() if k not in ("killed", "wounded")}
                 hurt = False
@@ -143,6 +144,7 @@ class Reader:
             # "Who is targeting Chinese workers?": a question headline is commentary.
             scores[question] = scores.get(question, 0.0) + QUESTION
             severity.setdefault(question, 0)
+            named.add(question)
             cues.append(f"{question}/question: ?")
         if drill:  # "repelled an attack by mock militants": no violence, no one hurt
             for event in HURTING & scores.keys():
@@ -161,6 +163,9 @@ class Reader:
         casualties = _casualties(counts)
         if casualties:  # "no casualties" among one side only
             counts = {k: v for k, v in counts.items() if v or k not in ("killed", "wounded")}
+        # Only a type with a cue of its own can be the event; background cues add weight to it
+        # ("Шойгу …, имея в виду перестрелку": the recalled firefight is not the report's).
+        scores = {e: w for e, w in scores.items() if e in named}
         if not scores:
             fallback = vocab.spec.fallback
             event, level, confidence = fallback.event, fallback.severity, 0.0
