@@ -245,7 +245,11 @@ def test_a_report_with_an_incident_word_is_never_analysis(title: str, event: str
     ("title", "counts"),
     [
         ("د تاجکستان په پوله یو سرحدي ساتونکی ووژل شو", {"killed": 1.0}),
-        ("د تاجکستان په پوله سلګونه کسان راټول شول، یو سرحدي ساتونکی ووژل شو", {"killed": 1.0}),
+        # hundreds gathered (a lone multiplier is its number), one guard killed
+        (
+            "د تاجکستان په پوله سلګونه کسان راټول شول، یو سرحدي ساتونکی ووژل شو",
+            {"killed": 1.0, "people": 100.0},
+        ),
         ("د تاجکستان په پوله دوه سرتیري ټپیان شول", {"wounded": 2.0}),
         ("Three border guards wounded in Tajik border shooting", {"wounded": 3.0}),
         ("Трое пограничников получили ранения на границе", {"wounded": 3.0}),

@@ -50,6 +50,7 @@ CONTEXT_LABEL = {
 }
 Tier = Literal["border", "context"]
 PROXIMITY_WORDS = 3
+_ACROSS = {"tj": "af", "af": "tj"}  # the other bank
 OWNER_WORDS = 2  # a sided term this close to another country's name is about that country
 DIRECTION_WORDS = 20  # "from Afghanistan" and the Tajik side within this many words
 
@@ -358,6 +359,9 @@ def _score(
                 located_tj = located_tj or side == "tj"
             else:  # origin, destination
                 directional.append((side, by_term[term_id]))
+        if own and entry.kind == "range" and entry.implies_border and side in _ACROSS:
+            # a training range near the border (Harbmaidon): "the border with" the other side
+            border_with.append(_ACROSS[side])
         if role == "actor" and own and side == "tj":
             tj_actor = True
         if role == "anchor":

@@ -27,11 +27,16 @@ VIOLENT = frozenset({"attack", "clash", "incursion"})
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 COUNT_WINDOW = 4  # a number counts for a count word at most this many words away
-# A number, not an ordinal ("201-ю базу", "201-й", "201st" are names of units).
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ ,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|-[^\W\d_])")
+# A number, not an ordinal ("201-ю базу", "201-й", "201st" are names of units); thousands
+# grouped by a space, a comma or the Arabic separator (۱٬۰۳۷), decimals by a point, a comma
+# or the Arabic decimal sign (۲٫۵).
+_NUMBER = re.compile(
+    r"(?<![\w.,\u066b\u066c])(\d{1,3}(?:[ ,\u066c]\d{3})+|\d+(?:[.,\u066b]\d+)?)"
+    r"(?![\w]|-[^\W\d_])"
+)
 _SENTENCE_END = re.compile(r"[.!?;؛؟](?=\s|$)|\x00")
 _CLAUSE_END = re.compile(r"[.!?;؛؟,،](?=\s|$)|\x00")
-_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,]\d{3})+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,\u066c]\d{3})+")
 _YEAR = range(1900, 2101)
 _WORD = re.compile(r"\w+")
 
@@ -222,7 +227,8 @@ class Reader:
         unhurt = False
         months: list[int] = []  # word indexes of month names: a number next to one is a date
         recalled: set[int] = set()  # numbers right after "after": the earlier event's figure
-        sentence_of = _sentences(normalized)
+        abbreviations: list[int] = []  # "тыс.", "кг.": the dot after them ends no sentence
+        lone: set[int] = set()  # multipliers written as listed (тысяч~ inflects): may stand alone
         for index, alias, start, end in vocab.number_automaton.find_tuples(norm, original):
             group = vocab.number_groups[index]
             kind, _, arg = group.partition("-")
@@ -233,6 +239,7 @@ class Reader:
                     recalled.add(word)  # "after a guard was killed": not this report's toll
             elif kind == "unit":
                 tokens.append((word, "unit", vocab.units[int(arg)]))
+                abbreviations.append(end)
             elif kind == "word":
                 before = normalized[max(0, start - 24) : start].split()[-1:]
                 if before and before[0] in vocab.names_after:
@@ -243,6 +250,11 @@ class Reader:
                         recalled.add(word)
             elif kind == "times":
                 tokens.append((word, "times", float(arg)))
+                abbreviations.append(end)
+                if alias.endswith("~") or normalized[start:end] == _plain(alias):
+                    lone.add(word)  # "thousands", "тысячи"; not زرهی (armoured) for زره
+                if vocab.in_background(normalized, start):
+                    recalled.add(word)
             elif kind == "unhurt":
                 unhurt = True
             elif kind == "month":
@@ -250,14 +262,17 @@ class Reader:
         for m in _NUMBER.finditer(normalized):
             digits = m.group(1)
             if _THOUSANDS.fullmatch(digits):
-                value = float(digits.replace(" ", "").replace(",", ""))
+                value = float(re.sub(r"[ ,\u066c]", "", digits))
             else:
-                value = float(digits.replace(",", "."))
+                value = float(digits.replace(",", ".").replace("\u066b", "."))
             tokens.append((normalized.count(" ", 0, m.start()), "number", value))
             if vocab.in_background(normalized, m.start(), lead):
                 recalled.add(tokens[-1][0])
         if months:  # "10 января", "۲۰ حوت", "January 10": a date, not a count
             tokens = _without_dates(tokens, months)
+        tokens = _standalone_multipliers(tokens, lone)
+        plain = _without_abbreviation_dots(normalized, abbreviations)
+        sentence_of = _sentences(plain)
         # A casualty word inside "no casualties" (без жертв) says no one was hurt.
         hurt = not unhurt and any(
             t[1] in ("killed", "wounded") and t[0] not in recalled for t in tokens
@@ -266,7 +281,7 @@ class Reader:
             return ({"killed": 0.0, "wounded": 0.0} if unhurt else {}), hurt
         tokens.sort(key=lambda t: t[0])
         sentence = [sentence_of(t[0]) for t in tokens]
-        clause_of = _sentences(normalized, _CLAUSE_END)
+        clause_of = _sentences(plain, _CLAUSE_END)
 
         def owned(count_word: int, distance: int, numbers: list[int]) -> bool:
             # A number after a count word in its clause, nearer than ``distance``, is its own
@@ -320,6 +335,14 @@ class Reader:
                         break
             if candidates:
                 kind_found = min(candidates)[3]
+                clause = clause_of(word)
+                if kind_found == "people" and any(
+                    okind in ("killed", "wounded") and other > word and clause_of(other) == clause
+                    for other, okind, _ in tokens
+                ):
+                    # "Two border guards and three fighters were killed": the people of a
+                    # clause that ends in a casualty word are its casualties, not a crowd.
+                    continue
                 out[kind_found] = max(out.get(kind_found, 0.0), value)
         if unhurt and not (out.get("killed") or out.get("wounded")):
             out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
@@ -347,6 +370,33 @@ def _without_dates(
     numbers = {t[0] for t in tokens if t[1] == "number"}
     days = {m - 1 if m - 1 in numbers else m + 1 for m in months}
     return [t for t in tokens if t[1] != "number" or t[0] not in days]
+
+
+def _standalone_multipliers(
+    tokens: list[tuple[int, str, float]], lone: set[int]
+) -> list[tuple[int, str, float]]:
+    """A multiplier with no number right before it is the number itself: "более тысячи",
+    "беш аз ҳазор", "بیش از هزار", "thousands of fighters", "hundreds of Afghans" (only as
+    written in the list: an inflected look-alike is another word)."""
+    numbers = {t[0] for t in tokens if t[1] == "number"}
+    return [
+        (word, "number", value)
+        if kind == "times" and word in lone and word not in numbers and word - 1 not in numbers
+        else (word, kind, value)
+        for word, kind, value in tokens
+    ]
+
+
+def _without_abbreviation_dots(text: str, ends: list[int]) -> str:
+    """The text with the dot right after an abbreviated multiplier or unit ("1 тыс.
+    военных", "20 кг. героина") made a letter-like mark: it ends no sentence or clause."""
+    if not ends:
+        return text
+    chars = list(text)
+    for end in ends:
+        if end < len(chars) and chars[end] == ".":
+            chars[end] = "\u00b7"
+    return "".join(chars)
 
 
 def _rank(kind: str, offset: int) -> int:
