@@ -65,40 +65,12 @@ def evaluate(rows: list[dict[str, Any]], watchlist_path: Path, verbose: bool) ->
         rel[i] = result.score
         readings[i] = reading
         term_ids[i] = ids
-    stories = teller.group(reports)
-    story_of: dict[int, int] = {}
-    story_sig: dict[int, float] = {}
-    for story in stories:
-        outlets = len({r.outlet for r in story.reports})
-        value = teller.story_significance((sig[r.key] for r in story.reports), outlets)
-        for r in story.reports:
-            story_of[r.key] = story.key
-            story_sig[r.key] = value
-    tp = fp = fn = 0
-    for a, b in combinations(range(len(rows)), 2):
-        same_label = rows[a]["story"] == rows[b]["story"]
-        same_found = story_of[a] == story_of[b]
-        tp += same_label and same_found
-        fp += same_found and not same_label
-        fn += same_label and not same_found
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-    def concordance(values: dict[int, float]) -> float:
-        good = total = 0
-        for a, b in combinations(range(len(rows)), 2):
-            sa, sb = int(rows[a]["severity"]), int(rows[b]["severity"])
-            if sa == sb:
-                continue
-            total += 1
-            good += (values[a] - values[b]) * (sa - sb) > 0
-        return good / total if total else 1.0
-
-    def top_share(values: dict[int, float]) -> float:
-        counts = Counter(round(v, 4) for v in values.values())
-        return counts.most_common(1)[0][1] / len(values) if values else 0.0
-
+    relevant = [i for i in range(len(rows)) if rel[i] >= matcher.threshold]
+    figures = _figures(rows, list(range(len(rows))), reports, sig, rel, teller)
+    matches = _figures(rows, relevant, reports, sig, rel, teller)
+    stories = figures.pop("stories")
+    story_sig = figures.pop("story_sig")
+    matches.pop("stories"), matches.pop("story_sig")
     event_ok = sum(
         readings[i].event == EVENT_ALIASES.get(str(r["event"]), str(r["event"]))
         for i, r in enumerate(rows)
@@ -125,11 +97,62 @@ def evaluate(rows: list[dict[str, Any]], watchlist_path: Path, verbose: bool) ->
         "labelled_stories": len({r["story"] for r in rows}),
         "found_stories": len(stories),
         "below_threshold": below,
+        **figures,
+        "matches": {"items": len(relevant), **matches},
+        "event_accuracy": event_ok / len(rows),
+        "severity_accuracy": severity_ok / len(rows),
+    }
+
+
+def _figures(
+    rows: list[dict[str, Any]],
+    keys: list[int],
+    reports: list[Any],
+    sig: dict[int, float],
+    rel: dict[int, float],
+    teller: StoryTeller,
+) -> dict[str, Any]:
+    """Grouping pairs, concordance and top shares of the reports ``keys`` grouped alone."""
+    stories = teller.group([reports[k] for k in keys])
+    story_of: dict[int, int] = {}
+    story_sig: dict[int, float] = {}
+    for story in stories:
+        outlets = len({r.outlet for r in story.reports})
+        value = teller.story_significance((sig[r.key] for r in story.reports), outlets)
+        for r in story.reports:
+            story_of[r.key] = story.key
+            story_sig[r.key] = value
+    tp = fp = fn = 0
+    for a, b in combinations(keys, 2):
+        same_label = rows[a]["story"] == rows[b]["story"]
+        same_found = story_of[a] == story_of[b]
+        tp += same_label and same_found
+        fp += same_found and not same_label
+        fn += same_label and not same_found
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    def concordance(values: dict[int, float]) -> float:
+        good = total = 0
+        for a, b in combinations(keys, 2):
+            sa, sb = int(rows[a]["severity"]), int(rows[b]["severity"])
+            if sa == sb:
+                continue
+            total += 1
+            good += (values[a] - values[b]) * (sa - sb) > 0
+        return good / total if total else 1.0
+
+    def top_share(values: dict[int, float]) -> float:
+        counts = Counter(round(values[k], 4) for k in keys)
+        return counts.most_common(1)[0][1] / len(keys) if keys else 0.0
+
+    return {
+        "stories": stories,
+        "story_sig": story_sig,
         "pairs": {"precision": precision, "recall": recall, "f1": f1},
         "concordance": {"story": concordance(story_sig), "report": concordance(sig)},
         "top_share": {"significance": top_share(story_sig), "relevance": top_share(rel)},
-        "event_accuracy": event_ok / len(rows),
-        "severity_accuracy": severity_ok / len(rows),
     }
 
 
@@ -154,6 +177,14 @@ def main() -> None:
     t = out["top_share"]
     print(
         f"most common value: significance {t['significance']:.1%}  relevance {t['relevance']:.1%}"
+    )
+    m = out["matches"]
+    mp, mt = m["pairs"], m["top_share"]
+    print(
+        f"matches only ({m['items']} above the threshold, grouped alone): precision "
+        f"{mp['precision']:.3f}  recall {mp['recall']:.3f}  F1 {mp['f1']:.3f}  concordance "
+        f"{m['concordance']['story']:.3f}  most common significance {mt['significance']:.1%} "
+        f"relevance {mt['relevance']:.1%}"
     )
     print(
         f"event type accuracy {out['event_accuracy']:.3f}  "

@@ -324,7 +324,8 @@ def test_a_day_of_the_month_is_not_a_count(text: str, counts: dict[str, float]) 
 
 def test_a_killed_word_in_a_report_of_violence_is_severity_three() -> None:
     shots = read("Border guard killed as shots fired at post in Farkhor")
-    assert shots.event == "clash" and not shots.counts and shots.severity == 3
+    # shots fired that killed someone, no fight named: an attack (events.yaml `gunfire:`)
+    assert shots.event == "attack" and not shots.counts and shots.severity == 3
     # Near-miss: in a reaction (a deployment) the wound is the attack reacted to.
     order = read(
         "Rahmon orders reinforcement of the border after attack in which a guard was wounded"
@@ -397,3 +398,44 @@ def test_facing_districts_are_a_place_in_common_for_two_event_types() -> None:
     # Near-miss: districts that do not face each other are no place in common.
     far = report(3, "Taliban and Tajik border guards clash in Darvaz", "", 1)
     assert not TELLER.grouper.compare(attack, far).same
+
+
+def test_reports_about_one_other_border_group_on_its_country() -> None:
+    ru = "Ракетный обстрел Термеза с территории Афганистана: снаряды упали у границы"
+    termez_ru = report(1, ru, "", 0, "ru")
+    termez_en = report(2, "Rocket attack from Afghanistan hits Uzbek border town of Termez", "", 3)
+    assert termez_ru.elsewhere and termez_en.elsewhere
+    verdict = TELLER.grouper.compare(termez_ru, termez_en)
+    assert verdict.same and "same other border Uzbekistan" in verdict.reasons
+    # Near-miss: rockets on another border's town are not a clash at Spin Boldak.
+    boldak = report(3, "Rockets fired as Taliban, Pakistani forces clash at Spin Boldak", "", 3)
+    assert boldak.elsewhere
+    assert not TELLER.grouper.compare(termez_en, boldak).same
+
+
+def test_text_written_alike_in_one_language_is_evidence() -> None:
+    summary = (
+        "Tajik border guards detained three Afghan nationals crossing the river near the "
+        "village of Panjob in a boat loaded with sacks, according to the committee."
+    )
+    again = (
+        "The committee reports that three Afghans in a rubber boat carrying sacks were "
+        "detained at Panjob village by border guards."
+    )
+    a = report(1, "Three Afghans detained after crossing river", summary, 0)
+    b = report(2, "Border guards detain three Afghans who crossed by boat", again, 5)
+    assert "alike text (0.41)" in TELLER.grouper.compare(a, b).reasons
+    # Near-miss: two short headlines with a word or two alike are not written alike.
+    c = report(3, "Taliban: one gunman killed in clash on Tajik border", "", 0)
+    d = report(4, "Two killed in clash between Taliban and Tajik border guards", "", 14)
+    assert not any(r.startswith("alike text") for r in TELLER.grouper.compare(c, d).reasons)
+
+
+def test_same_parties_same_day_holds_for_a_named_leader() -> None:
+    # A leader's name (an actor more specific than a place) no longer turns the bonus off.
+    a = report(1, "Rahmon receives Taliban delegation in Dushanbe, discusses Afghan border", "", 0)
+    b = report(2, "Taliban delegation holds talks with Rahmon on border with Afghanistan", "", 2)
+    assert "same parties, same day" in TELLER.grouper.compare(a, b).reasons
+    # Near-miss: a report naming a border district has better evidence than parties.
+    c = report(3, "Taliban delegation holds talks with Rahmon on Darvaz border", "", 2)
+    assert "same parties, same day" not in TELLER.grouper.compare(a, c).reasons

@@ -243,3 +243,56 @@ def test_killed_words_make_a_toll(title: str, killed: int) -> None:
     reading = read(title)
     assert reading.severity == 3 and reading.hurt, reading.cues
     assert reading.counts.get("killed") == killed
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event", "severity"),
+    [
+        # shot at from one side, someone hurt, no fight named: an attack
+        ("Житель Джайхуна погиб от выстрелов с афганского берега", "", "attack", 3),
+        ("یک مرزبان تاجیکستان با شلیک از سوی بدخشان افغانستان کشته شد", "", "attack", 3),
+        ("په درقد کې د تاجکستان د پوله ساتو په ډزو یو تنکی ځوان ووژل شو", "", "attack", 3),
+        ("إصابة عامل صيني بإطلاق نار من الضفة الأفغانية في طاجيكستان", "", "attack", 3),
+        # fire "between" two sides is a clash
+        ("Дар Дарвоз миёни марзбонони тоҷик ва толибон тирпарронӣ шуд, як марзбон кушта шуд",
+         "", "clash", 3),
+        # a fight named stays a clash
+        ("Tajik border guard killed in gunfire during firefight with militants", "", "clash", 3),
+        # shots fired, no one hurt: shots traded
+        ("Shots fired again at Ayvaj border post, no casualties", "", "clash", 2),
+    ],
+)  # fmt: skip
+def test_fire_that_hurt_someone_without_a_fight_is_an_attack(
+    title: str, summary: str, event: str, severity: int
+) -> None:
+    reading = TELLER.read(title, summary)
+    assert (reading.event, reading.severity) == (event, severity), reading.cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Taliban detain seven trying to cross into Tajikistan from Imam Sahib", "crossing"),
+        ("امام صاحب: طالبانو اووه تنه د تاجکستان ته د تېرېدو پر مهال ونیول", "crossing"),
+        ("په شېرخان بندر کې د افغان او تاجک چارواکو ناسته", "diplomacy"),
+        ("Afghanistan, Pakistan Agree to Resume Work on CASA-1000", "diplomacy"),
+        ("Tajikistan cuts power supply to Afghanistan by half", "crossing"),
+        ("Интиқоли барқ ба Афғонистон аз нав оғоз шуд", "crossing"),
+        ("Taliban form new border brigade in Takhar facing Tajikistan", "deployment"),
+        ("طالبان در تخار لوای جدید مرزی تشکیل دادند", "deployment"),
+    ],
+)
+def test_detentions_meetings_power_and_brigades_have_their_types(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("gunfire", "problem"),
+    [
+        ({"cues": ["analysis/fire"], "hurt": "analysis"}, "gunfire: unknown cue group"),
+        ({"cues": ["analysis/review"], "hurt": "attack"}, "gunfire: unknown event type"),
+    ],
+)
+def test_gunfire_names_known_cue_groups_and_types(gunfire: dict[str, object], problem: str) -> None:
+    with pytest.raises(ConfigError, match=problem):
+        parse_vocabulary(_events(gunfire=gunfire), "events.yaml")

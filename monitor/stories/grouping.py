@@ -24,7 +24,11 @@ from monitor.stories.vocabulary import Vocabulary
 DEFAULT_WINDOW = timedelta(hours=48)
 SAME_STORY = 3.5  # evidence needed to join a story
 NEAR_DUPLICATE = 0.5  # Jaccard similarity of the words of title + lead, same language
+ALIKE_WORDS = 3  # stems in common that "alike" needs at least
+STEM = 5  # letters of a word that say what it is, inflection aside
+ALIKE = ((0.25, 1.5), (0.15, 1.0))  # stem Jaccard similarity, same language: its points
 PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
+ELSEWHERE = 2.0  # two reports about another border naming the same one of its countries
 GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll growing
 REACTION_GAP = timedelta(hours=12)  # a leader's reaction this soon after an attack follows it
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
@@ -63,11 +67,19 @@ class Report:
     entities: frozenset[str]  # watchlist ids
     words: frozenset[str] = frozenset()  # normalized words of title + lead
     elsewhere: bool = False  # names another border (Pakistan, Kyrgyzstan) and no place here
+    others: frozenset[str] = frozenset()  # the other borders' countries and places it names
+    stems: frozenset[str] = frozenset()  # the words cut to STEM letters (inflection aside)
 
 
 def report_words(title: str, summary: str) -> frozenset[str]:
     """The words near-duplicate detection compares (normalized like the matcher does)."""
     return frozenset(_WORD.findall(normalize(f"{title} {summary[:_LEAD]}")))
+
+
+def word_stems(words: Iterable[str], common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The first STEM letters of the words of four letters or more ("учения"/"учений"
+    agree), but for ``common`` ones (the countries, the border: every report has them)."""
+    return frozenset(w[:STEM] for w in words if len(w) > 3 and w[:STEM] not in common)
 
 
 class Story:
@@ -148,6 +160,14 @@ class Grouper:
         self.weight = {e.id: specificity(e) for e in reversed(watchlist.entries)}
         self.sides = {e.id: e.side for e in reversed(watchlist.entries)}
         self.roles = {e.id: e.role for e in reversed(watchlist.entries)}
+        # Words every report has (the two countries, the border, the Taliban): not "alike".
+        self.common_stems = frozenset(
+            stem
+            for e in watchlist.entries
+            if e.role in ("country", "anchor", "border") or e.id == "taliban"
+            for alias in e.all_aliases()
+            for stem in word_stems(report_words(alias.replace("~", ""), ""))
+        )
         # Other borders' countries and places (negative entries, not contexts like travel).
         self.other_borders = frozenset(
             e.id for e in watchlist.entries if e.role == "negative" and e.kind != "context"
@@ -209,9 +229,19 @@ class Grouper:
             return Verdict(False, 0.0, ("two pieces of analysis",))  # only copies are one
         shared = sorted(a.entities & b.entities, key=lambda e: (-self.weight.get(e, 0), e))
         shared = [e for e in shared if self.weight.get(e, 0) > 0]
+        if a.elsewhere and b.elsewhere and a.others & b.others:
+            # Two reports about another border: its countries and places are their places
+            # (rockets on Termez, Pakistani strikes in Khost).
+            there = sorted(a.others & b.others)
+            score += ELSEWHERE
+            reasons.append("same other border " + ", ".join(self.names.get(e, e) for e in there))
         if shared:
             score += sum(self.weight[e] for e in shared)
             reasons.append("same " + ", ".join(self.names.get(e, e) for e in shared))
+            alike = _alike(a, b) if not copy else None
+            if alike is not None:  # written alike: one event retold in one language
+                score += alike[1]
+                reasons.append(f"alike text ({alike[0]:.2f})")
         ends = [
             (x, y) for x in sorted(a.entities - b.entities) for y in sorted(b.entities - a.entities)
             if frozenset((x, y)) in self.counterparts
@@ -420,12 +450,17 @@ class Grouper:
         parties = {"country", "actor"}
         pa = {e for e in a.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
         pb = {e for e in b.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
-        if any(self.weight.get(e, 0) >= 1.5 for e in a.entities | b.entities):
+        pa |= a.others  # Uzbekistan in drills of three countries; Kyrgyzstan in another talk
+        pb |= b.others
+        if any(
+            self.roles.get(e) in ("place", "region") and self.weight.get(e, 0) >= 1.5
+            for e in a.entities | b.entities
+        ):
             return False  # reports that name places have better evidence
         both = pa & pb
-        # Two countries are named by every report: at least one shared actor.
+        # Two countries are named by every report: a shared actor, or a third country.
         actor = any(self.roles.get(e) == "actor" for e in both)
-        return len(both) >= 2 and actor and (pa <= pb or pb <= pa)
+        return bool(both - b.others) and (actor or len(both) >= 3) and (pa <= pb or pb <= pa)
 
     def compatible(self, a: Report, b: Report) -> bool:
         """Whether the two reports' event types can describe one event.
@@ -522,6 +557,7 @@ class StoryIndex:
     * a counterpart pair (one names one end of a crossing, the other the other end);
     * a place one names within a place or region the other names (``within`` ancestors);
     * agreeing counts (``agreeing_counts``);
+    * both about another border, naming one of its countries or places (``Report.others``);
 
     without any of them the score is at most 3.0 (the same known event 1.0, the same cues
     1.0, close in time 1.0: the same-parties bonus needs shared entities) < SAME_STORY.
@@ -640,6 +676,8 @@ class StoryIndex:
         for entity in report.entities:
             keys.add(f"e:{entity}")
             keys.update(f"a:{above}" for above in self._above(entity))
+        if report.elsewhere:
+            keys.update(f"o:{other}" for other in report.others)
         return keys
 
     def _entity_probes(self, report: Report) -> Iterator[str]:
@@ -651,6 +689,9 @@ class StoryIndex:
                 yield f"e:{other}"
             for above in self._above(entity):
                 yield f"e:{above}"  # a member names a place or region it lies in
+        if report.elsewhere:
+            for other in report.others:
+                yield f"o:{other}"  # both about one other border
 
     def _other_keys(self, report: Report) -> Iterator[str]:
         """Keys for near-duplicate text (prefix words, per language) and counts (per kind)."""
@@ -760,6 +801,20 @@ def distinctive_toll(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
         if a.get(kind) and b.get(kind) and _close(a[kind], b[kind], kind)
     ]  # fmt: skip
     return len(agree) == 2 or any(min(a[k], b[k]) >= 2 for k in agree)
+
+
+def _alike(a: Report, b: Report) -> tuple[float, float] | None:
+    """The stem similarity of two reports in one language and its points, if any."""
+    if a.language != b.language or not a.stems or not b.stems:
+        return None
+    common = len(a.stems & b.stems)
+    if common < ALIKE_WORDS:  # two short headlines: a word or two alike by chance
+        return None
+    similarity = common / len(a.stems | b.stems)
+    for least, points in ALIKE:
+        if similarity >= least:
+            return similarity, points
+    return None
 
 
 def _known(reading: Reading) -> bool:

@@ -103,12 +103,15 @@ class Reader:
         casualty_word = False
         drill = False  # a drill cue: the violence named is simulated
         named: set[str] = set()  # event types with a cue not in the background
+        own: set[str] = set()  # cue groups (event/cue) not in the background
+        texts: list[str] = []  # the normalized title and lead
         calm = False  # the title names an event other than violence, and no violence
         tallies = False  # the title gives a year's figures
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
             norm = self._normalizer.normalize(text)
+            texts.append(norm.text)
             lead_of = name == "summary"
             for index, alias, start, _end in vocab.cue_automaton.find_tuples(norm, text):
                 event, cue = vocab.cues[index]
@@ -125,6 +128,7 @@ class Reader:
                     seen.add((name, index))
                     drill = drill or index in vocab.simulated
                     named.add(event)
+                    own.add(f"{event}/{cue.id}")
                     severity[event] = max(severity.get(event, 0), cue.severity)
                 scores[event] = scores.get(event, 0.0) + weight
                 cues.append(f"{event}/{cue.id}: {alias}")
@@ -183,6 +187,14 @@ class Reader:
                     event = wins
             level, confidence = severity[event], round(scores[event], 3)
         hurt = casualties or casualty_word
+        gunfire = vocab.spec.gunfire
+        if (
+            gunfire
+            and hurt
+            and _only_fire(event, own, gunfire.cues)
+            and not any(vocab.mutual_fire(t) for t in texts)
+        ):
+            event = gunfire.hurt  # shot at from one side: "killed by gunfire from the bank"
         if event != "analysis" and (casualties or (hurt and event in HURTING)):
             level = 3  # people killed or wounded (a figure, or a word in a report of violence)
         elif event in QUIET and "killed" in counts:  # "exchanged fire, no casualties"
@@ -347,6 +359,12 @@ class Reader:
         if unhurt and not (out.get("killed") or out.get("wounded")):
             out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
         return out, hurt
+
+
+def _only_fire(event: str, own: set[str], fire: list[str]) -> bool:
+    """Whether the event's own cue groups are all groups of fire (no fight named)."""
+    mine = {cue for cue in own if cue.startswith(f"{event}/")}
+    return bool(mine) and mine <= set(fire)
 
 
 def _casualties(counts: dict[str, float]) -> bool:

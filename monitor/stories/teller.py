@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from monitor.match.watchlist import Watchlist
-from monitor.stories.grouping import DEFAULT_WINDOW, Grouper, Report, Story, group, report_words
+from monitor.stories.grouping import (
+    DEFAULT_WINDOW,
+    Grouper,
+    Report,
+    Story,
+    group,
+    report_words,
+    word_stems,
+)
 from monitor.stories.header import story_header
 from monitor.stories.reading import Reader, Reading
 from monitor.stories.significance import significance, story_significance
@@ -108,7 +116,9 @@ class StoryTeller:
             outlet=item.outlet,
             reading=reading,
             entities=self.entities(item.term_ids),
-            words=report_words(item.title, item.summary or item.content),
+            words=(words := report_words(item.title, item.summary or item.content)),
+            stems=word_stems(words, self.grouper.common_stems),
+            others=self.grouper.other_borders.intersection(item.term_ids),
             elsewhere=self.grouper.elsewhere(item.term_ids)
             or (
                 self.title_terms is not None

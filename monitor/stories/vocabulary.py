@@ -83,6 +83,12 @@ class Tallies(_Strict, frozen=True, kw_only=True):
     words: NonEmpty  # words right before or after a year that make it a whole year
 
 
+class Gunfire(_Strict, frozen=True, kw_only=True):
+    cues: NonEmpty  # cue groups (event/cue) that name fire, not a fight
+    hurt: str  # the event type of fire that killed or wounded someone (attack)
+    mutual: list[str] = field(default_factory=list)  # "between": fire from both sides
+
+
 class EventsFile(_Strict, frozen=True, kw_only=True):
     version: int = 1
     fallback: Fallback = field(default_factory=Fallback)
@@ -95,6 +101,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     recall: list[str] = field(default_factory=list)  # "напомним": the lead's sentence is recalled
     tallies: Tallies | None = None  # "37 clashes in 2026": a year's figures, not an event
     incidents: list[str] = field(default_factory=list)  # "incident": a title about violence
+    gunfire: Gunfire | None = None  # shot at, someone hurt, no fight named: an attack
     simulated: list[str] = field(default_factory=list)  # cue groups of drills (event/cue)
     precedence: list[tuple[str, str]] = field(default_factory=list)  # (wins, over) if it has a cue
     events: Annotated[list[EventType], Meta(min_length=1)]
@@ -124,6 +131,12 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         for cue in self.simulated:
             if cue not in cues:
                 raise ValueError(f"simulated: unknown cue group {cue!r} (event/cue)")
+        if self.gunfire is not None:
+            for cue in self.gunfire.cues:
+                if cue not in cues:
+                    raise ValueError(f"gunfire: unknown cue group {cue!r} (event/cue)")
+            if self.gunfire.hurt not in ids:
+                raise ValueError(f"gunfire: unknown event type {self.gunfire.hurt!r}")
         if self.tallies is not None and self.tallies.cue not in cues:
             raise ValueError(f"tallies: unknown cue group {self.tallies.cue!r} (event/cue)")
 
@@ -185,6 +198,8 @@ class Vocabulary:
             groups.append(("unhurt", spec.numbers.unhurt))
         if spec.numbers.months:
             groups.append(("month", spec.numbers.months))
+        gunfire = spec.gunfire
+        self.mutual = tuple(f" {_words(normalize(w))} " for w in gunfire.mutual) if gunfire else ()
         self.incident_automaton = (
             AliasAutomaton(_as_watchlist([("incident", spec.incidents)], f"{source}: incidents"))
             if spec.incidents
@@ -209,6 +224,11 @@ class Vocabulary:
         if any(word in before for word in self.background):
             return True
         return recall and bool(self.recall) and self.recalls(text, start)
+
+    def mutual_fire(self, text: str) -> bool:
+        """Whether normalized ``text`` says fire was "between" two sides."""
+        words = f" {_words(text)} "
+        return any(word in words for word in self.mutual)
 
     def recalls(self, text: str, start: int) -> bool:
         """Whether the sentence of ``text`` around ``start`` has a recall word."""
