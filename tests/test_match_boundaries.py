@@ -59,6 +59,8 @@ def test_panj_matches_the_river(matcher: Matcher, text: str) -> None:
         "تیراندازی بر پاسگاه مرزی در ولسوالی پنج",
         "د پنج ولسوالۍ په یوه سرحدي پوسته",
         "Tojikistonning Panj tumanidagi chegara zastavasi",
+        "в городе Пяндже прошли учения",
+        "жители поселка Пяндж",
     ],
 )
 def test_a_qualified_panj_is_the_district_not_the_river(matcher: Matcher, text: str) -> None:

@@ -31,3 +31,16 @@ def test_panj_district_faces_imam_sahib_and_dasht_e_archi() -> None:
     river = report(4, "Two Tajik border guards wounded in shooting across the Panj", "", 0)
     assert "panj-district" not in river.entities and "panj" in river.entities
     assert not any("faces" in r for r in TELLER.grouper.compare(river, afghan).reasons)
+
+
+def test_facing_pairs_and_crossings_span_the_river() -> None:
+    """Every ``facing:`` pair and every crossing's two ends are on opposite banks (a name
+    both banks use may stand for its Afghan half), and every id is in the watchlist."""
+    sides = TELLER.grouper.sides
+    spec = TELLER.vocabulary.spec
+    for pair in [*spec.facing, *spec.counterparts]:
+        assert set(pair) <= sides.keys(), pair
+        banks = {sides[e] for e in pair}
+        assert banks in ({"tj", "af"}, {"tj", "both"}), pair
+    # Near-miss: two districts of one bank never face each other.
+    assert not TELLER.grouper.facing & {frozenset(("panj-district", "farkhor"))}

@@ -134,6 +134,17 @@ def test_drills_at_harb_maidon_in_two_languages_are_one_story() -> None:
         ("طالبان: پنجشیر به طور کامل سقوط کرد", "clash", {}),
         ("Tajikistan to continue power supply to Afghanistan", "crossing", {}),
         ("Taliban hold a military parade near the Tajik border", "deployment", {}),
+        ("Uzbek air defence shot down an Afghan military plane", "incursion", {}),
+        ("Талибы стягивают силы к границе с Таджикистаном", "deployment", {}),
+        ("Taliban fighters amass near Tajik border", "deployment", {}),
+        ("В ГБАО открыли новую погранзаставу, построенную на средства США", "aid", {}),
+        ("Россия передаст Таджикистану вооружение для охраны границы", "aid", {}),
+        ("Taliban capture Ishkashim district bordering Tajikistan", "clash", {}),
+        ("Tajikistan extradites Afghan soldiers", "crossing", {}),
+        ("Dushanbe denies Taliban claim of Tajik troops in Panjshir", "diplomacy", {}),
+        ("Погранвойска опровергли информацию об обстреле территории Таджикистана", "attack", {}),
+        ("طالبانو په ننګرهار کې د ډیورنډ کرښې ازغن تار لرې کړ", "crossing", {}),
+        ("د بدخشان طالب چارواکو او تاجک پوله ساتو په اشکاشم کې ناسته وکړه", "diplomacy", {}),
     ],
 )  # fmt: skip
 def test_real_wording_reads_as_its_event(title: str, event: str, counts: dict[str, float]) -> None:
