@@ -204,3 +204,11 @@ def test_an_inflected_look_alike_of_a_multiplier_is_no_number() -> None:
 def test_quintals_are_a_hundred_kilograms_and_border_guards_are_not_counted() -> None:
     reading = TELLER.read("Пограничники задержали наркокурьеров с тремя центнерами гашиша", "")
     assert reading.counts == {"kg": 300}
+
+
+def test_an_airport_near_the_border_is_a_place_only_with_an_airport_word() -> None:
+    landed = MATCHER.match("В аэропорту Бохтара приземлились афганские военные самолеты", "")
+    assert "bokhtar-airport" in landed.term_ids and landed.relevant
+    city = MATCHER.match("В Бохтаре открылся новый рынок", "")
+    assert "bokhtar-airport" not in city.term_ids
+    assert TELLER.vocabulary.spec.within["bokhtar-airport"] == "khatlon"
