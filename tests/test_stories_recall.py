@@ -296,3 +296,36 @@ def test_detentions_meetings_power_and_brigades_have_their_types(title: str, eve
 def test_gunfire_names_known_cue_groups_and_types(gunfire: dict[str, object], problem: str) -> None:
     with pytest.raises(ConfigError, match=problem):
         parse_vocabulary(_events(gunfire=gunfire), "events.yaml")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event", "severity"),
+    [
+        # the fight against smuggling a visit is about is not a seizure
+        ("معین امنیتی وزارت امور داخله از ولایت بدخشان دیدن کرد",
+         "او با فرماندهان مرزی دیدار کرد و بر جلوگیری از قاچاق مواد مخدر تأکید نمود.",
+         "diplomacy", 1),
+        ("Russian envoy visits Khorog border detachment", "Talks focused on combating drug "
+         "trafficking across the Panj.", "diplomacy", 1),
+        # hundreds of Afghans at the border waiting to enter are a crowd, not a reopening
+        ("صدها افغان در کنار رود پنج منتظر اجازه ورود به تاجیکستان", "", "crossing", 2),
+        ("په اشکاشم کې سلګونه افغانان تاجکستان ته د ننوتلو په تمه", "", "crossing", 2),
+    ],
+)  # fmt: skip
+def test_prevention_and_crowds_have_their_types(
+    title: str, summary: str, event: str, severity: int
+) -> None:
+    reading = TELLER.read(title, summary)
+    assert (reading.event, reading.severity) == (event, severity), reading.cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Толибон куштори ду ҷавони афғонро дар соҳили Панҷ маҳкум карданд",
+        "Марзбони ҳалокшуда дар Восеъ ёд карда шуд",
+        "جسد جوان کشته‌شده در مرز تاجیکستان پیدا شد",
+    ],
+)
+def test_killing_and_fallen_words_say_someone_was_killed(title: str) -> None:
+    assert read(title).hurt
