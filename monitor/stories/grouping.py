@@ -179,6 +179,9 @@ class Grouper:
         self.facing = {frozenset(pair) for pair in vocabulary.spec.facing}
         # Weak cues ("detained", "drugs") are said of too many events to tell them apart.
         self.weak_cues = {f"{event}/{cue.id}" for event, cue in vocabulary.cues if cue.weight < 1}
+        # A year's figures: told at one briefing, reported by every outlet (one event).
+        tallies = vocabulary.spec.tallies
+        self.briefings = frozenset({tallies.cue} if tallies is not None else ())
 
     def compare(self, a: Report, b: Report) -> Verdict:
         """The evidence that ``a`` and ``b`` report one event."""
@@ -226,8 +229,16 @@ class Grouper:
             if copy:
                 score += SAME_STORY
                 reasons.append(f"near-duplicate text ({similarity:.2f})")
-        if ra.event == rb.event == "analysis" and known_a and known_b and not reasons:
-            return Verdict(False, 0.0, ("two pieces of analysis",))  # only copies are one
+        if (
+            ra.event == rb.event == "analysis"
+            and known_a
+            and known_b
+            and not reasons
+            and not (_cue_ids(ra) & _cue_ids(rb) & self.briefings)
+        ):
+            # Only copies are one, but for a briefing (a year's figures told by one agency
+            # on one day is reported by every outlet).
+            return Verdict(False, 0.0, ("two pieces of analysis",))
         shared = sorted(a.entities & b.entities, key=lambda e: (-self.weight.get(e, 0), e))
         shared = [e for e in shared if self.weight.get(e, 0) > 0]
         there = sorted(a.others & b.others) if a.elsewhere and b.elsewhere else []
