@@ -193,6 +193,7 @@ def test_digests_are_story_first_ordered_by_severity_and_come_back_as_updates(
     assert "By event: Armed clash 1, Smuggling 1, Aid 1" in text
     assert f"match {head['id']} · story {clash['id']}" in text
     assert "Also reported by:" in text and "(fa) · match" in text
+    assert "   Terms: " in text and "Entities:" not in text
 
     # A late Tajik report of the delivered clash: the next digest brings the story back,
     # marked as an update, with only the new report.
