@@ -6,6 +6,7 @@ its arguments (times are passed in).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -47,6 +48,7 @@ class ReportInput:
 
 
 TitleTerms = Callable[[str], Iterable[str]]  # a title -> the watchlist ids it names
+TITLES_KEPT = 8192  # headlines whose terms a teller remembers
 
 
 class StoryTeller:
@@ -85,10 +87,12 @@ class StoryTeller:
     def for_matcher(
         cls, matcher: Matcher, window: timedelta = DEFAULT_WINDOW, events: Path | None = None
     ) -> StoryTeller:
-        """A teller for the matcher's watchlist that reads headlines with the matcher."""
+        """A teller for the matcher's watchlist that reads headlines with the matcher
+        (remembering the last titles read: a daemon regroups a story's members each pass)."""
 
-        def title_terms(title: str) -> list[str]:
-            return [hit.term_id for hit in matcher.find_hits(title, "title")]
+        @functools.lru_cache(maxsize=TITLES_KEPT)
+        def title_terms(title: str) -> tuple[str, ...]:
+            return tuple(hit.term_id for hit in matcher.find_hits(title, "title"))
 
         return cls.for_watchlist(matcher.watchlist, window, events, title_terms)
 
