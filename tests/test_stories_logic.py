@@ -163,7 +163,9 @@ def test_places_on_opposite_banks_can_be_one_crossing() -> None:
 def test_near_duplicate_text_within_one_language_uses_the_normalizer() -> None:
     a = report(1, "Тоҷикистон ва Афғонистон дар бораи сарҳад гуфтугӯ карданд", "", 0, "tg")
     b = report(2, "Точикистон ва Афгонистон дар бораи сархад гуфтугу карданд", "", 5, "tg")
-    verdict = TELLER.grouper.compare(a, b)
+    assert TELLER.grouper.compare(a, b).reasons == ("same headline",)  # normalized alike
+    c = report(3, "Точикистон ва Афгонистон имруз дар бораи сархад гуфтугу карданд", "", 5, "tg")
+    verdict = TELLER.grouper.compare(a, c)
     assert verdict.same and verdict.reasons[0].startswith("near-duplicate text")
 
 

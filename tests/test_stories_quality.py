@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from story_support import MATCHER, TELLER, read, report
 
-from monitor.stories.grouping import conflicting_counts
+from monitor.stories.grouping import conflicting_counts, headline_key
 
 
 @pytest.mark.parametrize(
@@ -463,3 +463,34 @@ def test_one_years_figures_briefing_is_one_story_across_outlets() -> None:
         4, "What is behind the Taliban build-up on the Tajik border?", "Experts explain.", 2
     )
     assert TELLER.grouper.compare(why, what).reasons == ("two pieces of analysis",)
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("Tajik border guard killed near Panj - Reuters", "tajik border guard killed near panj"),
+        ("Tajik border guard killed near Panj | Asia-Plus", "tajik border guard killed near panj"),
+        # A dash inside the headline, not before a source name, stays.
+        (
+            "Tajikistan - Afghanistan: talks on the border resume in Dushanbe",
+            "tajikistan afghanistan talks the border resume dushanbe",
+        ),
+        ("Taliban seize crossing", ""),  # too short to be one article's
+    ],
+)
+def test_a_headline_key_drops_the_source_a_search_feed_adds(title: str, key: str) -> None:
+    assert headline_key(title) == key
+
+
+def test_one_article_from_its_outlet_and_a_search_feed_is_one_story() -> None:
+    title = "Памир в огне: почему в Горном Бадахшане снова пролилась кровь"
+    lead = "Эксперты объясняют, что стоит за новыми столкновениями в Хороге."
+    outlet = report(1, title, lead, 0, "ru")
+    search = report(2, f"{title} - Фергана", f"{title}  Фергана", 2, "ru")
+    assert TELLER.grouper.compare(outlet, search).reasons == ("same headline",)
+    stories = TELLER.group([outlet, search])
+    assert [len(s.reports) for s in stories] == [2]
+    # Near-miss: another article of the same outlet is not the same headline.
+    other = report(3, "Памир в огне: кто стоит за беспорядками в Горном Бадахшане - Фергана",
+                   "", 2, "ru")  # fmt: skip
+    assert "same headline" not in TELLER.grouper.compare(outlet, other).reasons

@@ -24,6 +24,7 @@ from monitor.stories.vocabulary import Vocabulary
 DEFAULT_WINDOW = timedelta(hours=48)
 SAME_STORY = 3.5  # evidence needed to join a story
 SAME_EVENT = 1.25  # both reports name one event type
+HEADLINE = 2 * SAME_STORY  # one headline in one language: one article, whatever else differs
 NEAR_DUPLICATE = 0.5  # Jaccard similarity of the words of title + lead, same language
 ALIKE_WORDS = 3  # stems in common that "alike" needs at least
 STEM = 5  # letters of a word that say what it is, inflection aside
@@ -37,6 +38,9 @@ VIOLENT = frozenset({"attack", "clash", "incursion"})
 REACTIONS = frozenset({"deployment", "diplomacy"})
 _WORD = re.compile(r"\w{3,}")
 _HERE_ROLES = frozenset({"country", "anchor", "place", "region", "actor"})
+_SOURCE = re.compile(r"\s[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$")  # " - Asia-Plus" ending a title
+HEADLINE_WORDS = 4  # words (of three letters or more) a headline needs to identify an article
+SOURCE_WORDS = 4  # words a source name ending a title has at most
 _LEAD = 200
 
 
@@ -70,6 +74,7 @@ class Report:
     elsewhere: bool = False  # names another border (Pakistan, Kyrgyzstan) and no place here
     others: frozenset[str] = frozenset()  # the other borders' countries and places it names
     stems: frozenset[str] = frozenset()  # the words cut to STEM letters (inflection aside)
+    headline: str = ""  # the title's words without a trailing " - Source" (``headline_key``)
 
 
 def report_words(title: str, summary: str) -> frozenset[str]:
@@ -81,6 +86,20 @@ def word_stems(words: Iterable[str], common: frozenset[str] = frozenset()) -> fr
     """The first STEM letters of the words of four letters or more ("учения"/"учений"
     agree), but for ``common`` ones (the countries, the border: every report has them)."""
     return frozenset(w[:STEM] for w in words if len(w) > 3 and w[:STEM] not in common)
+
+
+def headline_key(title: str) -> str:
+    """The title's words as the matcher normalizes them, without a trailing source name
+    (" - Reuters", " | Asia-Plus": Google News titles carry it), or "" when fewer than
+    HEADLINE_WORDS words remain (a short title is not one article's)."""
+    title = title.strip()
+    found = _SOURCE.search(title)
+    if found is not None:
+        rest = _WORD.findall(normalize(title[: found.start()]))
+        if len(rest) >= HEADLINE_WORDS and len(found.group(1).split()) <= SOURCE_WORDS:
+            title = title[: found.start()]
+    words = _WORD.findall(normalize(title))
+    return " ".join(words) if len(words) >= HEADLINE_WORDS else ""
 
 
 class Story:
@@ -188,6 +207,8 @@ class Grouper:
         gap = abs(a.when - b.when)
         if gap > self.window:
             return Verdict(False, 0.0, (f"{_hours(gap)} apart",))
+        if same_headline(a, b):  # one article, from its outlet's feed and a search feed
+            return Verdict(True, HEADLINE, ("same headline",))
         ra, rb = a.reading, b.reading
         fallback = self.vocabulary.spec.fallback.event
         # People killed or wounded say what happened even without a cue (an attack).
@@ -514,6 +535,10 @@ class Grouper:
         ``members`` (a subset of the story's, in its order) limits the pairings compared:
         the verdict is the same when it holds every member ``report`` can be one story with.
         """
+        pool = story.reports if members is None else members
+        if any(same_headline(report, m) and abs(report.when - m.when) <= self.window
+               for m in pool):  # fmt: skip
+            return Verdict(True, HEADLINE, ("same headline",))
         reading = report.reading
         known = story.known
         if (
@@ -542,7 +567,7 @@ class Grouper:
         ):
             return Verdict(False, 0.0, (conflict,))
         best = Verdict(False, 0.0, ())
-        for member in story.reports if members is None else members:
+        for member in pool:
             verdict = self.compare(report, member)
             if verdict.score > best.score or (verdict.same and not best.same):
                 best = verdict
@@ -562,6 +587,7 @@ class StoryIndex:
     * a place one names within a place or region the other names (``within`` ancestors);
     * agreeing counts (``agreeing_counts``);
     * both about another border, naming one of its countries or places (``Report.others``);
+    * one headline in one language (``same_headline``: ``compare`` then skips its vetoes);
 
     without any of them the score is at most 3.25 (the same known event 1.25, the same cues
     1.0, close in time 1.0: the same-parties bonus and "alike text" need shared entities)
@@ -647,7 +673,10 @@ class StoryIndex:
         return best
 
     def _near(self, a: Report, b: Report) -> bool:
-        """Near-duplicate text or agreeing counts (the evidence found by words and counts)."""
+        """Near-duplicate text, one headline or agreeing counts (the evidence found by words,
+        headlines and counts)."""
+        if same_headline(a, b):
+            return True
         wa, wb = a.words, b.words
         if a.language == b.language and wa and wb:
             # Jaccard ≥ t needs t·|B| ≤ |A| ≤ |B|/t: sizes first, the sets only if they can.
@@ -683,6 +712,8 @@ class StoryIndex:
             keys.update(f"a:{above}" for above in self._above(entity))
         if report.elsewhere:
             keys.update(f"o:{other}" for other in report.others)
+        if report.headline:
+            keys.add(f"h:{report.language}:{report.headline}")
         return keys
 
     def _entity_probes(self, report: Report) -> Iterator[str]:
@@ -702,6 +733,8 @@ class StoryIndex:
         """Keys for near-duplicate text (prefix words, per language) and counts (per kind)."""
         for word in self._prefix(report):
             yield f"w:{report.language}:{word}"
+        if report.headline:
+            yield f"h:{report.language}:{report.headline}"
         for kind, value in report.reading.counts.items():
             if value:
                 yield f"c:{kind}"
@@ -806,6 +839,11 @@ def distinctive_toll(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
         if a.get(kind) and b.get(kind) and _close(a[kind], b[kind], kind)
     ]  # fmt: skip
     return len(agree) == 2 or any(min(a[k], b[k]) >= 2 for k in agree)
+
+
+def same_headline(a: Report, b: Report) -> bool:
+    """One headline in one language (``headline_key``): one article."""
+    return bool(a.headline) and a.headline == b.headline and a.language == b.language
 
 
 def _alike(a: Report, b: Report) -> tuple[float, float] | None:

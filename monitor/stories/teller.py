@@ -20,6 +20,7 @@ from monitor.stories.grouping import (
     Report,
     Story,
     group,
+    headline_key,
     report_words,
     word_stems,
 )
@@ -122,6 +123,7 @@ class StoryTeller:
             entities=self.entities(item.term_ids),
             words=(words := report_words(item.title, item.summary or item.content)),
             stems=word_stems(words, self.grouper.common_stems),
+            headline=headline_key(item.title),
             others=self.grouper.other_borders.intersection(item.term_ids),
             elsewhere=self.grouper.elsewhere(item.term_ids)
             or (
