@@ -439,3 +439,12 @@ def test_same_parties_same_day_holds_for_a_named_leader() -> None:
     # Near-miss: a report naming a border district has better evidence than parties.
     c = report(3, "Taliban delegation holds talks with Rahmon on Darvaz border", "", 2)
     assert "same parties, same day" not in TELLER.grouper.compare(a, c).reasons
+
+
+def test_another_borders_places_are_a_place_in_common_for_two_kinds_of_event() -> None:
+    clash = report(1, "Kyrgyz and Tajik border guards clash near Isfara and Batken", "", 0)
+    tajik = "Дар Исфара ба сӯи деҳаҳо ҳамла карданд: марзбонони Қирғизистон тир холӣ карданд"
+    attack = report(2, tajik, "", 1, "tg")
+    assert (clash.reading.event, attack.reading.event) == ("clash", "attack")
+    verdict = TELLER.grouper.compare(clash, attack)
+    assert verdict.same and "different events and no place in common" not in verdict.reasons

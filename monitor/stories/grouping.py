@@ -23,6 +23,7 @@ from monitor.stories.vocabulary import Vocabulary
 
 DEFAULT_WINDOW = timedelta(hours=48)
 SAME_STORY = 3.5  # evidence needed to join a story
+SAME_EVENT = 1.25  # both reports name one event type
 NEAR_DUPLICATE = 0.5  # Jaccard similarity of the words of title + lead, same language
 ALIKE_WORDS = 3  # stems in common that "alike" needs at least
 STEM = 5  # letters of a word that say what it is, inflection aside
@@ -229,10 +230,10 @@ class Grouper:
             return Verdict(False, 0.0, ("two pieces of analysis",))  # only copies are one
         shared = sorted(a.entities & b.entities, key=lambda e: (-self.weight.get(e, 0), e))
         shared = [e for e in shared if self.weight.get(e, 0) > 0]
-        if a.elsewhere and b.elsewhere and a.others & b.others:
+        there = sorted(a.others & b.others) if a.elsewhere and b.elsewhere else []
+        if there:
             # Two reports about another border: its countries and places are their places
             # (rockets on Termez, Pakistani strikes in Khost).
-            there = sorted(a.others & b.others)
             score += ELSEWHERE
             reasons.append("same other border " + ", ".join(self.names.get(e, e) for e in there))
         if shared:
@@ -258,7 +259,7 @@ class Grouper:
                 f"{self.names.get(nested[1], nested[1])}"
             )
         if known_a and known_b and ra.event == rb.event:
-            score += 1.0
+            score += SAME_EVENT
             reasons.append(f"both {self.vocabulary.label(ra.event).lower()}")
             cues = sorted((_cue_ids(ra) & _cue_ids(rb)) - self.weak_cues)
             if cues:  # the same kind of event in any language (heroin, a protest note…)
@@ -298,7 +299,7 @@ class Grouper:
             and known_a
             and known_b
             and ra.event != rb.event
-            and not (copy or agreeing or ends or self._shared_place(a, b, nested))
+            and not (copy or agreeing or ends or there or self._shared_place(a, b, nested))
             and not (facing and facing[2] >= 1.5)
         ):
             # Two kinds of event (a raid, then drug routes) with only a province, the
@@ -559,8 +560,9 @@ class StoryIndex:
     * agreeing counts (``agreeing_counts``);
     * both about another border, naming one of its countries or places (``Report.others``);
 
-    without any of them the score is at most 3.0 (the same known event 1.0, the same cues
-    1.0, close in time 1.0: the same-parties bonus needs shared entities) < SAME_STORY.
+    without any of them the score is at most 3.25 (the same known event 1.25, the same cues
+    1.0, close in time 1.0: the same-parties bonus and "alike text" need shared entities)
+    < SAME_STORY.
     ``assign`` finds the members offering one (entities by id, ancestors and counterparts;
     words by prefix filtering; counts by kind, then checked), and runs ``Grouper.against`` on
     the stories holding such members, with just those members: the story and verdict are
