@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from monitor.match import Matcher, load_watchlist  # noqa: E402
 from monitor.stories.teller import ReportInput, StoryTeller  # noqa: E402
+from monitor.text import html_to_text  # noqa: E402
 
 DEV = sorted((ROOT / "tests" / "stories_dev").glob("*.jsonl"))
 EVENT_ALIASES = {"armed_clash": "clash", "armed clash": "clash"}
@@ -51,7 +52,8 @@ def evaluate(rows: list[dict[str, Any]], watchlist_path: Path, verbose: bool) ->
     reports, sig, rel, readings, term_ids = [], {}, {}, {}, {}
     below = 0
     for i, row in enumerate(rows):
-        title, summary = row.get("title") or "", row.get("summary") or ""
+        # As the parser stores them: markup (Google News summaries are HTML) made text.
+        title, summary = html_to_text(row.get("title")), html_to_text(row.get("summary"))
         result = matcher.match(title, summary, "", row.get("language"))
         below += not result.relevant
         ids = list(result.term_ids)

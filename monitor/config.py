@@ -530,7 +530,7 @@ def load_config(
     settings = replace(
         settings,
         database=DatabaseSettings(url=_resolve_sqlite(url, state_base)),
-        watchlist=(config_dir / settings.watchlist).resolve(),
+        watchlist=_watchlist_path(config_dir, settings.watchlist, "watchlist" in raw),
         stories=stories,
         digests=[_resolve_channel(c, state_base) for c in settings.digests],
         feeds=[_resolve_feed(f, config_dir) for f in settings.feeds],
@@ -538,6 +538,16 @@ def load_config(
     return LoadedConfig(
         settings=settings, path=path.resolve(), packaged=packaged, data_dir=data_dir
     )
+
+
+def _watchlist_path(config_dir: Path, watchlist: Path, given: bool) -> Path:
+    """The watchlist file: as given, relative to the config; without a ``watchlist:`` key,
+    ``watchlist.yaml`` beside the config, else the packaged one (a config written in a new
+    folder starts with the shipped watchlist instead of failing)."""
+    path = (config_dir / watchlist).resolve()
+    if given or path.exists():
+        return path
+    return packaged_config_dir() / "watchlist.yaml"
 
 
 def _resolve_channel(channel: Channel, base: Path) -> Channel:

@@ -189,3 +189,22 @@ def test_schedules_checked_without_apscheduler_are_ones_it_accepts(tmp_path: Pat
     )
     code += "; assert 'apscheduler' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_without_a_watchlist_key_the_packaged_watchlist_is_used_when_none_is_beside(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "monitor.yaml").write_text("feeds: []\n", encoding="utf-8")
+    packaged = load_config(tmp_path / "monitor.yaml", env={}).settings.watchlist
+    assert packaged.name == "watchlist.yaml" and packaged.exists()
+    assert packaged.parent != tmp_path
+    # Near-misses: a watchlist beside the config wins; a watchlist key is taken as given.
+    (tmp_path / "watchlist.yaml").write_text("entries: []\n", encoding="utf-8")
+    assert (
+        load_config(tmp_path / "monitor.yaml", env={}).settings.watchlist
+        == tmp_path / "watchlist.yaml"
+    )
+    (tmp_path / "other.yaml").write_text("feeds: []\nwatchlist: missing.yaml\n", encoding="utf-8")
+    assert (
+        load_config(tmp_path / "other.yaml", env={}).settings.watchlist == tmp_path / "missing.yaml"
+    )

@@ -448,3 +448,18 @@ def test_another_borders_places_are_a_place_in_common_for_two_kinds_of_event() -
     assert (clash.reading.event, attack.reading.event) == ("clash", "attack")
     verdict = TELLER.grouper.compare(clash, attack)
     assert verdict.same and "different events and no place in common" not in verdict.reasons
+
+
+def test_one_years_figures_briefing_is_one_story_across_outlets() -> None:
+    ru = report(1, "ГКНБ: в 2026 году на границе с Афганистаном задержаны 120 нарушителей",
+                "Пограничные войска ГКНБ подвели итоги года.", 0, "ru")  # fmt: skip
+    en = report(2, "GKNB: 120 border violators detained on Afghan border in 2026",
+                "The border troops presented the results of the year.", 3)  # fmt: skip
+    assert ru.reading.event == en.reading.event == "analysis"
+    assert TELLER.grouper.compare(ru, en).same
+    # Near-miss: two commentaries are one only when one copies the other.
+    why = report(3, "Why the Afghan border worries Dushanbe", "Analysts say the threat grows.", 1)
+    what = report(
+        4, "What is behind the Taliban build-up on the Tajik border?", "Experts explain.", 2
+    )
+    assert TELLER.grouper.compare(why, what).reasons == ("two pieces of analysis",)

@@ -140,6 +140,17 @@ def test_drills_at_harb_maidon_in_two_languages_are_one_story() -> None:
         ("В ГБАО открыли новую погранзаставу, построенную на средства США", "aid", {}),
         ("Россия передаст Таджикистану вооружение для охраны границы", "aid", {}),
         ("Taliban capture Ishkashim district bordering Tajikistan", "clash", {}),
+        ("طالبان تسيطر على معبر شير خان الحدودي", "crossing", {}),
+        ("Мину заложили на границе: подорвался пограничник", "attack", {}),
+        ("Толибон 15 муҳоҷири ғайриқонуниро дастгир карданд", "crossing", {"people": 15}),
+        ("Tajikistan hosts Afghan opposition conference", "diplomacy", {}),
+        ("Через минуту министр обороны посетил заставу", "diplomacy", {}),
+        ("Tolibon Tojikiston chegarasiga minglab jangarilarni jo'natdi", "deployment",
+         {"people": 1000}),
+        ("طاجيكستان تعلن حالة التأهب على حدودها مع أفغانستان", "deployment", {}),
+        ("مئات الجنود الأفغان يفرون إلى طاجيكستان", "crossing", {"people": 100}),
+        ("طالبانو زرګونه جنګیالي د تاجکستان پولې ته ولېږل", "deployment", {"people": 1000}),
+        ("تاجکستان ۲۰ زره احتیاطي ځواکونه وغوښتل", "deployment", {"people": 20000}),
         ("Tajikistan extradites Afghan soldiers", "crossing", {}),
         ("Dushanbe denies Taliban claim of Tajik troops in Panjshir", "diplomacy", {}),
         ("Погранвойска опровергли информацию об обстреле территории Таджикистана", "attack", {}),
@@ -197,3 +208,11 @@ def test_an_inflected_look_alike_of_a_multiplier_is_no_number() -> None:
 def test_quintals_are_a_hundred_kilograms_and_border_guards_are_not_counted() -> None:
     reading = TELLER.read("Пограничники задержали наркокурьеров с тремя центнерами гашиша", "")
     assert reading.counts == {"kg": 300}
+
+
+def test_an_airport_near_the_border_is_a_place_only_with_an_airport_word() -> None:
+    landed = MATCHER.match("В аэропорту Бохтара приземлились афганские военные самолеты", "")
+    assert "bokhtar-airport" in landed.term_ids and landed.relevant
+    city = MATCHER.match("В Бохтаре открылся новый рынок", "")
+    assert "bokhtar-airport" not in city.term_ids
+    assert TELLER.vocabulary.spec.within["bokhtar-airport"] == "khatlon"

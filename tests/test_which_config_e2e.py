@@ -52,3 +52,24 @@ def test_config_and_db_options_after_the_command(monitor: Monitor, tmp_path_fact
     )
     assert proc.returncode == 0, proc.stderr
     assert f"database sqlite:///{db} " in proc.stdout and db.exists()
+
+
+def test_a_config_written_in_a_new_folder_starts_with_the_shipped_watchlist(tmp_path) -> None:
+    config = tmp_path / "monitor.yaml"
+    config.write_text("database: {url: 'sqlite:///m.db'}\nfeeds: []\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "monitor", "--config", str(config), "rescan", "--json"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["entries"] == 0
+    # Near-miss: a watchlist the config names must exist (one line, exit 2).
+    config.write_text("feeds: []\nwatchlist: mine.yaml\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "monitor", "--config", str(config), "rescan"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.strip() == f"monitor: error: {tmp_path / 'mine.yaml'}: watchlist file not found"
+    )
