@@ -329,10 +329,12 @@ class Grouper:
         """The terms name another border (Pakistan, Torkham's Durand Line, Batken) and no
         place or province on this one: a report about that border."""
         ids = set(term_ids)
-        here = ("place", "region")
-        return bool(ids & self.other_borders) and not any(
-            self.roles.get(e) in here and self.weight.get(e, 0) >= 1.5 for e in ids
-        )
+        return bool(ids & self.other_borders) and not any(self._area(e) for e in ids)
+
+    def _area(self, entity: str) -> bool:
+        """A place or province on this border (a district, a post, Badakhshan; not a river,
+        a bank or a country)."""
+        return self.roles.get(entity) in ("place", "region") and self.weight.get(entity, 0) >= 1.5
 
     def headline_elsewhere(self, title_ids: Iterable[str]) -> bool:
         """The headline names another border (Spin Boldak, Termez, Torghundi) and nothing of
@@ -343,21 +345,14 @@ class Grouper:
             return False
         return not any(
             (self.sides.get(e) in ("tj", "both") and self.roles.get(e) in _HERE_ROLES)
-            or (self.roles.get(e) in ("place", "region") and self.weight.get(e, 0) >= 1.5)
+            or self._area(e)
             for e in ids
         )
 
     def _other_border(self, a: Report, b: Report) -> bool:
         """``a`` is about another border; ``b`` is not, and names a place or province on
         this one."""
-        return (
-            a.elsewhere
-            and not b.elsewhere
-            and any(
-                self.roles.get(e) in ("place", "region") and self.weight.get(e, 0) >= 1.5
-                for e in b.entities
-            )
-        )
+        return a.elsewhere and not b.elsewhere and any(self._area(e) for e in b.entities)
 
     def _one_area(self, entity: str) -> bool:
         """A district, or a province on one bank: an area a toll can stand for one event in.
@@ -464,10 +459,7 @@ class Grouper:
         pb = {e for e in b.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
         pa |= a.others  # Uzbekistan in drills of three countries; Kyrgyzstan in another talk
         pb |= b.others
-        if any(
-            self.roles.get(e) in ("place", "region") and self.weight.get(e, 0) >= 1.5
-            for e in a.entities | b.entities
-        ):
+        if any(self._area(e) for e in a.entities | b.entities):
             return False  # reports that name places have better evidence
         both = pa & pb
         # Two countries are named by every report: a shared actor, or a third country.
