@@ -160,6 +160,7 @@ class Vocabulary:
         self.compatible = {frozenset(pair) for pair in spec.compatible}
         self.names_after = frozenset(normalize(w) for w in spec.numbers.names_after)
         self.background = tuple(f" {normalize(w)} " for w in spec.background if normalize(w))
+        self._last_recalled: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
         self.recall = tuple(
             f" {_words(normalize(w))} " for w in spec.recall if _words(normalize(w))
         )
@@ -232,10 +233,22 @@ class Vocabulary:
 
     def recalls(self, text: str, start: int) -> bool:
         """Whether the sentence of ``text`` around ``start`` has a recall word."""
-        begin = max((m.end() for m in _SENTENCE_SPLIT.finditer(text, 0, start)), default=0)
-        end = _SENTENCE_SPLIT.search(text, start)
-        sentence = f" {_words(text[begin : end.start() if end else len(text)])} "
-        return any(word in sentence for word in self.recall)
+        return any(begin <= start < end for begin, end in self._recalled(text))
+
+    def _recalled(self, text: str) -> tuple[tuple[int, int], ...]:
+        """The (start, end) of the sentences of ``text`` with a recall word (the last text's
+        are kept: one lead is asked about once per cue and number)."""
+        if self._last_recalled[0] == text:
+            return self._last_recalled[1]
+        spans = []
+        begin = 0
+        for stop in (*(m.end() for m in _SENTENCE_SPLIT.finditer(text)), len(text) + 1):
+            sentence = f" {_words(text[begin:stop])} "
+            if any(word in sentence for word in self.recall):
+                spans.append((begin, stop))
+            begin = stop
+        self._last_recalled = (text, tuple(spans))
+        return self._last_recalled[1]
 
     def compatible_events(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) in self.compatible
