@@ -535,7 +535,7 @@ class Grouper:
         ``members`` (a subset of the story's, in its order) limits the pairings compared:
         the verdict is the same when it holds every member ``report`` can be one story with.
         """
-        pool = story.reports if members is None else members
+        pool = list(story.reports if members is None else members)
         if any(same_headline(report, m) and abs(report.when - m.when) <= self.window
                for m in pool):  # fmt: skip
             return Verdict(True, HEADLINE, ("same headline",))
