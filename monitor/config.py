@@ -397,6 +397,12 @@ def packaged_config_dir() -> Path:
     return packaged_data("config")
 
 
+def beside_or_packaged(folder: Path, name: str) -> Path:
+    """The file ``name`` in ``folder`` if it is there, else the packaged config's."""
+    beside = folder / name
+    return beside if beside.is_file() else packaged_config_dir() / name
+
+
 def find_config(explicit: str | Path | None, cwd: Path | None = None) -> tuple[Path, bool]:
     """Return the config path to use and whether it is the packaged default.
 
@@ -544,10 +550,9 @@ def _watchlist_path(config_dir: Path, watchlist: Path, given: bool) -> Path:
     """The watchlist file: as given, relative to the config; without a ``watchlist:`` key,
     ``watchlist.yaml`` beside the config, else the packaged one (a config written in a new
     folder starts with the shipped watchlist instead of failing)."""
-    path = (config_dir / watchlist).resolve()
-    if given or path.exists():
-        return path
-    return packaged_config_dir() / "watchlist.yaml"
+    if given:
+        return (config_dir / watchlist).resolve()
+    return beside_or_packaged(config_dir, watchlist.name).resolve()
 
 
 def _resolve_channel(channel: Channel, base: Path) -> Channel:

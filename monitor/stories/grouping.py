@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from monitor.match.normalize import normalize
 from monitor.match.watchlist import Watchlist, WatchlistEntry
-from monitor.stories.reading import Reading
+from monitor.stories.reading import VIOLENT, Reading
 from monitor.stories.vocabulary import Vocabulary
 
 DEFAULT_WINDOW = timedelta(hours=48)
@@ -34,7 +34,6 @@ ELSEWHERE = 2.0  # two reports about another border naming the same one of its c
 GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll growing
 REACTION_GAP = timedelta(hours=12)  # a leader's reaction this soon after an attack follows it
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
-VIOLENT = frozenset({"attack", "clash", "incursion"})
 REACTIONS = frozenset({"deployment", "diplomacy"})
 _WORD = re.compile(r"\w{3,}")
 _HERE_ROLES = frozenset({"country", "anchor", "place", "region", "actor"})

@@ -21,8 +21,9 @@ COUNT_KINDS = ("killed", "wounded", "people", "items")
 HURTING = frozenset({"attack", "clash", "incursion", "smuggling"})
 # Event types that are shots exchanged (severity 2) when the report says no one was hurt.
 QUIET = frozenset({"clash"})
-# Event types of violence: a title that names another event and none of these makes the
-# violence its lead mentions the earlier event it follows (a crossing closed, a visit).
+# Event types of violence (outlets call one shooting any of them). A title that names another
+# event and none of these makes the violence its lead mentions the earlier event it follows
+# (a crossing closed, a visit); grouping treats them as one family.
 VIOLENT = frozenset({"attack", "clash", "incursion"})
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between

@@ -108,37 +108,31 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     numbers: Numbers
 
     def __post_init__(self) -> None:
-        ids = [e.id for e in self.events]
-        if len(set(ids)) != len(ids):
+        ids = {e.id for e in self.events}
+        if len(ids) != len(self.events):
             raise ValueError("an event type is listed twice")
-        for a, b in self.compatible:
-            for event in (a, b):
-                if event not in ids:
-                    raise ValueError(f"compatible: unknown event type {event!r}")
-        for a, b in self.precedence:
-            for event in (a, b):
-                if event not in ids:
-                    raise ValueError(f"precedence: unknown event type {event!r}")
         fallback = self.fallback
-        for named in (fallback.event, fallback.casualties, fallback.question):
-            if named is not None and named not in ids:
-                raise ValueError(f"fallback: unknown event type {named!r}")
+        _known("compatible", [e for pair in self.compatible for e in pair], ids, "event type")
+        _known("precedence", [e for pair in self.precedence for e in pair], ids, "event type")
+        named = (fallback.event, fallback.casualties, fallback.question)
+        _known("fallback", [e for e in named if e is not None], ids, "event type")
         cues = {f"{e.id}/{c.id}" for e in self.events for c in e.cues}
-        for group in self.distinct:
-            for cue in group:
-                if cue not in cues:
-                    raise ValueError(f"distinct: unknown cue group {cue!r} (event/cue)")
-        for cue in self.simulated:
-            if cue not in cues:
-                raise ValueError(f"simulated: unknown cue group {cue!r} (event/cue)")
+        group = "cue group"
+        _known("distinct", [cue for kinds in self.distinct for cue in kinds], cues, group)
+        _known("simulated", self.simulated, cues, group)
         if self.gunfire is not None:
-            for cue in self.gunfire.cues:
-                if cue not in cues:
-                    raise ValueError(f"gunfire: unknown cue group {cue!r} (event/cue)")
-            if self.gunfire.hurt not in ids:
-                raise ValueError(f"gunfire: unknown event type {self.gunfire.hurt!r}")
-        if self.tallies is not None and self.tallies.cue not in cues:
-            raise ValueError(f"tallies: unknown cue group {self.tallies.cue!r} (event/cue)")
+            _known("gunfire", self.gunfire.cues, cues, group)
+            _known("gunfire", [self.gunfire.hurt], ids, "event type")
+        if self.tallies is not None:
+            _known("tallies", [self.tallies.cue], cues, group)
+
+
+def _known(key: str, names: list[str], known: set[str], what: str) -> None:
+    """Raise for the first of ``names`` (under ``key``) that is not in ``known``."""
+    for name in names:
+        if name not in known:
+            hint = " (event/cue)" if what == "cue group" else ""
+            raise ValueError(f"{key}: unknown {what} {name!r}{hint}")
 
 
 class Vocabulary:
@@ -289,9 +283,6 @@ def load_vocabulary(path: Path) -> Vocabulary:
 
 def events_path_for(watchlist: Path) -> Path:
     """The events file beside a watchlist, else the packaged one."""
-    beside = watchlist.parent / "events.yaml"
-    if beside.is_file():
-        return beside
-    from monitor.config import packaged_config_dir
+    from monitor.config import beside_or_packaged
 
-    return packaged_config_dir() / "events.yaml"
+    return beside_or_packaged(watchlist.parent, "events.yaml")
