@@ -29,6 +29,8 @@ NEAR_DUPLICATE = 0.5  # Jaccard similarity of the words of title + lead, same la
 ALIKE_WORDS = 3  # stems in common that "alike" needs at least
 STEM = 5  # letters of a word that say what it is, inflection aside
 ALIKE = ((0.25, 1.5), (0.15, 1.0))  # stem Jaccard similarity, same language: its points
+PARTY_KINDS = ("country", "org")  # neutral entries that name a third party
+THIRD_PARTY = 1.0  # a third country or organisation both reports name (China, the UN)
 PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
 ELSEWHERE = 2.0  # two reports about another border naming the same one of its countries
 GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll growing
@@ -56,6 +58,8 @@ def specificity(entry: WatchlistEntry) -> float:
         return 2.5 if kind == "person" else 1.2 if kind == "unit" else 1.0
     if role == "country":
         return 0.3
+    if role == "neutral" and kind in PARTY_KINDS:
+        return THIRD_PARTY  # China, Russia, the UN: who else takes part
     return 0.0  # anchors, border words, topics, other borders: every report has them
 
 
@@ -192,6 +196,7 @@ class Grouper:
             e.id for e in watchlist.entries if e.role == "negative" and e.kind != "context"
         )
         self.within = dict(vocabulary.spec.within)
+        self.parties_of = _own_units(watchlist)
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
         self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
         self.facing = {frozenset(pair) for pair in vocabulary.spec.facing}
@@ -261,6 +266,8 @@ class Grouper:
             return Verdict(False, 0.0, ("two pieces of analysis",))
         shared = sorted(a.entities & b.entities, key=lambda e: (-self.weight.get(e, 0), e))
         shared = [e for e in shared if self.weight.get(e, 0) > 0]
+        # A third party beside its own unit (Russia beside Russia's 201st base) says no more.
+        shared = [e for e in shared if not self.parties_of.get(e, frozenset()) & set(shared)]
         there = sorted(a.others & b.others) if a.elsewhere and b.elsewhere else []
         if there:
             # Two reports about another border: its countries and places are their places
@@ -474,7 +481,7 @@ class Grouper:
         return None
 
     def _same_parties(self, a: Report, b: Report) -> bool:
-        parties = {"country", "actor"}
+        parties = {"country", "actor", "neutral"}
         pa = {e for e in a.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
         pb = {e for e in b.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
         pa |= a.others  # Uzbekistan in drills of three countries; Kyrgyzstan in another talk
@@ -483,7 +490,7 @@ class Grouper:
             return False  # reports that name places have better evidence
         both = pa & pb
         # Two countries are named by every report: a shared actor, or a third country.
-        actor = any(self.roles.get(e) == "actor" for e in both)
+        actor = any(self.roles.get(e) in ("actor", "neutral") for e in both)
         return bool(both - b.others) and (actor or len(both) >= 3) and (pa <= pb or pb <= pa)
 
     def compatible(self, a: Report, b: Report) -> bool:
@@ -761,6 +768,29 @@ def group(grouper: Grouper, reports: Sequence[Report]) -> list[Story]:
         story, _ = index.assign(report)
         index.join(report, story or Story(report.key))
     return index.stories
+
+
+def _own_units(watchlist: Watchlist) -> dict[str, frozenset[str]]:
+    """Third parties (China, Russia) and the actors named after them: "201st Russian
+    military base" is Russia's own, so the two say one thing when both are shared."""
+    names: dict[str, list[tuple[str, bool]]] = {}  # one-word names: ("russian", exact)
+    for e in watchlist.entries:
+        if e.role == "neutral" and e.kind in PARTY_KINDS:
+            names[e.id] = [
+                (words[0], not alias.endswith("~"))
+                for alias in e.all_aliases()
+                if len(words := normalize(alias.replace("~", "")).split()) == 1
+            ]
+    own: dict[str, set[str]] = {}
+    for entry in watchlist.entries:
+        if entry.role != "actor":
+            continue
+        words = {w for alias in entry.all_aliases() for w in normalize(alias).split()}
+        for party, party_names in names.items():
+            if any(w == n or (not exact and w.startswith(n))
+                   for w in words for n, exact in party_names):  # fmt: skip
+                own.setdefault(party, set()).add(entry.id)
+    return {party: frozenset(units) for party, units in own.items()}
 
 
 def _close(a: float, b: float, kind: str) -> bool:
