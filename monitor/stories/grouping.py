@@ -785,10 +785,10 @@ def _own_units(watchlist: Watchlist) -> dict[str, frozenset[str]]:
     for entry in watchlist.entries:
         if entry.role != "actor":
             continue
-        words = {w for alias in entry.all_aliases() for w in normalize(alias).split()}
+        unit = {w for alias in entry.all_aliases() for w in normalize(alias).split()}
         for party, party_names in names.items():
             if any(w == n or (not exact and w.startswith(n))
-                   for w in words for n, exact in party_names):  # fmt: skip
+                   for w in unit for n, exact in party_names):  # fmt: skip
                 own.setdefault(party, set()).add(entry.id)
     return {party: frozenset(units) for party, units in own.items()}
 
