@@ -339,6 +339,7 @@ class Grouper:
             and ra.event != rb.event
             and not (copy or agreeing or ends or there or self._shared_place(a, b, nested))
             and not (facing and facing[2] >= 1.5)
+            and not {ra.event, rb.event} <= VIOLENT
         ):
             # Two kinds of event (a raid, then drug routes) with only a province, the
             # Taliban and the countries in common: two events.
