@@ -30,6 +30,7 @@ ALIKE_WORDS = 3  # stems in common that "alike" needs at least
 STEM = 5  # letters of a word that say what it is, inflection aside
 ALIKE = ((0.25, 1.5), (0.15, 1.0))  # stem Jaccard similarity, same language: its points
 PARTY_KINDS = ("country", "org")  # neutral entries that name a third party
+PROJECT = 2.0  # a named project both reports name (CASA-1000)
 THIRD_PARTY = 1.0  # a third country or organisation both reports name (China, the UN)
 PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
 ELSEWHERE = 2.0  # two reports about another border naming the same one of its countries
@@ -58,6 +59,8 @@ def specificity(entry: WatchlistEntry) -> float:
         return 2.5 if kind == "person" else 1.2 if kind == "unit" else 1.0
     if role == "country":
         return 0.3
+    if kind == "project":  # CASA-1000: one named undertaking
+        return PROJECT
     if role == "neutral" and kind in PARTY_KINDS:
         return THIRD_PARTY  # China, Russia, the UN: who else takes part
     return 0.0  # anchors, border words, topics, other borders: every report has them
