@@ -35,7 +35,7 @@ THIRD_PARTY = 1.0  # a third country or organisation both reports name (China, t
 PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
 ELSEWHERE = 2.0  # two reports about another border naming the same one of its countries
 GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll growing
-REACTION_GAP = timedelta(hours=12)  # a leader's reaction this soon after an attack follows it
+REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (before or after) is about it
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
 REACTIONS = frozenset({"deployment", "diplomacy"})
 _WORD = re.compile(r"\w{3,}")
@@ -502,7 +502,8 @@ class Grouper:
 
         Beyond the configured pairs: smugglers killed in a shoot-out (a smuggling report
         with casualties or shooting) and a clash; a leader's reaction (deployment,
-        diplomacy) within hours after an attack that names the attack and its place.
+        diplomacy) within hours of an attack that names the attack and its place (an official
+        statement can be the first report of it).
         """
         ra, rb = a.reading, b.reading
         if self.vocabulary.compatible_events(ra.event, rb.event):
@@ -517,7 +518,7 @@ class Grouper:
             near = any(self.weight.get(e, 0) >= 1.5 for e in a.entities & b.entities)
             near = near or self._nested_places(a, b) is not None
             return (
-                timedelta(0) <= gap <= REACTION_GAP
+                abs(gap) <= REACTION_GAP
                 and near
                 and (_violent(reaction.reading) or bool(reaction.reading.counts.get("killed")))
             )
