@@ -35,7 +35,7 @@ THIRD_PARTY = 1.0  # a third country or organisation both reports name (China, t
 PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
 ELSEWHERE = 2.0  # two reports about another border naming the same one of its countries
 GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll growing
-REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (before or after) is about it
+REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (either way) is about it
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
 REACTIONS = frozenset({"deployment", "diplomacy"})
 _WORD = re.compile(r"\w{3,}")
