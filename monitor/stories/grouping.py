@@ -81,6 +81,7 @@ class Report:
     others: frozenset[str] = frozenset()  # the other borders' countries and places it names
     stems: frozenset[str] = frozenset()  # the words cut to STEM letters (inflection aside)
     headline: str = ""  # the title's words without a trailing " - Source" (``headline_key``)
+    parties: frozenset[str] = frozenset()  # foreign parties its title names (Russia, the CIS)
 
 
 def report_words(title: str, summary: str) -> frozenset[str]:
@@ -200,6 +201,13 @@ class Grouper:
         )
         self.within = dict(vocabulary.spec.within)
         self.parties_of = _own_units(watchlist)
+        # Foreign parties a headline can name: third countries and organisations, and the
+        # countries of the other borders (Kyrgyzstan, Uzbekistan).
+        self.foreign = frozenset(
+            e.id for e in watchlist.entries
+            if (e.role == "neutral" and e.kind in PARTY_KINDS)
+            or (e.role == "negative" and e.kind == "country")
+        )  # fmt: skip
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
         self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
         self.facing = {frozenset(pair) for pair in vocabulary.spec.facing}
@@ -244,6 +252,10 @@ class Grouper:
             return Verdict(False, 0.0, ("a seizure and a shoot-out",))
         if self.far_apart(a.entities, b.entities):
             return Verdict(False, 0.0, ("different stretches of the border",))
+        if a.parties and b.parties and not a.parties & b.parties and not _violent_pair(ra, rb):
+            # Headlines naming different foreign parties (Putin's visit, the CIS summit,
+            # talks with Japarov): different meetings, whatever else the reports share.
+            return Verdict(False, 0.0, ("different parties",))
         if self._other_border(a, b) or self._other_border(b, a):
             return Verdict(False, 0.0, ("another border",))
         if not in_area and self._different_places(a, b):
@@ -311,6 +323,9 @@ class Grouper:
                     # kind of event, the same day.
                     score += 1.0
                     reasons.append("same parties, same day")
+        elif common := sorted(_all_cue_ids(ra) & _all_cue_ids(rb) - self.weak_cues):
+            score += min(1.0, 0.5 * len(common))
+            reasons.append("same cues " + ", ".join(common))
         elif known_a and known_b and {ra.event, rb.event} <= VIOLENT:
             score += 0.5  # an attack, a clash, an incursion: outlets call one shooting each
             reasons.append("both violence")
@@ -923,6 +938,15 @@ def _violent(reading: Reading) -> bool:
 def _cue_ids(reading: Reading) -> set[str]:
     """The cue groups of the reading's own event type (``clash/fighting``)."""
     return {c.split(":", 1)[0] for c in reading.cues if c.startswith(reading.event + "/")}
+
+
+def _violent_pair(a: Reading, b: Reading) -> bool:
+    """Either report is of violence: outlets name its parties each their own way."""
+    return a.event in VIOLENT or b.event in VIOLENT
+
+
+def _all_cue_ids(reading: Reading) -> set[str]:
+    return {c.split(":", 1)[0] for c in reading.cues}
 
 
 def _kind(cue: str) -> str:
