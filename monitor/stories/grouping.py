@@ -30,6 +30,7 @@ ALIKE_WORDS = 3  # stems in common that "alike" needs at least
 STEM = 5  # letters of a word that say what it is, inflection aside
 ALIKE = ((0.25, 1.5), (0.15, 1.0))  # stem Jaccard similarity, same language: its points
 PARTY_KINDS = ("country", "org")  # neutral entries that name a third party
+PERSON = 2.5  # a person both reports name (a leader, a commander, a spokesman)
 PROJECT = 2.0  # a named project both reports name (CASA-1000)
 THIRD_PARTY = 1.0  # a third country or organisation both reports name (China, the UN)
 PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
@@ -56,7 +57,7 @@ def specificity(entry: WatchlistEntry) -> float:
     if role == "region":
         return 1.5
     if role == "actor":
-        return 2.5 if kind == "person" else 1.2 if kind == "unit" else 1.0
+        return PERSON if kind == "person" else 1.2 if kind == "unit" else 1.0
     if role == "country":
         return 0.3
     if kind == "project":  # CASA-1000: one named undertaking
@@ -358,6 +359,7 @@ class Grouper:
             and not (copy or agreeing or ends or there or self._shared_place(a, b, nested))
             and not (facing and facing[2] >= 1.5)
             and not {ra.event, rb.event} <= VIOLENT
+            and not (gap <= LATER_DAY and any(self.weight.get(e, 0) >= PERSON for e in shared))
         ):
             # Two kinds of event (a raid, then drug routes) with only a province, the
             # Taliban and the countries in common: two events.
