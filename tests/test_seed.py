@@ -80,3 +80,16 @@ def test_apply_is_idempotent(tmp_path: Path) -> None:
     assert second_plan.empty
     apply_merge(path, second_plan)
     assert path.read_text(encoding="utf-8") == first
+
+
+def test_a_candidate_that_is_a_proper_alias_is_that_entry(tmp_path: Path) -> None:
+    """A lone capitalised candidate ("US") reads as sentence-initial to the automaton, so
+    only the alias comparison finds its entry; adding it would make a duplicate alias."""
+    path = _copy(tmp_path)
+    proper = next(e for e in load_watchlist(path).entries if "US" in e.proper_aliases)
+    us = next((c for c in derive_candidates(SEEDS) if c.name == "US"), None)
+    assert us is not None  # the seeds name it
+    plan = plan_merge(path, [us], SEEDS)
+    assert plan.additions == []
+    apply_merge(path, plan)
+    assert load_watchlist(path).get(proper.id) is not None

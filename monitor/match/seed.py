@@ -359,9 +359,12 @@ def plan_merge(
     plan = SeedPlan(watchlist_path)
     taken = set(ids)
     by_name = {normalize(e.name): e.id for e in watchlist.entries}
+    # Any alias, as the watchlist's duplicate check compares them: a candidate "US" is the
+    # entry whose proper alias it is, though a lone capitalised word reads as sentence-initial.
+    by_alias = {normalize(a): e.id for e in watchlist.entries for a in e.all_aliases()}
     pending = {e.id for e in watchlist.entries if e.status == "candidate" or e.role == "candidate"}
     for candidate in candidates:
-        entry_id = by_name.get(normalize(candidate.name))
+        entry_id = by_name.get(normalize(candidate.name)) or by_alias.get(normalize(candidate.name))
         if entry_id is None:
             entry_id = _covering_entry(automaton, ids, candidate.name)
         if entry_id is not None:

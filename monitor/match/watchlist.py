@@ -23,7 +23,7 @@ Role = Literal[
     "actor",  # a person, group or force active on the border
     "topic",  # border-topic keywords: smuggling, clash, militants, shelling…
     "negative",  # another border's context (Kyrgyz, Pakistani, Iranian, Uzbek, Turkmen)
-    "neutral",  # matched only to block shorter aliases (Panjshir vs Panj); scores 0
+    "neutral",  # scores 0: blocks shorter aliases (Panjshir vs Panj), or a third party (China)
     "candidate",  # seeded, not curated yet: matched but never scored
 ]
 Side = Literal["tj", "af", "both", "none"]

@@ -29,10 +29,14 @@ NEAR_DUPLICATE = 0.5  # Jaccard similarity of the words of title + lead, same la
 ALIKE_WORDS = 3  # stems in common that "alike" needs at least
 STEM = 5  # letters of a word that say what it is, inflection aside
 ALIKE = ((0.25, 1.5), (0.15, 1.0))  # stem Jaccard similarity, same language: its points
+PARTY_KINDS = ("country", "org")  # neutral entries that name a third party
+PERSON = 2.5  # a person both reports name (a leader, a commander, a spokesman)
+PROJECT = 2.0  # a named project both reports name (CASA-1000)
+THIRD_PARTY = 1.0  # a third country or organisation both reports name (China, the UN)
 PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
 ELSEWHERE = 2.0  # two reports about another border naming the same one of its countries
 GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll growing
-REACTION_GAP = timedelta(hours=12)  # a leader's reaction this soon after an attack follows it
+REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (either way) is about it
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
 REACTIONS = frozenset({"deployment", "diplomacy"})
 _WORD = re.compile(r"\w{3,}")
@@ -53,9 +57,13 @@ def specificity(entry: WatchlistEntry) -> float:
     if role == "region":
         return 1.5
     if role == "actor":
-        return 2.5 if kind == "person" else 1.2 if kind == "unit" else 1.0
+        return PERSON if kind == "person" else 1.2 if kind == "unit" else 1.0
     if role == "country":
         return 0.3
+    if kind == "project":  # CASA-1000: one named undertaking
+        return PROJECT
+    if role == "neutral" and kind in PARTY_KINDS:
+        return THIRD_PARTY  # China, Russia, the UN: who else takes part
     return 0.0  # anchors, border words, topics, other borders: every report has them
 
 
@@ -74,6 +82,7 @@ class Report:
     others: frozenset[str] = frozenset()  # the other borders' countries and places it names
     stems: frozenset[str] = frozenset()  # the words cut to STEM letters (inflection aside)
     headline: str = ""  # the title's words without a trailing " - Source" (``headline_key``)
+    parties: frozenset[str] = frozenset()  # foreign parties its title names (Russia, the CIS)
 
 
 def report_words(title: str, summary: str) -> frozenset[str]:
@@ -192,6 +201,14 @@ class Grouper:
             e.id for e in watchlist.entries if e.role == "negative" and e.kind != "context"
         )
         self.within = dict(vocabulary.spec.within)
+        self.parties_of = _own_units(watchlist)
+        # Foreign parties a headline can name: third countries and organisations, and the
+        # countries of the other borders (Kyrgyzstan, Uzbekistan).
+        self.foreign = frozenset(
+            e.id for e in watchlist.entries
+            if (e.role == "neutral" and e.kind in PARTY_KINDS)
+            or (e.role == "negative" and e.kind == "country")
+        )  # fmt: skip
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
         self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
         self.facing = {frozenset(pair) for pair in vocabulary.spec.facing}
@@ -236,6 +253,10 @@ class Grouper:
             return Verdict(False, 0.0, ("a seizure and a shoot-out",))
         if self.far_apart(a.entities, b.entities):
             return Verdict(False, 0.0, ("different stretches of the border",))
+        if a.parties and b.parties and not a.parties & b.parties and not _violent_pair(ra, rb):
+            # Headlines naming different foreign parties (Putin's visit, the CIS summit,
+            # talks with Japarov): different meetings, whatever else the reports share.
+            return Verdict(False, 0.0, ("different parties",))
         if self._other_border(a, b) or self._other_border(b, a):
             return Verdict(False, 0.0, ("another border",))
         if not in_area and self._different_places(a, b):
@@ -261,6 +282,8 @@ class Grouper:
             return Verdict(False, 0.0, ("two pieces of analysis",))
         shared = sorted(a.entities & b.entities, key=lambda e: (-self.weight.get(e, 0), e))
         shared = [e for e in shared if self.weight.get(e, 0) > 0]
+        # A third party beside its own unit (Russia beside Russia's 201st base) says no more.
+        shared = [e for e in shared if not self.parties_of.get(e, frozenset()) & set(shared)]
         there = sorted(a.others & b.others) if a.elsewhere and b.elsewhere else []
         if there:
             # Two reports about another border: its countries and places are their places
@@ -301,6 +324,9 @@ class Grouper:
                     # kind of event, the same day.
                     score += 1.0
                     reasons.append("same parties, same day")
+        elif common := sorted(_all_cue_ids(ra) & _all_cue_ids(rb) - self.weak_cues):
+            score += min(1.0, 0.5 * len(common))
+            reasons.append("same cues " + ", ".join(common))
         elif known_a and known_b and {ra.event, rb.event} <= VIOLENT:
             score += 0.5  # an attack, a clash, an incursion: outlets call one shooting each
             reasons.append("both violence")
@@ -332,6 +358,8 @@ class Grouper:
             and ra.event != rb.event
             and not (copy or agreeing or ends or there or self._shared_place(a, b, nested))
             and not (facing and facing[2] >= 1.5)
+            and not {ra.event, rb.event} <= VIOLENT
+            and not (gap <= LATER_DAY and any(self.weight.get(e, 0) >= PERSON for e in shared))
         ):
             # Two kinds of event (a raid, then drug routes) with only a province, the
             # Taliban and the countries in common: two events.
@@ -474,7 +502,7 @@ class Grouper:
         return None
 
     def _same_parties(self, a: Report, b: Report) -> bool:
-        parties = {"country", "actor"}
+        parties = {"country", "actor", "neutral"}
         pa = {e for e in a.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
         pb = {e for e in b.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
         pa |= a.others  # Uzbekistan in drills of three countries; Kyrgyzstan in another talk
@@ -483,7 +511,7 @@ class Grouper:
             return False  # reports that name places have better evidence
         both = pa & pb
         # Two countries are named by every report: a shared actor, or a third country.
-        actor = any(self.roles.get(e) == "actor" for e in both)
+        actor = any(self.roles.get(e) in ("actor", "neutral") for e in both)
         return bool(both - b.others) and (actor or len(both) >= 3) and (pa <= pb or pb <= pa)
 
     def compatible(self, a: Report, b: Report) -> bool:
@@ -491,7 +519,8 @@ class Grouper:
 
         Beyond the configured pairs: smugglers killed in a shoot-out (a smuggling report
         with casualties or shooting) and a clash; a leader's reaction (deployment,
-        diplomacy) within hours after an attack that names the attack and its place.
+        diplomacy) within hours of an attack that names the attack and its place (an official
+        statement can be the first report of it).
         """
         ra, rb = a.reading, b.reading
         if self.vocabulary.compatible_events(ra.event, rb.event):
@@ -506,7 +535,7 @@ class Grouper:
             near = any(self.weight.get(e, 0) >= 1.5 for e in a.entities & b.entities)
             near = near or self._nested_places(a, b) is not None
             return (
-                timedelta(0) <= gap <= REACTION_GAP
+                abs(gap) <= REACTION_GAP
                 and near
                 and (_violent(reaction.reading) or bool(reaction.reading.counts.get("killed")))
             )
@@ -763,6 +792,29 @@ def group(grouper: Grouper, reports: Sequence[Report]) -> list[Story]:
     return index.stories
 
 
+def _own_units(watchlist: Watchlist) -> dict[str, frozenset[str]]:
+    """Third parties (China, Russia) and the actors named after them: "201st Russian
+    military base" is Russia's own, so the two say one thing when both are shared."""
+    names: dict[str, list[tuple[str, bool]]] = {}  # one-word names: ("russian", exact)
+    for e in watchlist.entries:
+        if e.role == "neutral" and e.kind in PARTY_KINDS:
+            names[e.id] = [
+                (words[0], not alias.endswith("~"))
+                for alias in e.all_aliases()
+                if len(words := normalize(alias.replace("~", "")).split()) == 1
+            ]
+    own: dict[str, set[str]] = {}
+    for entry in watchlist.entries:
+        if entry.role != "actor":
+            continue
+        unit = {w for alias in entry.all_aliases() for w in normalize(alias).split()}
+        for party, party_names in names.items():
+            if any(w == n or (not exact and w.startswith(n))
+                   for w in unit for n, exact in party_names):  # fmt: skip
+                own.setdefault(party, set()).add(entry.id)
+    return {party: frozenset(units) for party, units in own.items()}
+
+
 def _close(a: float, b: float, kind: str) -> bool:
     """Whether two reported figures can be the same event's (early and later tolls differ)."""
     if kind == "kg":
@@ -888,6 +940,15 @@ def _violent(reading: Reading) -> bool:
 def _cue_ids(reading: Reading) -> set[str]:
     """The cue groups of the reading's own event type (``clash/fighting``)."""
     return {c.split(":", 1)[0] for c in reading.cues if c.startswith(reading.event + "/")}
+
+
+def _violent_pair(a: Reading, b: Reading) -> bool:
+    """Either report is of violence: outlets name its parties each their own way."""
+    return a.event in VIOLENT or b.event in VIOLENT
+
+
+def _all_cue_ids(reading: Reading) -> set[str]:
+    return {c.split(":", 1)[0] for c in reading.cues}
 
 
 def _kind(cue: str) -> str:

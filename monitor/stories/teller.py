@@ -114,6 +114,7 @@ class StoryTeller:
 
     def report(self, item: ReportInput, reading: Reading | None = None) -> Report:
         reading = reading or self.read(item.title, item.summary, item.content)
+        title_ids = self.title_terms(item.title) if self.title_terms is not None else ()
         return Report(
             key=item.key,
             when=item.when,
@@ -126,10 +127,8 @@ class StoryTeller:
             headline=headline_key(item.title),
             others=self.grouper.other_borders.intersection(item.term_ids),
             elsewhere=self.grouper.elsewhere(item.term_ids)
-            or (
-                self.title_terms is not None
-                and self.grouper.headline_elsewhere(self.title_terms(item.title))
-            ),
+            or (self.title_terms is not None and self.grouper.headline_elsewhere(title_ids)),
+            parties=self.grouper.foreign.intersection(title_ids),
         )
 
     def group(self, reports: Sequence[Report]) -> list[Story]:

@@ -1,0 +1,101 @@
+"""Grouping with who takes part: third parties (China, Russia, the CIS), the foreign parties a
+headline names, a statement that comes before the first report, one shooting called by two
+names, and a leader both reports name."""
+
+from __future__ import annotations
+
+from story_support import TELLER, report
+
+from monitor.match.watchlist import parse_watchlist
+from monitor.stories.grouping import THIRD_PARTY, _own_units
+
+
+def test_china_named_in_three_scripts_is_one_third_party() -> None:
+    english = report(1, "China to build border posts for Tajikistan on the Afghan frontier")
+    russian = report(2, "Китай построит для Таджикистана погранзаставы на границе", lang="ru")
+    persian = report(3, "چین برای تاجیکستان پاسگاه مرزی می‌سازد", lang="fa")
+    for r in (english, russian, persian):
+        assert "china" in r.entities, r
+    assert TELLER.grouper.weight["china"] == THIRD_PARTY
+
+
+def test_a_third_party_joins_two_reports_that_name_no_place() -> None:
+    english = report(1, "China to build border posts for Tajikistan on the Afghan frontier",
+                     "Beijing will fund outposts for the Tajik border troops.")  # fmt: skip
+    russian = report(
+        2, "Китай построит для Таджикистана погранзаставы на границе с Афганистаном",
+        "КНР профинансирует строительство застав для пограничных войск.", hours=2, lang="ru",
+    )  # fmt: skip
+    verdict = TELLER.grouper.compare(english, russian)
+    assert verdict.same, verdict.reasons
+    assert any("China" in reason for reason in verdict.reasons)
+
+
+def test_a_third_party_beside_its_own_unit_says_nothing_more() -> None:
+    assert "base-201" in _own_units(TELLER.watchlist)["russia"]
+    a = report(1, "Russian 201st base in Tajikistan receives new drones", lang="en")
+    b = report(2, "Russia's 201st base holds drills in Khatlon", hours=20)
+    verdict = TELLER.grouper.compare(a, b)
+    assert {"russia", "base-201"} <= a.entities & b.entities
+    assert not any("Russia," in r or r.endswith(", Russia") for r in verdict.reasons)
+
+
+def test_own_units_are_found_by_whole_names_only() -> None:
+    raw = {
+        "entries": [
+            {"id": "usa", "name": "United States", "kind": "country", "role": "neutral",
+             "aliases": ["ИМА"]},
+            {"id": "sg", "name": "Imangali", "kind": "person", "role": "actor",
+             "aliases": ["Имангали"]},
+            {"id": "rus", "name": "Russia", "kind": "country", "role": "neutral",
+             "aliases": ["российск~"]},
+            {"id": "base", "name": "base", "kind": "unit", "role": "actor",
+             "aliases": ["российская база"]},
+        ]
+    }  # fmt: skip
+    assert _own_units(parse_watchlist(raw, "test")) == {"rus": frozenset({"base"})}
+
+
+def test_headlines_naming_different_foreign_parties_are_different_meetings() -> None:
+    visit = report(1, "Путин прибыл в Душанбе с государственным визитом",
+                   "Эмомали Рахмон встретил президента России.", lang="ru")  # fmt: skip
+    summit = report(2, "В Душанбе начался саммит СНГ",
+                    "Эмомали Рахмон открыл заседание.", hours=18, lang="ru")  # fmt: skip
+    bilateral = report(3, "Жапаров и Рахмон провели встречу в Душанбе",
+                       "Эмомали Рахмон и Садыр Жапаров обсудили.", hours=20, lang="ru")  # fmt: skip
+    assert visit.parties == {"russia"} and summit.parties == {"cis"}
+    assert bilateral.parties == {"kyrgyzstan"}
+    for a, b in ((visit, summit), (summit, bilateral), (visit, bilateral)):
+        verdict = TELLER.grouper.compare(a, b)
+        assert not verdict.same and verdict.reasons == ("different parties",)
+
+
+def test_violence_is_not_kept_apart_by_the_parties_its_headlines_name() -> None:
+    a = report(1, "Three Chinese nationals killed in attack from Afghanistan in Khatlon")
+    b = report(2, "Russia condemns deadly attack on Chinese workers in Khatlon", hours=3)
+    assert a.parties and b.parties
+    assert "different parties" not in TELLER.grouper.compare(a, b).reasons
+
+
+def test_a_statement_before_the_first_report_of_an_attack_is_its_story() -> None:
+    statement = report(
+        1, "Изҳороти Вазорати корҳои хориҷии Ҷумҳурии Тоҷикистон",
+        "Вазорати корҳои хориҷӣ ҳамлаи мусаллаҳона аз қаламрави Афғонистон ба лагери ширкати "
+        "чинӣ дар ноҳияи Шамсиддин Шоҳинро маҳкум мекунад.", lang="tg",
+    )  # fmt: skip
+    attack = report(
+        2, "С территории Афганистана атакован лагерь китайской компании в Шамсиддин Шохине",
+        "Погибли трое граждан Китая.", hours=1, lang="ru",
+    )  # fmt: skip
+    assert (statement.reading.event, attack.reading.event) == ("diplomacy", "attack")
+    assert TELLER.grouper.compatible(statement, attack)
+    assert TELLER.grouper.compare(attack, statement).same
+
+
+def test_an_attack_and_a_clash_in_one_province_the_same_morning_are_one_event() -> None:
+    attack = report(1, "Taliban launch attack on Kunduz city from four directions")
+    clash = report(2, "Taliban militants capture Kunduz city prison after heavy fighting",
+                   hours=5)  # fmt: skip
+    assert {attack.reading.event, clash.reading.event} == {"attack", "clash"}
+    verdict = TELLER.grouper.compare(attack, clash)
+    assert verdict.same, verdict.reasons
