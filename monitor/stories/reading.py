@@ -27,6 +27,7 @@ QUIET = frozenset({"clash"})
 VIOLENT = frozenset({"attack", "clash", "incursion"})
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
+TITLE_VERB_FINAL_WINDOW = 11  # a headline is one clause ("سه کارگر چینی در حمله‌ای … کشته شدند")
 COUNT_WINDOW = 4  # a number counts for a count word at most this many words away
 # A number, not an ordinal ("201-ю базу", "201-й", "201st" are names of units); thousands
 # grouped by a space, a comma or the Arabic separator (۱٬۰۳۷), decimals by a point, a comma
@@ -149,6 +150,8 @@ class Reader:
                 found = {k: v for k, v in found.items() if k not in ("killed", "wounded")}
                 hurt = False
             for kind, value in found.items():
+                if lead_of and counts.get(kind) and kind in ("killed", "wounded"):
+                    continue  # the title's toll; the lead may add claims ("activists: 20+")
                 counts[kind] = max(counts.get(kind, 0.0), value)
             casualty_word = casualty_word or hurt
         question = vocab.spec.fallback.question
@@ -174,11 +177,10 @@ class Reader:
             counts, casualty_word = {}, False
         if toll and not (drill or tallies):
             # "Several killed in Rushan", "هشت عضو … کشته شدند": the killing is the event; the
-            # lead's road blocked or people detained are part of it (a smuggling needs a cue
-            # of its own beyond detentions).
+            # lead's road blocked, people detained or troops massed are part of it.
             named = {
                 e
-                for e in named & HURTING
+                for e in named
                 if any(c.startswith(f"{e}/") and c not in vocab.spec.alongside for c in own)
             }
         casualties = _casualties(counts)
@@ -325,6 +327,7 @@ class Reader:
                 for n in numbers
             )
 
+        verb_final = VERB_FINAL_WINDOW if lead else TITLE_VERB_FINAL_WINDOW
         out: dict[str, float] = {}
         used: set[int] = set()
         for i, (word, kind, value) in enumerate(tokens):
@@ -360,7 +363,7 @@ class Reader:
                 # but the classifier right after it ("се нафар … кушта шуданд", "سه نفر").
                 for k in range(i + 1, len(tokens)):
                     other, okind, _ = tokens[k]
-                    if sentence[k] != sentence[i] or other - word > VERB_FINAL_WINDOW:
+                    if sentence[k] != sentence[i] or other - word > verb_final:
                         break
                     if okind == "people" and other - word <= 1:
                         continue

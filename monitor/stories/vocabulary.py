@@ -228,8 +228,9 @@ class Vocabulary:
 
     def in_background(self, text: str, start: int, recall: bool = False) -> bool:
         """Whether the cue at ``start`` of normalized ``text`` follows "after" (or a word
-        like it) within eight words of the same sentence: the report is about what came after
-        it ("the clash comes a day after a Tajik border guard was killed in Badakhshan").
+        like it) within eight words of the same sentence (or clause after a colon): the report
+        is about what came after it ("the clash comes a day after a Tajik border guard was
+        killed in Badakhshan").
         With ``recall`` (a lead, not a title), also whether its sentence recalls an earlier
         event ("Напомним, …", "a week ago three intruders were killed at the same post")."""
         head = text[max(0, start - BACKGROUND_CHARS) : start]
