@@ -99,3 +99,21 @@ def test_an_attack_and_a_clash_in_one_province_the_same_morning_are_one_event() 
     assert {attack.reading.event, clash.reading.event} == {"attack", "clash"}
     verdict = TELLER.grouper.compare(attack, clash)
     assert verdict.same, verdict.reasons
+
+
+def test_headlines_a_day_apart_about_different_places_are_different_events() -> None:
+    khorog = report(
+        1, "МВД: в Хороге участники акции напали на силовиков, один человек погиб",
+        "В Хороге, административном центре ГБАО, произошли столкновения.", lang="ru",
+    )  # fmt: skip
+    rushan = report(
+        2, "В Рушане объявлена антитеррористическая операция",
+        "Операция началась после событий в Хороге.", hours=41, lang="ru",
+    )  # fmt: skip
+    assert khorog.sites == {"khorog"} and rushan.sites == {"rushan"}
+    assert "khorog" in rushan.entities  # its text recalls Khorog
+    verdict = TELLER.grouper.compare(khorog, rushan)
+    assert verdict.reasons == ("headlines name different places",)
+    # One place in both headlines: no veto, whatever the time between them.
+    same_day = report(3, "В Рушане продолжается операция", "Рушан, ГБАО.", hours=44, lang="ru")
+    assert "headlines name different places" not in TELLER.grouper.compare(rushan, same_day).reasons

@@ -83,6 +83,7 @@ class Report:
     stems: frozenset[str] = frozenset()  # the words cut to STEM letters (inflection aside)
     headline: str = ""  # the title's words without a trailing " - Source" (``headline_key``)
     parties: frozenset[str] = frozenset()  # foreign parties its title names (Russia, the CIS)
+    sites: frozenset[str] = frozenset()  # border places its title names (Rushan, Khorog)
 
 
 def report_words(title: str, summary: str) -> frozenset[str]:
@@ -257,6 +258,10 @@ class Grouper:
             # Headlines naming different foreign parties (Putin's visit, the CIS summit,
             # talks with Japarov): different meetings, whatever else the reports share.
             return Verdict(False, 0.0, ("different parties",))
+        if a.sites and b.sites and gap > LATER_DAY and self._apart(a.sites, b.sites):
+            # Headlines a day or more apart, each about its own place (Khorog, then Rushan):
+            # two events, whatever places their texts recall.
+            return Verdict(False, 0.0, ("headlines name different places",))
         if self._other_border(a, b) or self._other_border(b, a):
             return Verdict(False, 0.0, ("another border",))
         if not in_area and self._different_places(a, b):
@@ -366,6 +371,24 @@ class Grouper:
             reasons.append("different events and no place in common")
             return Verdict(False, score, tuple(reasons))
         return Verdict(score >= SAME_STORY, score, tuple(reasons))
+
+    def _apart(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """No place of ``a`` is one of ``b``'s, lies in it or in its district, or faces it
+        (across the river or at the other end of a crossing)."""
+        if a & b:
+            return False
+        for x in a:
+            for y in b:
+                pair = frozenset((x, y))
+                if (
+                    x in self._ancestors(y)
+                    or y in self._ancestors(x)
+                    or self._parents({x}) & self._parents({y})
+                    or pair in self.facing
+                    or pair in self.counterparts
+                ):
+                    return False
+        return True
 
     def _shared_place(self, a: Report, b: Report, nested: tuple[str, str] | None) -> bool:
         """Both name one border place, or a place and the district it lies in."""
