@@ -117,3 +117,15 @@ def test_headlines_a_day_apart_about_different_places_are_different_events() -> 
     # One place in both headlines: no veto, whatever the time between them.
     same_day = report(3, "В Рушане продолжается операция", "Рушан, ГБАО.", hours=44, lang="ru")
     assert "headlines name different places" not in TELLER.grouper.compare(rushan, same_day).reasons
+
+
+def test_a_third_party_shows_in_the_header_as_who_takes_part() -> None:
+    reports = [
+        report(1, "Three Chinese nationals killed in attack from Afghanistan in Shamsiddin Shohin"),
+        report(2, "Се шаҳрванди Чин дар Шамсиддин Шоҳин кушта шуданд", hours=1, lang="tg"),
+        report(3, "کشته شدن سه شهروند چینی در شمس‌الدین شاهین", hours=2, lang="fa"),
+    ]
+    header = TELLER.header(
+        "attack", [sorted(r.entities) for r in reports], 3, [r.language for r in reports]
+    )
+    assert header.startswith("Attack · Shurobod (Khatlon) · China"), header

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from monitor.match.normalize import normalize
-from monitor.match.watchlist import Watchlist, WatchlistEntry
+from monitor.match.watchlist import THIRD_PARTY_KINDS, Watchlist, WatchlistEntry
 from monitor.stories.reading import VIOLENT, Reading
 from monitor.stories.vocabulary import Vocabulary
 
@@ -29,7 +29,6 @@ NEAR_DUPLICATE = 0.5  # Jaccard similarity of the words of title + lead, same la
 ALIKE_WORDS = 3  # stems in common that "alike" needs at least
 STEM = 5  # letters of a word that say what it is, inflection aside
 ALIKE = ((0.25, 1.5), (0.15, 1.0))  # stem Jaccard similarity, same language: its points
-PARTY_KINDS = ("country", "org")  # neutral entries that name a third party
 PERSON = 2.5  # a person both reports name (a leader, a commander, a spokesman)
 PROJECT = 2.0  # a named project both reports name (CASA-1000)
 THIRD_PARTY = 1.0  # a third country or organisation both reports name (China, the UN)
@@ -62,7 +61,7 @@ def specificity(entry: WatchlistEntry) -> float:
         return 0.3
     if kind == "project":  # CASA-1000: one named undertaking
         return PROJECT
-    if role == "neutral" and kind in PARTY_KINDS:
+    if role == "neutral" and kind in THIRD_PARTY_KINDS:
         return THIRD_PARTY  # China, Russia, the UN: who else takes part
     return 0.0  # anchors, border words, topics, other borders: every report has them
 
@@ -207,7 +206,7 @@ class Grouper:
         # countries of the other borders (Kyrgyzstan, Uzbekistan).
         self.foreign = frozenset(
             e.id for e in watchlist.entries
-            if (e.role == "neutral" and e.kind in PARTY_KINDS)
+            if (e.role == "neutral" and e.kind in THIRD_PARTY_KINDS)
             or (e.role == "negative" and e.kind == "country")
         )  # fmt: skip
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
@@ -820,7 +819,7 @@ def _own_units(watchlist: Watchlist) -> dict[str, frozenset[str]]:
     military base" is Russia's own, so the two say one thing when both are shared."""
     names: dict[str, list[tuple[str, bool]]] = {}  # one-word names: ("russian", exact)
     for e in watchlist.entries:
-        if e.role == "neutral" and e.kind in PARTY_KINDS:
+        if e.role == "neutral" and e.kind in THIRD_PARTY_KINDS:
             names[e.id] = [
                 (words[0], not alias.endswith("~"))
                 for alias in e.all_aliases()
