@@ -129,3 +129,12 @@ def test_a_third_party_shows_in_the_header_as_who_takes_part() -> None:
         "attack", [sorted(r.entities) for r in reports], 3, [r.language for r in reports]
     )
     assert header.startswith("Attack · Shurobod (Khatlon) · China"), header
+
+
+def test_two_days_later_one_place_and_one_kind_need_more_than_a_day_later() -> None:
+    trade = report(1, "Afghanistan's trade with Tajikistan through Sher Khan Bandar grows")
+    day_later = report(2, "Trade through Sher Khan Bandar port rises again", hours=30)
+    two_days_later = report(3, "Trade through Sher Khan Bandar port rises again", hours=47)
+    one_day = TELLER.grouper.compare(trade, day_later)
+    two_days = TELLER.grouper.compare(trade, two_days_later)
+    assert one_day.score - two_days.score == 1.0, (one_day, two_days)

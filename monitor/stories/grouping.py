@@ -36,6 +36,7 @@ PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
 ELSEWHERE = 2.0  # two reports about another border naming the same one of its countries
 GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll growing
 REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (either way) is about it
+LATER_DAYS = timedelta(hours=36)  # beyond it, twice the LATER_DAY penalty (most often a new event)
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
 REACTIONS = frozenset({"deployment", "diplomacy"})
 _WORD = re.compile(r"\w{3,}")
@@ -352,7 +353,7 @@ class Grouper:
         elif gap > LATER_DAY and not (agreeing or copy):
             # A day later at one place, one kind of event is as often the next event (another
             # seizure in Farkhor) as a follow-up; follow-ups repeat a figure or the text.
-            score -= 1.0
+            score -= 2.0 if gap > LATER_DAYS else 1.0
             reasons.append(f"{_hours(gap)} later")
         score = round(score, 3)
         if (
