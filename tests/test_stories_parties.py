@@ -138,3 +138,15 @@ def test_two_days_later_one_place_and_one_kind_need_more_than_a_day_later() -> N
     one_day = TELLER.grouper.compare(trade, day_later)
     two_days = TELLER.grouper.compare(trade, two_days_later)
     assert one_day.score - two_days.score == 1.0, (one_day, two_days)
+
+
+def test_at_a_crossing_a_third_party_is_background() -> None:
+    trade = report(
+        1, "Trade through the Sher Khan Bandar crossing grows as Chinese goods reach Afghanistan"
+    )
+    transit = report(2, "Chinese cargo crosses at Sher Khan Bandar as trade grows", hours=5)
+    assert trade.reading.event == "crossing" and "china" in trade.entities & transit.entities
+    assert "China" not in " ".join(TELLER.grouper.compare(trade, transit).reasons)
+    aid = report(3, "China hands over vehicles to Tajik border troops", hours=6)
+    again = report(4, "Китай передал пограничникам Таджикистана автомобили", hours=7, lang="ru")
+    assert "China" in " ".join(TELLER.grouper.compare(aid, again).reasons)

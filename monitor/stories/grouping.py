@@ -289,6 +289,10 @@ class Grouper:
         shared = [e for e in shared if self.weight.get(e, 0) > 0]
         # A third party beside its own unit (Russia beside Russia's 201st base) says no more.
         shared = [e for e in shared if not self.parties_of.get(e, frozenset()) & set(shared)]
+        if "crossing" in (ra.event, rb.event):
+            # At a crossing third parties are the background (goods from China, a UN agency
+            # with returnees, transit to Uzbekistan), not who takes part.
+            shared = [e for e in shared if self.roles.get(e) != "neutral"]
         there = sorted(a.others & b.others) if a.elsewhere and b.elsewhere else []
         if there:
             # Two reports about another border: its countries and places are their places
@@ -534,7 +538,7 @@ class Grouper:
             return False  # reports that name places have better evidence
         both = pa & pb
         # Two countries are named by every report: a shared actor, or a third country.
-        actor = any(self.roles.get(e) in ("actor", "neutral") for e in both)
+        actor = any(self.roles.get(e) == "actor" for e in both)
         return bool(both - b.others) and (actor or len(both) >= 3) and (pa <= pb or pb <= pa)
 
     def compatible(self, a: Report, b: Report) -> bool:
