@@ -333,9 +333,6 @@ class Grouper:
                     # kind of event, the same day.
                     score += 1.0
                     reasons.append("same parties, same day")
-        elif common := sorted(_all_cue_ids(ra) & _all_cue_ids(rb) - self.weak_cues):
-            score += min(1.0, 0.5 * len(common))
-            reasons.append("same cues " + ", ".join(common))
         elif known_a and known_b and {ra.event, rb.event} <= VIOLENT:
             score += 0.5  # an attack, a clash, an incursion: outlets call one shooting each
             reasons.append("both violence")
@@ -972,10 +969,6 @@ def _cue_ids(reading: Reading) -> set[str]:
 def _violent_pair(a: Reading, b: Reading) -> bool:
     """Either report is of violence: outlets name its parties each their own way."""
     return a.event in VIOLENT or b.event in VIOLENT
-
-
-def _all_cue_ids(reading: Reading) -> set[str]:
-    return {c.split(":", 1)[0] for c in reading.cues}
 
 
 def _kind(cue: str) -> str:
