@@ -168,3 +168,43 @@ def test_headlines_discussing_a_threat_without_an_event_are_analysis(title: str,
 )
 def test_events_stay_events_beside_analysis_words(title: str) -> None:
     assert read(title).event in {"attack", "clash"}, read(title).cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Washington had warned Moscow of a planned attack, officials say",
+        "В Кремле заявили, что США предупреждали о возможном теракте",
+    ],
+)
+def test_an_attack_warned_of_is_not_the_attack(title: str) -> None:
+    assert read(title).event != "attack", read(title).cues
+
+
+def test_an_attack_after_a_warning_is_one() -> None:
+    reading = read("Militants attacked a border post after police warned residents")
+    assert reading.event == "attack", reading.cues
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "people"),
+    [
+        ("Дар ин ҳамла 12 нафар ҳамлагар нобуд ва 3 нафар дастгир карда шуданд.", 12, 3),
+        ("یک تن از آنان کشته و دو تن بازداشت شده‌اند.", 1, 2),
+    ],
+)
+def test_people_detained_after_and_are_not_the_killed(text: str, killed: int, people: int) -> None:
+    counts = read(text).counts
+    assert counts.get("killed") == killed, counts
+    assert counts.get("people") == people, counts
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("В Хороге погиб участник протеста, власти называют их преступной группировкой", "attack"),
+        ("Россия усилила группировку войск на таджикско-афганской границе", "deployment"),
+    ],
+)
+def test_a_criminal_group_is_no_troop_grouping(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues

@@ -314,8 +314,8 @@ class Reader:
         sentence = [sentence_of(t[0]) for t in tokens]
         clause_of = _sentences(plain, _CLAUSE_END)
         # "58 soldiers killed and 30 others wounded", "۵۸ سرباز کشته و ۳۰ تن دیگر زخمی شدند":
-        # a number right after "and" whose own casualty word follows starts a new count; the
-        # casualty word before the "and" is not its own.
+        # a number right after "and" starts a new count; the casualty word before the "and"
+        # is not its own.
         fresh = _fresh_counts(tokens, sentence, normalized.split(" "), vocab.conjunctions)
 
         def owned(count_word: int, distance: int, numbers: list[int]) -> bool:
@@ -395,8 +395,10 @@ def _fresh_counts(
     words: list[str],
     conjunctions: frozenset[str],
 ) -> set[int]:
-    """Word indexes of the numbers right after a conjunction whose sentence goes on to a
-    killed or wounded word, with no other number between ("… کشته و ۳۰ تن زخمی")."""
+    """Word indexes of the numbers right after a conjunction that have a count word of their
+    own: a classifier right after them ("15 нафар нобуд ва 4 нафар дастгир", "و دو تن
+    بازداشت") or a killed or wounded word later in the sentence with no other number between
+    ("… کشته و ۳۰ تن زخمی", "killed and 30 wounded"). Each starts a count of its own."""
     out: set[int] = set()
     for k, (word, kind, _) in enumerate(tokens):
         if kind != "number" or word == 0 or words[word - 1] not in conjunctions:
@@ -407,7 +409,7 @@ def _fresh_counts(
                 break
             if okind == "number":
                 break
-            if okind in ("killed", "wounded"):
+            if okind in ("killed", "wounded") or (okind == "people" and other - word == 1):
                 out.add(word)
                 break
     return out
