@@ -539,9 +539,12 @@ class Grouper:
         if any(self._area(e) for e in a.entities | b.entities):
             return False  # reports that name places have better evidence
         both = pa & pb
-        # Two countries are named by every report: a shared actor, or a third country.
+        # Two countries are named by every report: a shared actor, or a third country; or,
+        # for anything but talks (of which there are many a day), a cue in common the same
+        # day (a closure: "Tajikistan closes its border to Afghans" in three languages).
         actor = any(self.roles.get(e) == "actor" for e in both)
-        return bool(both - b.others) and (actor or len(both) >= 3) and (pa <= pb or pb <= pa)
+        enough = actor or len(both) >= 3 or (len(both) == 2 and a.reading.event != "diplomacy")
+        return bool(both - b.others) and enough and (pa <= pb or pb <= pa)
 
     def compatible(self, a: Report, b: Report) -> bool:
         """Whether the two reports' event types can describe one event.
