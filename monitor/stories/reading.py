@@ -196,6 +196,9 @@ class Reader:
             and not any(vocab.mutual_fire(t) for t in texts)
         ):
             event = gunfire.hurt  # shot at from one side: "killed by gunfire from the bank"
+        unlawful = vocab.spec.unlawful
+        if unlawful and hurt and _only_fire(event, own, unlawful.cues):
+            event = unlawful.hurt  # "border violators were eliminated": an armed crossing
         if event != "analysis" and (casualties or (hurt and event in HURTING)):
             level = 3  # people killed or wounded (a figure, or a word in a report of violence)
         elif event in QUIET and "killed" in counts:  # "exchanged fire, no casualties"
@@ -363,7 +366,8 @@ class Reader:
 
 
 def _only_fire(event: str, own: set[str], fire: list[str]) -> bool:
-    """Whether the event's own cue groups are all groups of fire (no fight named)."""
+    """Whether the event's own cue groups are all of ``fire`` (groups of fire, no fight
+    named; or groups of an unlawful crossing, no closure or trade named)."""
     mine = {cue for cue in own if cue.startswith(f"{event}/")}
     return bool(mine) and mine <= set(fire)
 

@@ -17,6 +17,7 @@ from msgspec import Meta, Struct, field
 from monitor.errors import ConfigError
 from monitor.files import convert, read_yaml, validation_problem
 from monitor.match.automaton import AliasAutomaton
+from monitor.match.inflection import alias_script
 from monitor.match.normalize import normalize
 from monitor.match.watchlist import Watchlist, parse_watchlist
 
@@ -89,6 +90,11 @@ class Gunfire(_Strict, frozen=True, kw_only=True):
     mutual: list[str] = field(default_factory=list)  # "between": fire from both sides
 
 
+class Unlawful(_Strict, frozen=True, kw_only=True):
+    cues: NonEmpty  # cue groups (event/cue) of people crossing unlawfully
+    hurt: str  # the event type of such a crossing in which someone was killed or wounded
+
+
 class EventsFile(_Strict, frozen=True, kw_only=True):
     version: int = 1
     fallback: Fallback = field(default_factory=Fallback)
@@ -102,6 +108,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     tallies: Tallies | None = None  # "37 clashes in 2026": a year's figures, not an event
     incidents: list[str] = field(default_factory=list)  # "incident": a title about violence
     gunfire: Gunfire | None = None  # shot at, someone hurt, no fight named: an attack
+    unlawful: Unlawful | None = None  # crossed unlawfully, someone killed: an incursion
     simulated: list[str] = field(default_factory=list)  # cue groups of drills (event/cue)
     precedence: list[tuple[str, str]] = field(default_factory=list)  # (wins, over) if it has a cue
     events: Annotated[list[EventType], Meta(min_length=1)]
@@ -123,6 +130,9 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
             _known("gunfire", [self.gunfire.hurt], ids, "event type")
+        if self.unlawful is not None:
+            _known("unlawful", self.unlawful.cues, cues, group)
+            _known("unlawful", [self.unlawful.hurt], ids, "event type")
         if self.tallies is not None:
             _known("tallies", [self.tallies.cue], cues, group)
 
@@ -169,7 +179,7 @@ class Vocabulary:
         )
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(
-                [(f"{event}--{cue.id}", cue.aliases) for event, cue in self.cues],
+                _with_verb_forms([(f"{event}--{cue.id}", cue.aliases) for event, cue in self.cues]),
                 f"{source}: events",
             )
         )
@@ -254,6 +264,36 @@ class Vocabulary:
 def _words(text: str) -> str:
     """The words of ``text`` without punctuation, one space apart."""
     return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+# Past stems end in д/т (Tajik кард, фиристод, гирифт; Persian کرد, بست, گرفت): a cue ending
+# in one also matches the verb's plural and perfect forms, which the matcher's endings do not
+# cover (фиристодаанд, кардааст; بستند, گرفته‌اند, کرده‌است with ZWNJ removed). Forms that
+# are not words ("экспортаанд") never occur, so adding them to every such cue is harmless.
+_VERB_FORMS = {"cyrillic": ("аанд", "ааст", "аем"), "arabic": ("ند", "هاند", "هاست")}
+_PAST_STEM_END = {"cyrillic": "дт", "arabic": "دت"}
+
+
+def _with_verb_forms(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The cue groups with the plural and perfect forms of cues ending in a past stem
+    (a form that is already a cue of its own is left to that cue)."""
+    taken = {normalize(a) for _, aliases in groups for a in aliases}
+    out = []
+    for gid, aliases in groups:
+        extra: list[str] = []
+        for alias in aliases:
+            if "~" in alias.split(" ")[-1]:
+                continue
+            script = alias_script(alias)
+            if script not in _VERB_FORMS or alias[-1] not in _PAST_STEM_END[script]:
+                continue
+            for ending in _VERB_FORMS[script]:
+                form = alias + ending
+                if normalize(form) not in taken:
+                    taken.add(normalize(form))
+                    extra.append(form)
+        out.append((gid, [*aliases, *extra]))
+    return out
 
 
 def _as_watchlist(groups: list[tuple[str, list[str]]], source: str) -> Watchlist:
