@@ -112,7 +112,7 @@ def test_power_supplied_is_a_crossing_and_a_post_built_is_aid(title: str, event:
         "CSTO ready to help Tajikistan guard its Afghan border",
         "ОДКБ готова оказать помощь Таджикистану в случае угрозы",
         "Россия не оставит Таджикистан один на один с угрозами",
-        "Созмон омода аст ба Тоҷикистон кӯмак расонад",
+        "Созмон омодагии худро барои кӯмак ба Тоҷикистон изҳор кард",
         "سازمان پیمان امنیت جمعی اعلام آمادگی کرد به تاجیکستان کمک کند",
     ],
 )
@@ -233,3 +233,62 @@ def test_dari_but_is_no_question_of_why() -> None:
 )
 def test_tajik_support_is_no_arrest(title: str, event: str) -> None:
     assert _event(title) == event
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Марзбонон ҳангоми хизмати ҷангӣ 40 кило ҳероин мусодира карданд", "smuggling"),
+        ("Россия передала Таджикистану технику для боевой подготовки", "aid"),
+    ],
+)
+def test_the_military_adjective_names_no_fight(title: str, event: str) -> None:
+    """Tajik ҷангӣ (military, combat duty) is not ҷанг (fighting)."""
+    assert _event(title) == event, TELLER.read(title, "").cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tajikistan ready to take in 100,000 Afghan refugees",
+        "Таджикистан готов принять до 100 тысяч беженцев из Афганистана",
+        "Тоҷикистон омода аст то 100 ҳазор гурезаи афғонро қабул кунад",
+        "تاجیکستان آماده است ۱۰۰ هزار پناهجوی افغان را بپذیرد",
+    ],
+)
+def test_a_possible_crossing_is_routine(title: str) -> None:
+    reading = TELLER.read(title, "")
+    assert (reading.event, reading.severity) == ("crossing", 1), reading.cues
+
+
+def test_refugees_who_crossed_are_a_security_event() -> None:
+    reading = TELLER.read("100,000 Afghan refugees crossed into Tajikistan", "")
+    assert (reading.event, reading.severity) == ("crossing", 2)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Afghan military plane crashes in Uzbekistan after crossing the border",
+        "В Узбекистане упал афганский военный самолет",
+        "Surxondaryoda Afg'oniston harbiy samolyoti qulab tushdi",
+    ],
+)
+def test_a_military_aircraft_come_across_is_an_incursion(title: str) -> None:
+    assert _event(title) == "incursion", TELLER.read(title, "").cues
+
+
+def test_military_aircraft_delivered_are_no_incursion() -> None:
+    assert _event("Russia deployed military aircraft to its base in Tajikistan") == "deployment"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tajik forces killed eight people in an operation in Gorno-Badakhshan",
+        "Восемь человек убиты в ходе операции в Хороге",
+        "مجاهد: په عملیاتو کې ۵۸ سرتېري وژل شوي",
+    ],
+)
+def test_people_killed_in_an_operation_are_a_clash(title: str) -> None:
+    assert _event(title) == "clash", TELLER.read(title, "").cues

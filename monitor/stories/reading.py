@@ -203,6 +203,8 @@ class Reader:
             level = 3  # people killed or wounded (a figure, or a word in a report of violence)
         elif event in QUIET and "killed" in counts:  # "exchanged fire, no casualties"
             level = min(level, 2)
+        if level > 1 and not hurt and title and vocab.possible(texts[0]):
+            level = 1  # "ready to take in 100,000 refugees": a possibility, not an event
         return Reading(event, level, confidence, counts, tuple(cues), hurt)
 
     def _incident(self, norm: NormalizedText, original: str) -> bool:

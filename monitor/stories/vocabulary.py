@@ -105,6 +105,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     distinct: list[list[str]] = field(default_factory=list)  # cue groups naming different events
     background: list[str] = field(default_factory=list)  # "after": the cue that follows is a cause
     recall: list[str] = field(default_factory=list)  # "напомним": the lead's sentence is recalled
+    conditional: list[str] = field(default_factory=list)  # "ready to": a title of a possibility
     tallies: Tallies | None = None  # "37 clashes in 2026": a year's figures, not an event
     incidents: list[str] = field(default_factory=list)  # "incident": a title about violence
     gunfire: Gunfire | None = None  # shot at, someone hurt, no fight named: an attack
@@ -168,6 +169,9 @@ class Vocabulary:
         self.recall = tuple(
             f" {_words(normalize(w))} " for w in spec.recall if _words(normalize(w))
         )
+        self.conditional = tuple(
+            f" {_words(normalize(w))} " for w in spec.conditional if _words(normalize(w))
+        )
         tallies = spec.tallies
         self.tally_words = (
             frozenset(_words(normalize(w)) for w in tallies.words) if tallies else None
@@ -229,6 +233,11 @@ class Vocabulary:
         if any(word in before for word in self.background):
             return True
         return recall and bool(self.recall) and self.recalls(text, start)
+
+    def possible(self, title: str) -> bool:
+        """Whether normalized ``title`` tells a possibility ("ready to take in refugees")."""
+        words = f" {_words(title)} "
+        return any(word in words for word in self.conditional)
 
     def mutual_fire(self, text: str) -> bool:
         """Whether normalized ``text`` says fire was "between" two sides."""
