@@ -45,6 +45,7 @@ CONTEXT_LABEL = {
     "af_uz_border": "Afghan–Uzbek border context",
     "af_tm_border": "Afghan–Turkmen border context",
     "india": "Indian context",
+    "tj_unrest": "Tajik unrest context",
     "tj_domestic": "Tajik domestic context",
     "travel": "travel context",
 }
@@ -149,7 +150,8 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
             national=e.role in ("country", "actor", "anchor"),
             label=f"{e.name} ({e.role})",
             frame=e.frame,
-            topic=e.role == "topic" and e.frame != "relation",
+            # "from across the border" is a direction: it needs an incident of its own
+            topic=e.role == "topic" and e.frame not in ("relation", "origin"),
             role=e.role,
             side=e.side,
             context=context,
@@ -324,11 +326,12 @@ def _score(
     owned = _owned(terms, by_term) if contexts_present else _NOTHING
 
     tj = af = relation = event = False
-    contraband = seized = located_tj = tj_actor = False
+    contraband = seized = located_tj = tj_actor = violence = False
     sided_terms = 0
     anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
     regions = 0
     place_sides: list[str] = []
+    region_sides: set[str] = set()
     national_sides: list[str] = []
     border_hits: list[Located] = []
     sided_hits: list[Located] = []
@@ -341,7 +344,12 @@ def _score(
          border_hit, t_event, _, _, _) = term  # fmt: skip
         own = not owned or term_id not in owned
         if own and (t_tj or t_af):
-            tj = tj or t_tj
+            # a province named alike on both banks is, bare, the Afghan one (the Tajik one is
+            # Gorno-Badakhshan): with Kabul it names no second side ("Badakhshan lapis at a
+            # Kabul market"), with Tajikistan it does ("Darwaz of Badakhshan depends on Tajik
+            # markets")
+            shared = role == "region" and side == "both"
+            tj = tj or (t_tj and not shared)
             af = af or t_af
             sided_terms += 1
         if frame is None:
@@ -352,6 +360,8 @@ def _score(
             contraband = True
         elif frame == "seizure":
             seized = True
+        elif frame == "violence":
+            violence = True
         elif own:
             if frame == "border_with":
                 border_with.append(side)
@@ -368,6 +378,8 @@ def _score(
             anchors += 1
         elif role == "region":
             regions += side != "none"
+            if own:
+                region_sides.add(side)
         elif role == "place":
             places += 1
             sided_places += side != "none"
@@ -425,12 +437,16 @@ def _score(
         )
     if places and has_border:
         rule("place_and_border", "border place + border word", rules.place_and_border)
+    # An Afghan-bank place with a Tajik-bank one, or a place with the provinces of both
+    # banks: something crosses between them (Khorog–Shegnan, Wakhan residents treated in
+    # Ishkashim, Takhar and Khatlon open the Kokul bridge).
+    banks = ("af" in place_sides and ("tj" in place_sides or "both" in place_sides)) or bool(
+        places and region_sides >= {"tj", "af"}
+    )
+    event = event or banks
     if place_sides and any(_opposite(p, n) for p in place_sides for n in national_sides):
         rule("place_and_country", "border place + country", rules.place_and_country)
-    elif "af" in place_sides and ("tj" in place_sides or "both" in place_sides):
-        # an Afghan-bank place with a Tajik-bank one: something crosses between them
-        # (Khorog–Shegnan, Wakhan residents treated in Ishkashim)
-        event = True
+    elif banks:
         rule(
             "places_on_both_banks",
             "places facing each other across the river",
@@ -455,7 +471,12 @@ def _score(
     crossing = False
     if directional and all_topics:
         crossing = any(
-            _linked(hits_, _side_hits(terms, by_term, owned, "af" if side == "tj" else "tj"))
+            _linked(hits_, _side_hits(terms, by_term, owned, _ACROSS[side]))
+            if side in _ACROSS
+            # "from across the border" (no side): from the other side of whichever Tajik or
+            # Afghan term it is linked to ("в Дарвазе с сопредельной территории")
+            else _linked(hits_, _side_hits(terms, by_term, owned, "tj"))
+            or _linked(hits_, _side_hits(terms, by_term, owned, "af"))
             for side, hits_ in directional
         )
     if crossing:
@@ -518,7 +539,12 @@ def _score(
     # the border stays below the default threshold; a context-tier score stays below border
     # events.
     cap, cap_name, cap_label = 1.0, "", ""
-    if domestic and not (event or anchors):
+    # Violence at a border place is no district-life story (a road crew shot at in Darvoz),
+    # but violence in a protest is still unrest (Khorog).
+    struck = violence and sided_places and all(terms[t].context != "tj_unrest" for t in domestic)
+    # A Dushanbe–Kabul relations story is not domestic ("Kabul protested"): the context
+    # tier's cap applies instead.
+    if domestic and not (event or anchors or struck or tier == "context"):
         cap, cap_name = rules.domestic_cap, "domestic_cap"
         if breakdown is not None:
             names = ", ".join(sorted({terms[t].entry.name for t in domestic}))
