@@ -326,3 +326,18 @@ def test_more_real_wording(title: str, event: str) -> None:
 )
 def test_trade_named_without_a_minister_stays_a_crossing(title: str, event: str) -> None:
     assert _event(title) == event, TELLER.read(title, "").cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Бо дастгирии САҲА дар Душанбе конфронс баргузор шуд", "diplomacy"),
+        ("CSTO under fire over its response to the Afghan border crisis", "analysis"),
+        ("Вазири корҳои хориҷӣ бо ҳамтои афғонаш гуфтугӯ кард", "diplomacy"),
+        ("الصين تسلم طاجيكستان معدات لحماية الحدود", "aid"),
+    ],
+)
+def test_support_criticism_and_counterparts(title: str, event: str) -> None:
+    """A donor's support is weaker than what was held; "under fire" (criticised) is no
+    attack; a minister talking to a counterpart is diplomacy."""
+    assert _event(title) == event, TELLER.read(title, "").cues
