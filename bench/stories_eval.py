@@ -154,7 +154,11 @@ def _figures(
         "story_sig": story_sig,
         "pairs": {"precision": precision, "recall": recall, "f1": f1},
         "concordance": {"story": concordance(story_sig), "report": concordance(sig)},
-        "top_share": {"significance": top_share(story_sig), "relevance": top_share(rel)},
+        "top_share": {
+            "significance": top_share(story_sig),  # the story's, as `stories list` shows it
+            "report_significance": top_share(sig),  # each match's own, as `matches list` does
+            "relevance": top_share(rel),
+        },
     }
 
 
@@ -186,7 +190,7 @@ def main() -> None:
         f"matches only ({m['items']} above the threshold, grouped alone): precision "
         f"{mp['precision']:.3f}  recall {mp['recall']:.3f}  F1 {mp['f1']:.3f}  concordance "
         f"{m['concordance']['story']:.3f}  most common significance {mt['significance']:.1%} "
-        f"relevance {mt['relevance']:.1%}"
+        f"(per match {mt['report_significance']:.1%}) relevance {mt['relevance']:.1%}"
     )
     print(
         f"event type accuracy {out['event_accuracy']:.3f}  "

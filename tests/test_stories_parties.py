@@ -99,3 +99,54 @@ def test_an_attack_and_a_clash_in_one_province_the_same_morning_are_one_event() 
     assert {attack.reading.event, clash.reading.event} == {"attack", "clash"}
     verdict = TELLER.grouper.compare(attack, clash)
     assert verdict.same, verdict.reasons
+
+
+def test_headlines_a_day_apart_about_different_places_are_different_events() -> None:
+    khorog = report(
+        1, "МВД: в Хороге участники акции напали на силовиков, один человек погиб",
+        "В Хороге, административном центре ГБАО, произошли столкновения.", lang="ru",
+    )  # fmt: skip
+    rushan = report(
+        2, "В Рушане объявлена антитеррористическая операция",
+        "Операция началась после событий в Хороге.", hours=41, lang="ru",
+    )  # fmt: skip
+    assert khorog.sites == {"khorog"} and rushan.sites == {"rushan"}
+    assert "khorog" in rushan.entities  # its text recalls Khorog
+    verdict = TELLER.grouper.compare(khorog, rushan)
+    assert verdict.reasons == ("headlines name different places",)
+    # One place in both headlines: no veto, whatever the time between them.
+    same_day = report(3, "В Рушане продолжается операция", "Рушан, ГБАО.", hours=44, lang="ru")
+    assert "headlines name different places" not in TELLER.grouper.compare(rushan, same_day).reasons
+
+
+def test_a_third_party_shows_in_the_header_as_who_takes_part() -> None:
+    reports = [
+        report(1, "Three Chinese nationals killed in attack from Afghanistan in Shamsiddin Shohin"),
+        report(2, "Се шаҳрванди Чин дар Шамсиддин Шоҳин кушта шуданд", hours=1, lang="tg"),
+        report(3, "کشته شدن سه شهروند چینی در شمس‌الدین شاهین", hours=2, lang="fa"),
+    ]
+    header = TELLER.header(
+        "attack", [sorted(r.entities) for r in reports], 3, [r.language for r in reports]
+    )
+    assert header.startswith("Attack · Shurobod (Khatlon) · China"), header
+
+
+def test_two_days_later_one_place_and_one_kind_need_more_than_a_day_later() -> None:
+    trade = report(1, "Afghanistan's trade with Tajikistan through Sher Khan Bandar grows")
+    day_later = report(2, "Trade through Sher Khan Bandar port rises again", hours=30)
+    two_days_later = report(3, "Trade through Sher Khan Bandar port rises again", hours=47)
+    one_day = TELLER.grouper.compare(trade, day_later)
+    two_days = TELLER.grouper.compare(trade, two_days_later)
+    assert one_day.score - two_days.score == 1.0, (one_day, two_days)
+
+
+def test_at_a_crossing_a_third_party_is_background() -> None:
+    trade = report(
+        1, "Trade through the Sher Khan Bandar crossing grows as Chinese goods reach Afghanistan"
+    )
+    transit = report(2, "Chinese cargo crosses at Sher Khan Bandar as trade grows", hours=5)
+    assert trade.reading.event == "crossing" and "china" in trade.entities & transit.entities
+    assert "China" not in " ".join(TELLER.grouper.compare(trade, transit).reasons)
+    aid = report(3, "China hands over vehicles to Tajik border troops", hours=6)
+    again = report(4, "Китай передал пограничникам Таджикистана автомобили", hours=7, lang="ru")
+    assert "China" in " ".join(TELLER.grouper.compare(aid, again).reasons)

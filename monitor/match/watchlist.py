@@ -26,6 +26,9 @@ Role = Literal[
     "neutral",  # scores 0: blocks shorter aliases (Panjshir vs Panj), or a third party (China)
     "candidate",  # seeded, not curated yet: matched but never scored
 ]
+# Neutral entries of these kinds name a third party (China, Russia, the UN): they score
+# nothing, but tell stories apart by who takes part and show in story headers.
+THIRD_PARTY_KINDS = frozenset({"country", "org"})
 Side = Literal["tj", "af", "both", "none"]
 NegativeContext = Literal[
     "kyrgyz_border",

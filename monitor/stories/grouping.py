@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from monitor.match.normalize import normalize
-from monitor.match.watchlist import Watchlist, WatchlistEntry
+from monitor.match.watchlist import THIRD_PARTY_KINDS, Watchlist, WatchlistEntry
 from monitor.stories.reading import VIOLENT, Reading
 from monitor.stories.vocabulary import Vocabulary
 
@@ -29,7 +29,6 @@ NEAR_DUPLICATE = 0.5  # Jaccard similarity of the words of title + lead, same la
 ALIKE_WORDS = 3  # stems in common that "alike" needs at least
 STEM = 5  # letters of a word that say what it is, inflection aside
 ALIKE = ((0.25, 1.5), (0.15, 1.0))  # stem Jaccard similarity, same language: its points
-PARTY_KINDS = ("country", "org")  # neutral entries that name a third party
 PERSON = 2.5  # a person both reports name (a leader, a commander, a spokesman)
 PROJECT = 2.0  # a named project both reports name (CASA-1000)
 THIRD_PARTY = 1.0  # a third country or organisation both reports name (China, the UN)
@@ -37,6 +36,7 @@ PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
 ELSEWHERE = 2.0  # two reports about another border naming the same one of its countries
 GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll growing
 REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (either way) is about it
+LATER_DAYS = timedelta(hours=36)  # beyond it, twice the LATER_DAY penalty (most often a new event)
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
 REACTIONS = frozenset({"deployment", "diplomacy"})
 _WORD = re.compile(r"\w{3,}")
@@ -62,7 +62,7 @@ def specificity(entry: WatchlistEntry) -> float:
         return 0.3
     if kind == "project":  # CASA-1000: one named undertaking
         return PROJECT
-    if role == "neutral" and kind in PARTY_KINDS:
+    if role == "neutral" and kind in THIRD_PARTY_KINDS:
         return THIRD_PARTY  # China, Russia, the UN: who else takes part
     return 0.0  # anchors, border words, topics, other borders: every report has them
 
@@ -83,6 +83,7 @@ class Report:
     stems: frozenset[str] = frozenset()  # the words cut to STEM letters (inflection aside)
     headline: str = ""  # the title's words without a trailing " - Source" (``headline_key``)
     parties: frozenset[str] = frozenset()  # foreign parties its title names (Russia, the CIS)
+    sites: frozenset[str] = frozenset()  # border places its title names (Rushan, Khorog)
 
 
 def report_words(title: str, summary: str) -> frozenset[str]:
@@ -206,7 +207,7 @@ class Grouper:
         # countries of the other borders (Kyrgyzstan, Uzbekistan).
         self.foreign = frozenset(
             e.id for e in watchlist.entries
-            if (e.role == "neutral" and e.kind in PARTY_KINDS)
+            if (e.role == "neutral" and e.kind in THIRD_PARTY_KINDS)
             or (e.role == "negative" and e.kind == "country")
         )  # fmt: skip
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
@@ -257,6 +258,10 @@ class Grouper:
             # Headlines naming different foreign parties (Putin's visit, the CIS summit,
             # talks with Japarov): different meetings, whatever else the reports share.
             return Verdict(False, 0.0, ("different parties",))
+        if a.sites and b.sites and gap > LATER_DAY and self._apart(a.sites, b.sites):
+            # Headlines a day or more apart, each about its own place (Khorog, then Rushan):
+            # two events, whatever places their texts recall.
+            return Verdict(False, 0.0, ("headlines name different places",))
         if self._other_border(a, b) or self._other_border(b, a):
             return Verdict(False, 0.0, ("another border",))
         if not in_area and self._different_places(a, b):
@@ -284,6 +289,10 @@ class Grouper:
         shared = [e for e in shared if self.weight.get(e, 0) > 0]
         # A third party beside its own unit (Russia beside Russia's 201st base) says no more.
         shared = [e for e in shared if not self.parties_of.get(e, frozenset()) & set(shared)]
+        if "crossing" in (ra.event, rb.event):
+            # At a crossing third parties are the background (goods from China, a UN agency
+            # with returnees, transit to Uzbekistan), not who takes part.
+            shared = [e for e in shared if self.roles.get(e) != "neutral"]
         there = sorted(a.others & b.others) if a.elsewhere and b.elsewhere else []
         if there:
             # Two reports about another border: its countries and places are their places
@@ -324,9 +333,6 @@ class Grouper:
                     # kind of event, the same day.
                     score += 1.0
                     reasons.append("same parties, same day")
-        elif common := sorted(_all_cue_ids(ra) & _all_cue_ids(rb) - self.weak_cues):
-            score += min(1.0, 0.5 * len(common))
-            reasons.append("same cues " + ", ".join(common))
         elif known_a and known_b and {ra.event, rb.event} <= VIOLENT:
             score += 0.5  # an attack, a clash, an incursion: outlets call one shooting each
             reasons.append("both violence")
@@ -348,7 +354,7 @@ class Grouper:
         elif gap > LATER_DAY and not (agreeing or copy):
             # A day later at one place, one kind of event is as often the next event (another
             # seizure in Farkhor) as a follow-up; follow-ups repeat a figure or the text.
-            score -= 1.0
+            score -= 2.0 if gap > LATER_DAYS else 1.0
             reasons.append(f"{_hours(gap)} later")
         score = round(score, 3)
         if (
@@ -366,6 +372,24 @@ class Grouper:
             reasons.append("different events and no place in common")
             return Verdict(False, score, tuple(reasons))
         return Verdict(score >= SAME_STORY, score, tuple(reasons))
+
+    def _apart(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """No place of ``a`` is one of ``b``'s, lies in it or in its district, or faces it
+        (across the river or at the other end of a crossing)."""
+        if a & b:
+            return False
+        for x in a:
+            for y in b:
+                pair = frozenset((x, y))
+                if (
+                    x in self._ancestors(y)
+                    or y in self._ancestors(x)
+                    or self._parents({x}) & self._parents({y})
+                    or pair in self.facing
+                    or pair in self.counterparts
+                ):
+                    return False
+        return True
 
     def _shared_place(self, a: Report, b: Report, nested: tuple[str, str] | None) -> bool:
         """Both name one border place, or a place and the district it lies in."""
@@ -511,7 +535,7 @@ class Grouper:
             return False  # reports that name places have better evidence
         both = pa & pb
         # Two countries are named by every report: a shared actor, or a third country.
-        actor = any(self.roles.get(e) in ("actor", "neutral") for e in both)
+        actor = any(self.roles.get(e) == "actor" for e in both)
         return bool(both - b.others) and (actor or len(both) >= 3) and (pa <= pb or pb <= pa)
 
     def compatible(self, a: Report, b: Report) -> bool:
@@ -797,7 +821,7 @@ def _own_units(watchlist: Watchlist) -> dict[str, frozenset[str]]:
     military base" is Russia's own, so the two say one thing when both are shared."""
     names: dict[str, list[tuple[str, bool]]] = {}  # one-word names: ("russian", exact)
     for e in watchlist.entries:
-        if e.role == "neutral" and e.kind in PARTY_KINDS:
+        if e.role == "neutral" and e.kind in THIRD_PARTY_KINDS:
             names[e.id] = [
                 (words[0], not alias.endswith("~"))
                 for alias in e.all_aliases()
@@ -945,10 +969,6 @@ def _cue_ids(reading: Reading) -> set[str]:
 def _violent_pair(a: Reading, b: Reading) -> bool:
     """Either report is of violence: outlets name its parties each their own way."""
     return a.event in VIOLENT or b.event in VIOLENT
-
-
-def _all_cue_ids(reading: Reading) -> set[str]:
-    return {c.split(":", 1)[0] for c in reading.cues}
 
 
 def _kind(cue: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from monitor.match.watchlist import Watchlist
 from monitor.stories.grouping import (
     DEFAULT_WINDOW,
+    PLACE,
     Grouper,
     Report,
     Story,
@@ -129,6 +130,7 @@ class StoryTeller:
             elsewhere=self.grouper.elsewhere(item.term_ids)
             or (self.title_terms is not None and self.grouper.headline_elsewhere(title_ids)),
             parties=self.grouper.foreign.intersection(title_ids),
+            sites=frozenset(e for e in title_ids if self.grouper.weight.get(e, 0) >= PLACE),
         )
 
     def group(self, reports: Sequence[Report]) -> list[Story]:
