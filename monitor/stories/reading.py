@@ -27,6 +27,7 @@ QUIET = frozenset({"clash"})
 VIOLENT = frozenset({"attack", "clash", "incursion"})
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
+TITLE_VERB_FINAL_WINDOW = 11  # a headline is one clause ("سه کارگر چینی در حمله‌ای … کشته شدند")
 COUNT_WINDOW = 4  # a number counts for a count word at most this many words away
 # A number, not an ordinal ("201-ю базу", "201-й", "201st" are names of units); thousands
 # grouped by a space, a comma or the Arabic separator (۱٬۰۳۷), decimals by a point, a comma
@@ -107,6 +108,7 @@ class Reader:
         own: set[str] = set()  # cue groups (event/cue) not in the background
         texts: list[str] = []  # the normalized title and lead
         calm = False  # the title names an event other than violence, and no violence
+        toll = False  # the title names no event, only people killed or wounded
         tallies = False  # the title gives a year's figures
         for name, text in (("title", title), ("summary", lead)):
             if not text:
@@ -143,10 +145,13 @@ class Reader:
                 )
                 # a year's figures: a whole year and a figure, or the review cue itself
                 tallies = self._tallies(norm.text) or ("title", vocab.tally_cue) in seen
+                toll = not named and (hurt or _casualties(found))
             elif calm:
                 found = {k: v for k, v in found.items() if k not in ("killed", "wounded")}
                 hurt = False
             for kind, value in found.items():
+                if lead_of and counts.get(kind) and kind in ("killed", "wounded"):
+                    continue  # the title's toll; the lead may add claims ("activists: 20+")
                 counts[kind] = max(counts.get(kind, 0.0), value)
             casualty_word = casualty_word or hurt
         question = vocab.spec.fallback.question
@@ -170,6 +175,14 @@ class Reader:
             cues.append(f"{event}/{cue.id}: a year's figures")
             named = {event}
             counts, casualty_word = {}, False
+        if toll and not (drill or tallies):
+            # "Several killed in Rushan", "هشت عضو … کشته شدند": the killing is the event; the
+            # lead's road blocked, people detained or troops massed are part of it.
+            named = {
+                e
+                for e in named
+                if any(c.startswith(f"{e}/") and c not in vocab.spec.alongside for c in own)
+            }
         casualties = _casualties(counts)
         if casualties:  # "no casualties" among one side only
             counts = {k: v for k, v in counts.items() if v or k not in ("killed", "wounded")}
@@ -300,13 +313,21 @@ class Reader:
         tokens.sort(key=lambda t: t[0])
         sentence = [sentence_of(t[0]) for t in tokens]
         clause_of = _sentences(plain, _CLAUSE_END)
+        # "58 soldiers killed and 30 others wounded", "۵۸ سرباز کشته و ۳۰ تن دیگر زخمی شدند":
+        # a number right after "and" whose own casualty word follows starts a new count; the
+        # casualty word before the "and" is not its own.
+        fresh = _fresh_counts(tokens, sentence, normalized.split(" "), vocab.conjunctions)
 
         def owned(count_word: int, distance: int, numbers: list[int]) -> bool:
             # A number after a count word in its clause, nearer than ``distance``, is its own
             # (verb first: "трое … перешли, убит один из них", "وقتل أحدهم").
             clause = clause_of(count_word)
-            return any(0 < n - count_word < distance and clause_of(n) == clause for n in numbers)
+            return any(
+                0 < n - count_word < distance and clause_of(n) == clause and n not in fresh
+                for n in numbers
+            )
 
+        verb_final = VERB_FINAL_WINDOW if lead else TITLE_VERB_FINAL_WINDOW
         out: dict[str, float] = {}
         used: set[int] = set()
         for i, (word, kind, value) in enumerate(tokens):
@@ -332,6 +353,7 @@ class Reader:
                 if okind in COUNT_KINDS
                 and sentence[k] == sentence[i]
                 and abs(other - word) <= COUNT_WINDOW
+                and not (word in fresh and other < word)
                 and not any(min(other, word) < n < max(other, word) for n in numbers)
                 and not owned(other, abs(other - word), numbers)
             ]
@@ -341,7 +363,7 @@ class Reader:
                 # but the classifier right after it ("се нафар … кушта шуданд", "سه نفر").
                 for k in range(i + 1, len(tokens)):
                     other, okind, _ = tokens[k]
-                    if sentence[k] != sentence[i] or other - word > VERB_FINAL_WINDOW:
+                    if sentence[k] != sentence[i] or other - word > verb_final:
                         break
                     if okind == "people" and other - word <= 1:
                         continue
@@ -365,6 +387,30 @@ class Reader:
         if unhurt and not (out.get("killed") or out.get("wounded")):
             out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
         return out, hurt
+
+
+def _fresh_counts(
+    tokens: list[tuple[int, str, float]],
+    sentence: list[int],
+    words: list[str],
+    conjunctions: frozenset[str],
+) -> set[int]:
+    """Word indexes of the numbers right after a conjunction whose sentence goes on to a
+    killed or wounded word, with no other number between ("… کشته و ۳۰ تن زخمی")."""
+    out: set[int] = set()
+    for k, (word, kind, _) in enumerate(tokens):
+        if kind != "number" or word == 0 or words[word - 1] not in conjunctions:
+            continue
+        for later in range(k + 1, len(tokens)):
+            other, okind, _ = tokens[later]
+            if sentence[later] != sentence[k] or other - word > VERB_FINAL_WINDOW:
+                break
+            if okind == "number":
+                break
+            if okind in ("killed", "wounded"):
+                out.add(word)
+                break
+    return out
 
 
 def _only_fire(event: str, own: set[str], fire: list[str]) -> bool:

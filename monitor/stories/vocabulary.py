@@ -77,6 +77,8 @@ class Numbers(_Strict, frozen=True, kw_only=True):
     unhurt: list[str] = field(default_factory=list)  # "no casualties": zero killed and wounded
     names_after: list[str] = field(default_factory=list)  # رود پنج: the river, not five
     months: list[str] = field(default_factory=list)  # a number next to one is a date
+    # "58 killed and 30 wounded": a number after one of these starts a new count
+    conjunctions: list[str] = field(default_factory=list)
 
 
 class Tallies(_Strict, frozen=True, kw_only=True):
@@ -111,6 +113,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     gunfire: Gunfire | None = None  # shot at, someone hurt, no fight named: an attack
     unlawful: Unlawful | None = None  # crossed unlawfully, someone killed: an incursion
     simulated: list[str] = field(default_factory=list)  # cue groups of drills (event/cue)
+    alongside: list[str] = field(default_factory=list)  # detained beside a toll: not the type
     precedence: list[tuple[str, str]] = field(default_factory=list)  # (wins, over) if it has a cue
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
@@ -128,6 +131,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         group = "cue group"
         _known("distinct", [cue for kinds in self.distinct for cue in kinds], cues, group)
         _known("simulated", self.simulated, cues, group)
+        _known("alongside", self.alongside, cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
             _known("gunfire", [self.gunfire.hurt], ids, "event type")
@@ -164,6 +168,7 @@ class Vocabulary:
         )
         self.compatible = {frozenset(pair) for pair in spec.compatible}
         self.names_after = frozenset(normalize(w) for w in spec.numbers.names_after)
+        self.conjunctions = frozenset(normalize(w) for w in spec.numbers.conjunctions)
         self.background = tuple(f" {normalize(w)} " for w in spec.background if normalize(w))
         self._last_recalled: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
         self.recall = tuple(
@@ -188,8 +193,9 @@ class Vocabulary:
             )
         )
         groups: list[tuple[str, list[str]]] = [
-            ("count-killed", spec.numbers.killed),
-            ("count-wounded", spec.numbers.wounded),
+            *_with_verb_forms(
+                [("count-killed", spec.numbers.killed), ("count-wounded", spec.numbers.wounded)]
+            ),  # جان باخت: جان باختند, جان باخته‌اند; ҷон бохт: ҷон бохтаанд
             ("count-people", spec.numbers.people),
         ]
         if spec.numbers.items:
@@ -222,12 +228,13 @@ class Vocabulary:
 
     def in_background(self, text: str, start: int, recall: bool = False) -> bool:
         """Whether the cue at ``start`` of normalized ``text`` follows "after" (or a word
-        like it) within eight words of the same sentence: the report is about what came after
-        it ("the clash comes a day after a Tajik border guard was killed in Badakhshan").
+        like it) within eight words of the same sentence (or clause after a colon): the report
+        is about what came after it ("the clash comes a day after a Tajik border guard was
+        killed in Badakhshan").
         With ``recall`` (a lead, not a title), also whether its sentence recalls an earlier
         event ("Напомним, …", "a week ago three intruders were killed at the same post")."""
         head = text[max(0, start - BACKGROUND_CHARS) : start]
-        for stop in SENTENCE_ENDS:
+        for stop in (*SENTENCE_ENDS, ": "):  # "Рӯшон пас аз амалиёт: 20 кушта": a new clause
             head = head.rsplit(stop, 1)[-1]
         before = f" {' '.join(head.split()[-BACKGROUND_WORDS:])} "
         if any(word in before for word in self.background):
