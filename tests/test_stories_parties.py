@@ -150,3 +150,37 @@ def test_at_a_crossing_a_third_party_is_background() -> None:
     aid = report(3, "China hands over vehicles to Tajik border troops", hours=6)
     again = report(4, "Китай передал пограничникам Таджикистана автомобили", hours=7, lang="ru")
     assert "China" in " ".join(TELLER.grouper.compare(aid, again).reasons)
+
+
+def test_a_crowd_of_another_size_two_days_later_is_the_next_wave() -> None:
+    from monitor.stories.grouping import different_crowds
+
+    assert different_crowds({"people": 300.0}, {"people": 1037.0})
+    assert not different_crowds({"people": 300.0}, {"people": 700.0})  # a figure growing
+    assert not different_crowds({"people": 5.0}, {"people": 40.0})  # too few to tell
+    first = report(
+        1, "More than 300 Afghan soldiers flee into Tajikistan across the Panj",
+        "Over 300 Afghan servicemen crossed into Tajikistan near Ishkashim.",
+    )  # fmt: skip
+    second = report(
+        2, "1,037 Afghan soldiers flee into Tajikistan across the Panj",
+        "Over 1,037 Afghan servicemen crossed into Tajikistan near Ishkashim.", hours=40,
+    )  # fmt: skip
+    same_day = report(
+        3, "1,037 Afghan soldiers flee into Tajikistan across the Panj",
+        "Over 1,037 Afghan servicemen crossed into Tajikistan near Ishkashim.", hours=6,
+    )  # fmt: skip
+    assert (first.reading.counts["people"], second.reading.counts["people"]) == (300, 1037)
+    assert TELLER.grouper.compare(first, second).reasons == ("different crowds (300, 1037)",)
+    assert "different crowds" not in " ".join(TELLER.grouper.compare(first, same_day).reasons)
+
+
+def test_the_two_countries_are_the_parties_of_one_closure_told_in_three_languages() -> None:
+    russian = report(1, "Таджикистан закрыл границу для граждан Афганистана", lang="ru")
+    tajik = report(2, "Тоҷикистон марзро ба рӯи шаҳрвандони Афғонистон баст", hours=3, lang="tg")
+    english = report(3, "Tajikistan closes its border to Afghan citizens", hours=2)
+    for a, b in ((russian, tajik), (russian, english), (tajik, english)):
+        verdict = TELLER.grouper.compare(a, b)
+        assert "same parties, same day" in verdict.reasons and verdict.same, verdict
+    # Talks between the two countries are many a day: two of them stay apart (see
+    # test_stories_quality.test_same_parties_needs_an_actor_not_just_two_countries).

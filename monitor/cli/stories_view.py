@@ -61,8 +61,8 @@ def significance_lines(reading: dict[str, Any] | None, significance: float | Non
     if counts:
         shown = ", ".join(f"{k} {v:g}" for k, v in counts.items())
         lines.append(Text.assemble(("counts ", "dim"), shown))
-    cues = reading.get("cues") or []
-    lines.append(Text.assemble(("cues ", "dim"), "; ".join(cues) if cues else "none (fallback)"))
+    cues = "; ".join(dict.fromkeys(reading.get("cues") or []))  # title and lead may repeat one
+    lines.append(Text.assemble(("cues ", "dim"), cues or "none (fallback)"))
     return lines
 
 

@@ -38,6 +38,7 @@ GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll gro
 REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (either way) is about it
 LATER_DAYS = timedelta(hours=36)  # beyond it, twice the LATER_DAY penalty (most often a new event)
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
+CROWD, CROWD_RATIO = 20, 3.0  # crowds a day apart that are not one: 20 people or more, ×3
 REACTIONS = frozenset({"deployment", "diplomacy"})
 _WORD = re.compile(r"\w{3,}")
 _HERE_ROLES = frozenset({"country", "anchor", "place", "region", "actor"})
@@ -234,6 +235,10 @@ class Grouper:
         conflict = conflicting_counts(early.reading.counts, late.reading.counts, gap >= GROWTH_GAP)
         if conflict:
             return Verdict(False, 0.0, (conflict,))
+        if gap > LATER_DAY and (crowds := different_crowds(ra.counts, rb.counts)):
+            # A crowd of other size a day or more later (1,037 soldiers two days after 300):
+            # the next wave, not the first one's figure growing within hours.
+            return Verdict(False, 0.0, (crowds,))
         # The same people killed or wounded in one province or district, or by one person's
         # account, or two or more the same day, is one event even when outlets call it
         # differently (a clash, an attack, smugglers shot) or name different villages of it.
@@ -534,9 +539,12 @@ class Grouper:
         if any(self._area(e) for e in a.entities | b.entities):
             return False  # reports that name places have better evidence
         both = pa & pb
-        # Two countries are named by every report: a shared actor, or a third country.
+        # Two countries are named by every report: a shared actor, or a third country; or,
+        # for anything but talks (of which there are many a day), a cue in common the same
+        # day (a closure: "Tajikistan closes its border to Afghans" in three languages).
         actor = any(self.roles.get(e) == "actor" for e in both)
-        return bool(both - b.others) and (actor or len(both) >= 3) and (pa <= pb or pb <= pa)
+        enough = actor or len(both) >= 3 or (len(both) == 2 and a.reading.event != "diplomacy")
+        return bool(both - b.others) and enough and (pa <= pb or pb <= pa)
 
     def compatible(self, a: Report, b: Report) -> bool:
         """Whether the two reports' event types can describe one event.
@@ -866,6 +874,16 @@ def conflicting_counts(
             if kind == "wounded" and y < x and b.get("killed", 0) > a.get("killed", 0):
                 continue
         return f"different {kind} counts ({x:g}, {y:g})"
+    return None
+
+
+def different_crowds(a: Mapping[str, float], b: Mapping[str, float]) -> str | None:
+    """A reason when both count a crowd (``people``) of CROWD or more, one over CROWD_RATIO
+    times the other (a first partial figure grows within hours; a day apart it is another
+    crowd)."""
+    x, y = a.get("people"), b.get("people")
+    if x and y and min(x, y) >= CROWD and max(x, y) > CROWD_RATIO * min(x, y):
+        return f"different crowds ({x:g}, {y:g})"
     return None
 
 
