@@ -160,7 +160,7 @@ def test_hit_and_near_miss(
         assert found.tier == "context" and "relations_context" in rules
         assert found.score <= matcher.rules.context_tier_cap
     elif mechanism in ("gbao_domestic", "district_news", "travel"):
-        assert {"tj-domestic", "travel"} & set(missed.term_ids), missed.breakdown
+        assert {"tj-unrest", "tj-domestic", "travel"} & set(missed.term_ids), missed.breakdown
     if mechanism != "context_tier":
         assert found.tier == "border"
 

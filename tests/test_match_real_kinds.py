@@ -119,6 +119,61 @@ SHER_KHAN = [
      "اعتقال زعيم عصابة يلقب بشير خان في كراتشي"),
 ]  # fmt: skip
 
+# 7. "From across the border" with no country named: "с сопредельной территории", "аз ҳудуди
+#    ҳамсоя", "از آن سوی مرز", "له پولې هاخوا", "cross-border": the other side of whichever
+#    Tajik or Afghan place is named. On the Kyrgyz border the same phrase stays out.
+FROM_ACROSS = [
+    ("en", "Two Chinese workers killed in Darvoz in a cross-border attack",
+     "Two villagers killed in Isfara in a cross-border attack from Kyrgyzstan"),
+    ("ru", "В Дарвазе с сопредельной территории обстреляны китайские рабочие",
+     "В Исфаре с сопредельной территории обстреляны жители, заявили в Кыргызстане"),
+    ("tg", "Дар Дарвоз аз ҳудуди ҳамсоя ба коргарони чинӣ тирпарронӣ шуд",
+     "Дар Исфара аз ҳудуди ҳамсоя ба сокинон тирпарронӣ шуд, Қирғизистон рад кард"),
+    ("fa", "در درواز از آن سوی مرز بر کارگران چینی تیراندازی شد",
+     "در باتکن قرقیزستان از آن سوی مرز بر روستاییان تیراندازی شد"),
+    ("ps", "په درواز کې له پولې هاخوا پر چینايي کارګرانو ډزې وشوې",
+     "د قرغیزستان په باتکن کې له پولې هاخوا پر کلیوالو ډزې وشوې"),
+    ("uz", "Darvozda chegaraning narigi tomonidan xitoylik ishchilarga hujum qilindi",
+     "Botkenda chegaraning narigi tomonidan qishloq aholisiga hujum, Qirg'iziston"),
+    ("ar", "هجوم من عبر الحدود يقتل عاملين صينيين في دارواز",
+     "هجوم من عبر الحدود يقتل قرويين في باتكن القرغيزية"),
+]  # fmt: skip
+# 8. Deportation between the two countries is a crossing; by Russia, Iran or Pakistan it is not.
+DEPORTATION = [
+    ("en", "Tajikistan deports dozens of Afghan migrants",
+     "Russia deports dozens of Tajik migrants"),
+    ("ru", "Таджикистан депортировал десятки афганских мигрантов",
+     "Россия депортировала десятки таджикских мигрантов"),
+    ("tg", "Тоҷикистон даҳҳо муҳоҷири афғонро ихроҷ кард",
+     "Русия даҳҳо муҳоҷири тоҷикро ихроҷ кард"),
+    ("fa", "تاجیکستان ده‌ها مهاجر افغان را اخراج کرد",
+     "ایران ده‌ها مهاجر افغان را اخراج کرد"),
+    ("ps", "تاجکستان لسګونه افغان کډوال وشړل",
+     "پاکستان لسګونه افغان کډوال وشړل"),
+    ("uz", "Tojikiston o'nlab afg'on muhojirlarini deportatsiya qildi",
+     "Rossiya o'nlab tojik muhojirlarini deportatsiya qildi"),
+    ("ar", "طاجيكستان تقرر ترحيل عشرات المهاجرين الأفغان",
+     "روسيا تقرر ترحيل عشرات المهاجرين الطاجيك"),
+]  # fmt: skip
+# 9. Electricity imported across the river (the Afghan side says "imports"); from Uzbekistan
+#    it crosses another border.
+POWER_IMPORTS = [
+    ("en", "Afghanistan, Tajikistan discuss boosting power imports ahead of winter",
+     "Afghanistan, Uzbekistan discuss boosting power imports ahead of winter"),
+    ("ru", "Афганистан и Таджикистан обсудили импорт электроэнергии на зиму",
+     "Афганистан и Узбекистан обсудили импорт электроэнергии на зиму"),
+    ("tg", "Афғонистон ва Тоҷикистон воридоти барқро барои зимистон муҳокима карданд",
+     "Афғонистон ва Ӯзбекистон воридоти барқро барои зимистон муҳокима карданд"),
+    ("fa", "افغانستان و تاجیکستان درباره افزایش برق وارداتی در زمستان گفتگو کردند",
+     "افغانستان و ازبکستان درباره افزایش برق وارداتی در زمستان گفتگو کردند"),
+    ("ps", "افغانستان او تاجکستان د ژمي لپاره د برېښنا واردات زیاتوي",
+     "افغانستان او ازبکستان د ژمي لپاره د برېښنا واردات زیاتوي"),
+    ("uz", "Afg'oniston va Tojikiston qishda elektr importi ko'paytirishni muhokama qildi",
+     "Afg'oniston va O'zbekiston qishda elektr importi ko'paytirishni muhokama qildi"),
+    ("ar", "أفغانستان وطاجيكستان تبحثان زيادة استيراد الكهرباء في الشتاء",
+     "أفغانستان وأوزبكستان تبحثان زيادة استيراد الكهرباء في الشتاء"),
+]  # fmt: skip
+
 KINDS = {
     "relation_cues": RELATION_CUES,
     "military_presence": MILITARY_PRESENCE,
@@ -126,6 +181,9 @@ KINDS = {
     "seizure": SEIZURE,
     "other_bank": OTHER_BANK,
     "sher_khan": SHER_KHAN,
+    "from_across": FROM_ACROSS,
+    "deportation": DEPORTATION,
+    "power_imports": POWER_IMPORTS,
 }
 CASES = [(k, lang, hit, miss) for k, rows in KINDS.items() for lang, hit, miss in rows]
 IDS = [f"{k}-{lang}" for k, lang, _, _ in CASES]
@@ -151,6 +209,13 @@ def test_hit_and_near_miss(matcher: Matcher, kind: str, language: str, hit: str,
         assert "border_with_other_side" in rules
     if kind == "seizure":
         assert "seizure_in_tajikistan" in rules
+    if kind == "from_across":  # the other side of the Tajik or Afghan place named
+        assert "from-across-the-border" in found.term_ids and "cross_border" in rules
+        assert "context:kyrgyz_border" in {b.get("rule") for b in missed.breakdown}
+    if kind == "deportation":
+        assert "deportation" in found.term_ids and "deportation" in missed.term_ids
+    if kind == "power_imports":
+        assert "power-export" in found.term_ids and "power-export" in missed.term_ids
 
 
 def test_ministers_by_surname_are_actors(matcher: Matcher) -> None:

@@ -45,6 +45,7 @@ CONTEXT_LABEL = {
     "af_uz_border": "Afghan–Uzbek border context",
     "af_tm_border": "Afghan–Turkmen border context",
     "india": "Indian context",
+    "tj_unrest": "Tajik unrest context",
     "tj_domestic": "Tajik domestic context",
     "travel": "travel context",
 }
@@ -149,7 +150,8 @@ def _profile(watchlist: Watchlist) -> dict[str, _Term]:
             national=e.role in ("country", "actor", "anchor"),
             label=f"{e.name} ({e.role})",
             frame=e.frame,
-            topic=e.role == "topic" and e.frame != "relation",
+            # "from across the border" is a direction: it needs an incident of its own
+            topic=e.role == "topic" and e.frame not in ("relation", "origin"),
             role=e.role,
             side=e.side,
             context=context,
@@ -324,7 +326,7 @@ def _score(
     owned = _owned(terms, by_term) if contexts_present else _NOTHING
 
     tj = af = relation = event = False
-    contraband = seized = located_tj = tj_actor = False
+    contraband = seized = located_tj = tj_actor = violence = False
     sided_terms = 0
     anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
     regions = 0
@@ -352,6 +354,8 @@ def _score(
             contraband = True
         elif frame == "seizure":
             seized = True
+        elif frame == "violence":
+            violence = True
         elif own:
             if frame == "border_with":
                 border_with.append(side)
@@ -455,7 +459,12 @@ def _score(
     crossing = False
     if directional and all_topics:
         crossing = any(
-            _linked(hits_, _side_hits(terms, by_term, owned, "af" if side == "tj" else "tj"))
+            _linked(hits_, _side_hits(terms, by_term, owned, _ACROSS[side]))
+            if side in _ACROSS
+            # "from across the border" (no side): from the other side of whichever Tajik or
+            # Afghan term it is linked to ("в Дарвазе с сопредельной территории")
+            else _linked(hits_, _side_hits(terms, by_term, owned, "tj"))
+            or _linked(hits_, _side_hits(terms, by_term, owned, "af"))
             for side, hits_ in directional
         )
     if crossing:
@@ -518,7 +527,10 @@ def _score(
     # the border stays below the default threshold; a context-tier score stays below border
     # events.
     cap, cap_name, cap_label = 1.0, "", ""
-    if domestic and not (event or anchors):
+    # Violence at a border place is no district-life story (a road crew shot at in Darvoz),
+    # but violence in a protest is still unrest (Khorog).
+    struck = violence and sided_places and all(terms[t].context != "tj_unrest" for t in domestic)
+    if domestic and not (event or anchors or struck):
         cap, cap_name = rules.domestic_cap, "domestic_cap"
         if breakdown is not None:
             names = ", ".join(sorted({terms[t].entry.name for t in domestic}))

@@ -37,19 +37,23 @@ NegativeContext = Literal[
     "af_uz_border",
     "af_tm_border",
     "india",
-    "tj_domestic",  # protests, anniversaries, diaspora rallies, district life (no crossing)
+    "tj_unrest",  # protests, unrest, anniversaries, diaspora rallies (no crossing)
+    "tj_domestic",  # district life: celebrations, harvests, roads, schools (no crossing)
     "travel",  # Pamir Highway travel writing, tourism
 ]
 # Contexts that only cap a score when nothing crosses the border (see scoring.py).
-DOMESTIC_CONTEXTS = frozenset({"tj_domestic", "travel"})
+DOMESTIC_CONTEXTS = frozenset({"tj_unrest", "tj_domestic", "travel"})
 Frame = Literal[
     "origin",  # "from Afghanistan", "из Афганистана", "از افغانستان": where something comes from
+    # (side none: "from across the border", "с сопредельной территории": the other side of
+    # whichever Tajik or Afghan term is named)
     "destination",  # "into Tajikistan", "в Таджикистан", "به تاجیکستان": where it goes or happens
     "border_with",  # "the border with Afghanistan": a border word naming ONE side (other implicit)
     "relation",  # bilateral relations: delegation, talks, minister's call, "main enemy"
     "location",  # "in Tajikistan", "в Таджикистане", "په تاجکستان کې": where something happens
     "contraband",  # what is smuggled across the river: heroin, hashish, opium
     "seizure",  # seized, detained, изъято, ونیول شول: a seizure or an arrest
+    "violence",  # shooting, attack, clash: at a border place it is not district life
 ]
 _SIDED_FRAMES = frozenset({"origin", "destination", "border_with", "location"})
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
@@ -162,7 +166,8 @@ def parse_watchlist(raw: Any, source: str) -> Watchlist:
         seen_ids[entry.id] = i
         if entry.role == "negative" and entry.context is None:
             raise ConfigError(f"{source}: {label}: role 'negative' needs a 'context'")
-        if entry.frame in _SIDED_FRAMES and entry.side not in ("tj", "af"):
+        sideless_origin = entry.frame == "origin" and entry.side == "none"  # "from across"
+        if entry.frame in _SIDED_FRAMES and entry.side not in ("tj", "af") and not sideless_origin:
             raise ConfigError(f"{source}: {label}: frame {entry.frame!r} needs side 'tj' or 'af'")
         for alias in entry.all_aliases():
             key = normalize(alias)
