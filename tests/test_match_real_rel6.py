@@ -72,3 +72,35 @@ def test_only_origin_may_be_sideless(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match="frame 'destination' needs side"):
         load_watchlist(path)
+
+
+# Hit / near-miss pairs for the second round: both banks, relations, entry, the two capitals.
+SECOND_ROUND = [
+    # places on both banks (or a place and both banks' provinces): the hospital or the cotton
+    # is not district life; one bank "bordering Afghanistan" still is
+    ("Wakhan residents to be treated at Ishkashim hospital in Tajikistan",
+     "New hospital opens in Ishkashim, bordering Afghanistan"),
+    ("Takhar and Khatlon agree to open Kokul bridge for cotton and fuel",
+     "Cotton harvest begins in Khatlon's Farkhor district, bordering Afghanistan"),
+    # Kabul's diplomatic protest is relations (context tier), a protest in Khorog is unrest
+    ("طالبان از تاجیکستان خواستند به مخالفان میزبانی نکند؛ کابل اعتراض کرد",
+     "اعتراض معترضان در خاروغ در مرز افغانستان ادامه دارد"),
+    ("Tajikistan bans entry of Afghan citizens", "Tajikistan bans entry of Chinese citizens"),
+    ("Islamic Emirate warns Tajikistan against interference",
+     "Russia warns United States against interference"),
+    # "Dushanbe and Kabul" is the pair (both governments), not Dushanbe alone
+    ("دوشنبه و کابل بر سر صادرات برق توافق کردند", "روز دوشنبه و سه‌شنبه در کابل برق قطع بود"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("hit", "miss"), SECOND_ROUND)
+def test_second_round_hit_and_near_miss(matcher: Matcher, hit: str, miss: str) -> None:
+    found = matcher.match(hit, "")
+    missed = matcher.match(miss, "")
+    assert found.relevant and "domestic_cap" not in _rules(found), found.breakdown
+    assert not missed.relevant, missed.breakdown
+
+
+def test_the_two_capitals_are_the_pair(matcher: Matcher) -> None:
+    found = matcher.match("دوشنبه و کابل بر سر صادرات برق توافق کردند", "")
+    assert "tajik-afghan" in found.term_ids and "pair_and_border" in _rules(found)

@@ -331,6 +331,7 @@ def _score(
     anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
     regions = 0
     place_sides: list[str] = []
+    region_sides: set[str] = set()
     national_sides: list[str] = []
     border_hits: list[Located] = []
     sided_hits: list[Located] = []
@@ -372,6 +373,8 @@ def _score(
             anchors += 1
         elif role == "region":
             regions += side != "none"
+            if own:
+                region_sides.add(side)
         elif role == "place":
             places += 1
             sided_places += side != "none"
@@ -429,12 +432,16 @@ def _score(
         )
     if places and has_border:
         rule("place_and_border", "border place + border word", rules.place_and_border)
+    # An Afghan-bank place with a Tajik-bank one, or a place with the provinces of both
+    # banks: something crosses between them (Khorog–Shegnan, Wakhan residents treated in
+    # Ishkashim, Takhar and Khatlon open the Kokul bridge).
+    banks = ("af" in place_sides and ("tj" in place_sides or "both" in place_sides)) or bool(
+        places and region_sides >= {"tj", "af"}
+    )
+    event = event or banks
     if place_sides and any(_opposite(p, n) for p in place_sides for n in national_sides):
         rule("place_and_country", "border place + country", rules.place_and_country)
-    elif "af" in place_sides and ("tj" in place_sides or "both" in place_sides):
-        # an Afghan-bank place with a Tajik-bank one: something crosses between them
-        # (Khorog–Shegnan, Wakhan residents treated in Ishkashim)
-        event = True
+    elif banks:
         rule(
             "places_on_both_banks",
             "places facing each other across the river",
@@ -530,7 +537,9 @@ def _score(
     # Violence at a border place is no district-life story (a road crew shot at in Darvoz),
     # but violence in a protest is still unrest (Khorog).
     struck = violence and sided_places and all(terms[t].context != "tj_unrest" for t in domestic)
-    if domestic and not (event or anchors or struck):
+    # A Dushanbe–Kabul relations story is not domestic ("Kabul protested"): the context
+    # tier's cap applies instead.
+    if domestic and not (event or anchors or struck or tier == "context"):
         cap, cap_name = rules.domestic_cap, "domestic_cap"
         if breakdown is not None:
             names = ", ".join(sorted({terms[t].entry.name for t in domestic}))
