@@ -104,3 +104,17 @@ def test_second_round_hit_and_near_miss(matcher: Matcher, hit: str, miss: str) -
 def test_the_two_capitals_are_the_pair(matcher: Matcher) -> None:
     found = matcher.match("دوشنبه و کابل بر سر صادرات برق توافق کردند", "")
     assert "tajik-afghan" in found.term_ids and "pair_and_border" in _rules(found)
+
+
+def test_bare_badakhshan_is_the_afghan_province(matcher: Matcher) -> None:
+    """With Kabul it names no second side; with Tajikistan it is the other bank."""
+    lapis = matcher.match(
+        "Badakhshan lapis lazuli fetches record prices at Kabul gem market",
+        "Traders at Chicken Street said demand from Chinese buyers was growing.",
+    )
+    assert "relations_context" not in _rules(lapis) and not lapis.relevant, lapis.breakdown
+    flour = matcher.match(
+        "Darwaz residents of Badakhshan depend on Tajik markets for flour",
+        "Without cross-border trade with Tajikistan, they say, flour does not reach the villages.",
+    )
+    assert flour.relevant, flour.breakdown

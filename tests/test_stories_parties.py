@@ -184,3 +184,16 @@ def test_the_two_countries_are_the_parties_of_one_closure_told_in_three_language
         assert "same parties, same day" in verdict.reasons and verdict.same, verdict
     # Talks between the two countries are many a day: two of them stay apart (see
     # test_stories_quality.test_same_parties_needs_an_actor_not_just_two_countries).
+
+
+def test_one_report_naming_the_crossing_still_has_the_parties_of_one_closure() -> None:
+    persian = report(1, "تاجیکستان مرزهایش را به روی شهروندان افغانستان بست",
+                     "تاجیکستان ورود شهروندان افغان را به این کشور به صورت موقت ممنوع کرده است.",
+                     lang="fa")  # fmt: skip
+    pashto = report(
+        2, "تاجکستان د کرونا له امله پر افغانانو خپله پوله وتړله",
+        "تاجکستان د کرونا له امله د شیرخان بندر لاره پر افغانانو وتړله.", hours=2, lang="ps",
+    )  # fmt: skip
+    assert "sher-khan-bandar" in pashto.entities and not persian.sites | pashto.sites
+    verdict = TELLER.grouper.compare(persian, pashto)
+    assert "same parties, same day" in verdict.reasons and verdict.same, verdict

@@ -344,7 +344,12 @@ def _score(
          border_hit, t_event, _, _, _) = term  # fmt: skip
         own = not owned or term_id not in owned
         if own and (t_tj or t_af):
-            tj = tj or t_tj
+            # a province named alike on both banks is, bare, the Afghan one (the Tajik one is
+            # Gorno-Badakhshan): with Kabul it names no second side ("Badakhshan lapis at a
+            # Kabul market"), with Tajikistan it does ("Darwaz of Badakhshan depends on Tajik
+            # markets")
+            shared = role == "region" and side == "both"
+            tj = tj or (t_tj and not shared)
             af = af or t_af
             sided_terms += 1
         if frame is None:

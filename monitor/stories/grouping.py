@@ -536,8 +536,8 @@ class Grouper:
         pb = {e for e in b.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
         pa |= a.others  # Uzbekistan in drills of three countries; Kyrgyzstan in another talk
         pb |= b.others
-        if any(self._area(e) for e in a.entities | b.entities):
-            return False  # reports that name places have better evidence
+        if any(self._area(e) for e in a.entities) and any(self._area(e) for e in b.entities):
+            return False  # two reports that name places have better evidence: their places
         both = pa & pb
         # Two countries are named by every report: a shared actor, or a third country; or,
         # for anything but talks (of which there are many a day), a cue in common the same
