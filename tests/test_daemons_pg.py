@@ -255,7 +255,10 @@ def test_three_daemons_share_the_feeds_and_fetch_none_twice_in_an_interval(
     assert codes == [0, 0, 0], logs
     shares = [fetched_per_daemon(log) for log in logs]
     total = sum(len(ts) for ts in times.values())
-    assert sum(shares) == total, (shares, total)
+    # A daemon stopped while its pass is fetching has asked the server for feeds it logs no
+    # pass for (the stop cuts the pass short); those feeds are claimed by no other daemon, so
+    # together they are fewer than all feeds.
+    assert sum(shares) <= total < sum(shares) + count, (shares, total)
     # every daemon did part of the work, none nearly all of it (one tick per daemon gave the
     # first one everything); the first daemon up polls the first round alone
     assert all(share > 0 for share in shares) and max(shares) < 0.8 * total, shares
