@@ -94,6 +94,11 @@ class WatchlistEntry(Struct, forbid_unknown_fields=True, frozen=True, kw_only=Tr
                 if not normalize(alias.replace("~", "")).strip():
                     raise ValueError(f"{key}: alias {alias!r} is empty after normalization")
 
+    @property
+    def third_party(self) -> bool:
+        """A neutral entry naming a third country or organisation (China, the UN)."""
+        return self.role == "neutral" and self.kind in THIRD_PARTY_KINDS
+
     def all_aliases(self) -> list[str]:
         """The name plus every alias (plain ones first)."""
         return [self.name, *self.aliases, *self.proper_aliases]

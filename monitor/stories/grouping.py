@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from monitor.match.normalize import normalize
-from monitor.match.watchlist import THIRD_PARTY_KINDS, Watchlist, WatchlistEntry
+from monitor.match.watchlist import Watchlist, WatchlistEntry
 from monitor.stories.reading import VIOLENT, Reading
 from monitor.stories.vocabulary import Vocabulary
 
@@ -63,7 +63,7 @@ def specificity(entry: WatchlistEntry) -> float:
         return 0.3
     if kind == "project":  # CASA-1000: one named undertaking
         return PROJECT
-    if role == "neutral" and kind in THIRD_PARTY_KINDS:
+    if entry.third_party:
         return THIRD_PARTY  # China, Russia, the UN: who else takes part
     return 0.0  # anchors, border words, topics, other borders: every report has them
 
@@ -208,8 +208,7 @@ class Grouper:
         # countries of the other borders (Kyrgyzstan, Uzbekistan).
         self.foreign = frozenset(
             e.id for e in watchlist.entries
-            if (e.role == "neutral" and e.kind in THIRD_PARTY_KINDS)
-            or (e.role == "negative" and e.kind == "country")
+            if e.third_party or (e.role == "negative" and e.kind == "country")
         )  # fmt: skip
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
         self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
@@ -829,7 +828,7 @@ def _own_units(watchlist: Watchlist) -> dict[str, frozenset[str]]:
     military base" is Russia's own, so the two say one thing when both are shared."""
     names: dict[str, list[tuple[str, bool]]] = {}  # one-word names: ("russian", exact)
     for e in watchlist.entries:
-        if e.role == "neutral" and e.kind in THIRD_PARTY_KINDS:
+        if e.third_party:
             names[e.id] = [
                 (words[0], not alias.endswith("~"))
                 for alias in e.all_aliases()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from monitor.match.watchlist import THIRD_PARTY_KINDS, Watchlist, WatchlistEntry
+from monitor.match.watchlist import Watchlist, WatchlistEntry
 
 LANGUAGE_ORDER = ("en", "ru", "tg", "fa", "ps", "uz", "ar")
 MAX_PLACES = 2
@@ -106,9 +106,7 @@ def story_header(
                     rivers.add(entry.id)
             elif entry.role == "region":
                 regions[entry.id] += 1
-            elif entry.role == "actor" or (
-                entry.role == "neutral" and entry.kind in THIRD_PARTY_KINDS
-            ):  # who takes part, a third party (China) as much as a named actor
+            elif entry.role == "actor" or entry.third_party:  # who takes part (China too)
                 actors[entry.id] += 1
 
     def name(term_id: str) -> str:
