@@ -171,12 +171,8 @@ class Vocabulary:
         self.conjunctions = frozenset(normalize(w) for w in spec.numbers.conjunctions)
         self.background = tuple(f" {normalize(w)} " for w in spec.background if normalize(w))
         self._last_recalled: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
-        self.recall = tuple(
-            f" {_words(normalize(w))} " for w in spec.recall if _words(normalize(w))
-        )
-        self.conditional = tuple(
-            f" {_words(normalize(w))} " for w in spec.conditional if _words(normalize(w))
-        )
+        self.recall = _phrases(spec.recall)
+        self.conditional = _phrases(spec.conditional)
         tallies = spec.tallies
         self.tally_words = (
             frozenset(_words(normalize(w)) for w in tallies.words) if tallies else None
@@ -214,7 +210,7 @@ class Vocabulary:
         if spec.numbers.months:
             groups.append(("month", spec.numbers.months))
         gunfire = spec.gunfire
-        self.mutual = tuple(f" {_words(normalize(w))} " for w in gunfire.mutual) if gunfire else ()
+        self.mutual = _phrases(gunfire.mutual) if gunfire else ()
         self.incident_automaton = (
             AliasAutomaton(_as_watchlist([("incident", spec.incidents)], f"{source}: incidents"))
             if spec.incidents
@@ -243,13 +239,11 @@ class Vocabulary:
 
     def possible(self, title: str) -> bool:
         """Whether normalized ``title`` tells a possibility ("ready to take in refugees")."""
-        words = f" {_words(title)} "
-        return any(word in words for word in self.conditional)
+        return _says(title, self.conditional)
 
     def mutual_fire(self, text: str) -> bool:
         """Whether normalized ``text`` says fire was "between" two sides."""
-        words = f" {_words(text)} "
-        return any(word in words for word in self.mutual)
+        return _says(text, self.mutual)
 
     def recalls(self, text: str, start: int) -> bool:
         """Whether the sentence of ``text`` around ``start`` has a recall word."""
@@ -263,8 +257,7 @@ class Vocabulary:
         spans = []
         begin = 0
         for stop in (*(m.end() for m in _SENTENCE_SPLIT.finditer(text)), len(text) + 1):
-            sentence = f" {_words(text[begin:stop])} "
-            if any(word in sentence for word in self.recall):
+            if _says(text[begin:stop], self.recall):
                 spans.append((begin, stop))
             begin = stop
         self._last_recalled = (text, tuple(spans))
@@ -275,6 +268,17 @@ class Vocabulary:
 
     def label(self, event: str) -> str:
         return self.labels.get(event, event.capitalize())
+
+
+def _phrases(words: list[str]) -> tuple[str, ...]:
+    """The configured words and phrases as `_says` looks for them (normalized, space-bounded)."""
+    return tuple(f" {w} " for w in (_words(normalize(word)) for word in words) if w)
+
+
+def _says(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether normalized ``text`` holds one of ``phrases`` as whole words."""
+    words = f" {_words(text)} "
+    return any(phrase in words for phrase in phrases)
 
 
 def _words(text: str) -> str:
