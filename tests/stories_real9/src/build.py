@@ -1,10 +1,13 @@
 import json, glob, os, importlib.util
 here = os.path.dirname(os.path.abspath(__file__))
 rows = []
-for f in sorted(glob.glob(os.path.join(here, "d*.py"))):
+for f in sorted([f for f in glob.glob(os.path.join(here, "d*.py")) if not f.endswith("drop.py")]):
     spec = importlib.util.spec_from_file_location(os.path.basename(f)[:-3], f)
     m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
     rows += m.R
+import sys; sys.path.insert(0, here)
+from drop import DROP
+rows = [r for r in rows if (r[0], r[3], r[4]) not in DROP]
 rows.sort(key=lambda r: r[5])
 sid = {}
 for r in rows:
