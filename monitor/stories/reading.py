@@ -116,10 +116,12 @@ class Reader:
             norm = self._normalizer.normalize(text)
             texts.append(norm.text)
             lead_of = name == "summary"
-            for index, alias, start, _end in vocab.cue_automaton.find_tuples(norm, text):
+            for index, alias, start, end in vocab.cue_automaton.find_tuples(norm, text):
                 event, cue = vocab.cues[index]
                 if (name, index) in seen:
                     continue
+                if index in vocab.paired and not vocab.partnered(norm, text, index, start, end):
+                    continue  # "sent" with nothing armed sent ("sent to quarantine")
                 weight = cue.weight * FIELD_WEIGHT[name]
                 if vocab.in_background(norm.text, start, lead_of):
                     weight *= BACKGROUND
@@ -184,7 +186,7 @@ class Reader:
                 if any(c.startswith(f"{e}/") and c not in vocab.spec.alongside for c in own)
             }
         casualties = _casualties(counts)
-        if casualties:  # "no casualties" among one side only
+        if casualties or casualty_word:  # "no casualties" among one side only: not a zero
             counts = {k: v for k, v in counts.items() if v or k not in ("killed", "wounded")}
         # Only a type with a cue of its own can be the event; background cues add weight to it
         # ("Шойгу …, имея в виду перестрелку": the recalled firefight is not the report's).
@@ -199,6 +201,9 @@ class Reader:
             for wins, over in vocab.spec.precedence:  # armed men crossing, then a firefight
                 if event == over and wins in named:
                     event = wins
+            weighed = vocab.spec.weighed
+            if weighed in named and counts.get("kg") and not (casualty_word or casualties):
+                event = weighed  # caught crossing with 15 kg of hashish: smugglers
             level, confidence = severity[event], round(scores[event], 3)
         hurt = casualties or casualty_word
         gunfire = vocab.spec.gunfire
@@ -304,10 +309,9 @@ class Reader:
         tokens = _standalone_multipliers(tokens, lone)
         plain = _without_abbreviation_dots(normalized, abbreviations)
         sentence_of = _sentences(plain)
-        # A casualty word inside "no casualties" (без жертв) says no one was hurt.
-        hurt = not unhurt and any(
-            t[1] in ("killed", "wounded") and t[0] not in recalled for t in tokens
-        )
+        # "No casualties" is one phrase (без жертв, never its жертв); a casualty word beside
+        # it ("нарушители уничтожены, среди пограничников пострадавших нет") is a toll.
+        hurt = any(t[1] in ("killed", "wounded") and t[0] not in recalled for t in tokens)
         if not tokens:
             return ({"killed": 0.0, "wounded": 0.0} if unhurt else {}), hurt
         tokens.sort(key=lambda t: t[0])
@@ -384,7 +388,7 @@ class Reader:
                     # clause that ends in a casualty word are its casualties, not a crowd.
                     continue
                 out[kind_found] = max(out.get(kind_found, 0.0), value)
-        if unhurt and not (out.get("killed") or out.get("wounded")):
+        if unhurt and not (hurt or out.get("killed") or out.get("wounded")):
             out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
         return out, hurt
 

@@ -18,7 +18,7 @@ from monitor.errors import ConfigError
 from monitor.files import convert, read_yaml, validation_problem
 from monitor.match.automaton import AliasAutomaton
 from monitor.match.inflection import alias_script
-from monitor.match.normalize import normalize
+from monitor.match.normalize import NormalizedText, normalize
 from monitor.match.watchlist import Watchlist, parse_watchlist
 
 EVENT_TYPES = (
@@ -97,6 +97,12 @@ class Unlawful(_Strict, frozen=True, kw_only=True):
     hurt: str  # the event type of such a crossing in which someone was killed or wounded
 
 
+class Paired(_Strict, frozen=True, kw_only=True):
+    cue: str  # a cue group (event/cue) that counts only beside one of its partners
+    partners: NonEmpty  # words one of which must stand near the cue (the troops sent)
+    words: Annotated[int, Meta(ge=0, le=20)] = 6  # how near: words between, one sentence
+
+
 class EventsFile(_Strict, frozen=True, kw_only=True):
     version: int = 1
     fallback: Fallback = field(default_factory=Fallback)
@@ -115,6 +121,8 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     simulated: list[str] = field(default_factory=list)  # cue groups of drills (event/cue)
     alongside: list[str] = field(default_factory=list)  # detained beside a toll: not the type
     precedence: list[tuple[str, str]] = field(default_factory=list)  # (wins, over) if it has a cue
+    paired: list[Paired] = field(default_factory=list)  # "sent" counts only beside "troops"
+    weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
 
@@ -125,13 +133,14 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         fallback = self.fallback
         _known("compatible", [e for pair in self.compatible for e in pair], ids, "event type")
         _known("precedence", [e for pair in self.precedence for e in pair], ids, "event type")
-        named = (fallback.event, fallback.casualties, fallback.question)
+        named = (fallback.event, fallback.casualties, fallback.question, self.weighed)
         _known("fallback", [e for e in named if e is not None], ids, "event type")
         cues = {f"{e.id}/{c.id}" for e in self.events for c in e.cues}
         group = "cue group"
         _known("distinct", [cue for kinds in self.distinct for cue in kinds], cues, group)
         _known("simulated", self.simulated, cues, group)
         _known("alongside", self.alongside, cues, group)
+        _known("paired", [p.cue for p in self.paired], cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
             _known("gunfire", [self.gunfire.hurt], ids, "event type")
@@ -216,6 +225,15 @@ class Vocabulary:
             if spec.incidents
             else None
         )
+        by_id = {f"{e}/{c.id}": i for i, (e, c) in enumerate(self.cues)}
+        # cue index → (partner group, words apart); partners compiled like cues
+        self.paired = {by_id[p.cue]: (k, p.words) for k, p in enumerate(spec.paired)}
+        self.partner_automaton = AliasAutomaton(
+            _as_watchlist(
+                [(f"partner-{k}", p.partners) for k, p in enumerate(spec.paired)],
+                f"{source}: paired",
+            )
+        )
         self.number_groups = [gid for gid, _ in groups]
         self.number_automaton = AliasAutomaton(_as_watchlist(groups, f"{source}: numbers"))
 
@@ -236,6 +254,23 @@ class Vocabulary:
         if any(word in before for word in self.background):
             return True
         return recall and bool(self.recall) and self.recalls(text, start)
+
+    def partnered(
+        self, norm: NormalizedText, original: str, index: int, start: int, end: int
+    ) -> bool:
+        """Whether the paired cue ``index`` at ``start`` of ``norm`` has one of its partner
+        words within its number of words, in the same sentence ("направили тысячи бойцов",
+        "صدها جنگجو را … فرستادند"; not "ба карантин фиристода шуданд")."""
+        group, words = self.paired[index]
+        text = norm.text
+        for hit, _alias, begin, stop in self.partner_automaton.find_tuples(norm, original):
+            if hit != group:
+                continue
+            low, high = (stop, start) if begin < start else (end, begin)
+            between = text[low:high]
+            if len(between.split()) <= words and not _SENTENCE_SPLIT.search(between):
+                return True
+        return False
 
     def possible(self, title: str) -> bool:
         """Whether normalized ``title`` tells a possibility ("ready to take in refugees")."""
