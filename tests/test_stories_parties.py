@@ -7,7 +7,7 @@ from __future__ import annotations
 from story_support import TELLER, report
 
 from monitor.match.watchlist import parse_watchlist
-from monitor.stories.grouping import THIRD_PARTY, _own_units
+from monitor.stories.grouping import SUBJECT, THIRD_PARTY, _own_units
 
 
 def test_china_named_in_three_scripts_is_one_third_party() -> None:
@@ -181,7 +181,7 @@ def test_the_two_countries_are_the_parties_of_one_closure_told_in_three_language
     english = report(3, "Tajikistan closes its border to Afghan citizens", hours=2)
     for a, b in ((russian, tajik), (russian, english), (tajik, english)):
         verdict = TELLER.grouper.compare(a, b)
-        assert "same parties, same day" in verdict.reasons and verdict.same, verdict
+        assert "same parties within a day" in verdict.reasons and verdict.same, verdict
     # Talks between the two countries are many a day: two of them stay apart (see
     # test_stories_quality.test_same_parties_needs_an_actor_not_just_two_countries).
 
@@ -196,4 +196,31 @@ def test_one_report_naming_the_crossing_still_has_the_parties_of_one_closure() -
     )  # fmt: skip
     assert "sher-khan-bandar" in pashto.entities and not persian.sites | pashto.sites
     verdict = TELLER.grouper.compare(persian, pashto)
-    assert "same parties, same day" in verdict.reasons and verdict.same, verdict
+    assert "same parties within a day" in verdict.reasons and verdict.same, verdict
+
+
+def test_the_next_mornings_report_of_one_closure_still_has_the_same_parties() -> None:
+    # T0 is 06:00: 20 hours later is the small hours of the next calendar day.
+    russian = report(1, "Таджикистан закрыл границу для граждан Афганистана", lang="ru")
+    english = report(2, "Tajikistan closes its border to Afghan citizens", hours=20)
+    assert russian.when.date() != english.when.date()
+    verdict = TELLER.grouper.compare(russian, english)
+    assert "same parties within a day" in verdict.reasons, verdict
+    # Near-miss: a day and a half later the parties alone say no more.
+    later = report(3, "Tajikistan closes its border to Afghan citizens", hours=36)
+    assert "same parties within a day" not in TELLER.grouper.compare(russian, later).reasons
+
+
+def test_a_subject_the_two_countries_talk_about_is_evidence_in_any_language() -> None:
+    english = report(1, "Afghanistan and Tajikistan discuss electricity supply for winter")
+    persian = report(2, "افغانستان و تاجیکستان درباره افزایش واردات برق گفتگو کردند", hours=5,
+                     lang="fa")  # fmt: skip
+    russian = report(3, "Таджикистан и Афганистан обсудили поставки электроэнергии на зиму",
+                     hours=8, lang="ru")  # fmt: skip
+    assert TELLER.grouper.weight["power-export"] == SUBJECT
+    for a, b in ((english, persian), (english, russian), (persian, russian)):
+        verdict = TELLER.grouper.compare(a, b)
+        assert verdict.same and any("electricity" in r for r in verdict.reasons), verdict
+    # Near-miss: talks on a border market the same day are other talks.
+    market = report(4, "Afghanistan and Tajikistan discuss reopening border markets", hours=2)
+    assert not TELLER.grouper.compare(english, market).same

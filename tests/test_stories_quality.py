@@ -435,13 +435,13 @@ def test_same_parties_same_day_holds_for_a_named_leader() -> None:
     # A leader's name (an actor more specific than a place) no longer turns the bonus off.
     a = report(1, "Rahmon receives Taliban delegation in Dushanbe, discusses Afghan border", "", 0)
     b = report(2, "Taliban delegation holds talks with Rahmon on border with Afghanistan", "", 2)
-    assert "same parties, same day" in TELLER.grouper.compare(a, b).reasons
+    assert "same parties within a day" in TELLER.grouper.compare(a, b).reasons
     # Near-miss: two reports that both name border places have better evidence than parties
     # (their places); one report naming a district and the other none still has the parties.
     c = report(3, "Taliban delegation holds talks with Rahmon on Darvaz border", "", 2)
     d = report(4, "Taliban delegation holds talks with Rahmon on Ishkashim border", "", 2)
-    assert "same parties, same day" not in TELLER.grouper.compare(c, d).reasons
-    assert "same parties, same day" in TELLER.grouper.compare(a, c).reasons
+    assert "same parties within a day" not in TELLER.grouper.compare(c, d).reasons
+    assert "same parties within a day" in TELLER.grouper.compare(a, c).reasons
 
 
 def test_another_borders_places_are_a_place_in_common_for_two_kinds_of_event() -> None:

@@ -31,6 +31,7 @@ STEM = 5  # letters of a word that say what it is, inflection aside
 ALIKE = ((0.25, 1.5), (0.15, 1.0))  # stem Jaccard similarity, same language: its points
 PERSON = 2.5  # a person both reports name (a leader, a commander, a spokesman)
 PROJECT = 2.0  # a named project both reports name (CASA-1000)
+SUBJECT = 1.0  # a subject of trade or cooperation both reports name (electricity, a border market)
 THIRD_PARTY = 1.0  # a third country or organisation both reports name (China, the UN)
 PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
 ELSEWHERE = 2.0  # two reports about another border naming the same one of its countries
@@ -63,6 +64,8 @@ def specificity(entry: WatchlistEntry) -> float:
         return 0.3
     if kind == "project":  # CASA-1000: one named undertaking
         return PROJECT
+    if kind == "subject":  # electricity, a border market: what two countries talk about
+        return SUBJECT
     if entry.third_party:
         return THIRD_PARTY  # China, Russia, the UN: who else takes part
     return 0.0  # anchors, border words, topics, other borders: every report has them
@@ -332,11 +335,11 @@ class Grouper:
             if cues:  # the same kind of event in any language (heroin, a protest note…)
                 score += min(1.0, 0.5 * len(cues))
                 reasons.append("same cues " + ", ".join(cues))
-                if a.when.date() == b.when.date() and self._same_parties(a, b):
+                if gap <= LATER_DAY and self._same_parties(a, b):
                     # Few names (two countries and the Taliban): the same parties, the same
-                    # kind of event, the same day.
+                    # kind of event, within a day (the next morning's report included).
                     score += 1.0
-                    reasons.append("same parties, same day")
+                    reasons.append("same parties within a day")
         elif known_a and known_b and {ra.event, rb.event} <= VIOLENT:
             score += 0.5  # an attack, a clash, an incursion: outlets call one shooting each
             reasons.append("both violence")
