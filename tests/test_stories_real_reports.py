@@ -177,3 +177,98 @@ def test_paired_names_a_known_cue_group() -> None:
     }  # fmt: skip
     with pytest.raises(ConfigError, match="paired: unknown cue group 'attack/sending'"):
         parse_vocabulary(raw, "events.yaml")
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        # Pashto light verbs in the plural (کړل, شول) like their other forms
+        ("پاکستان تورخم د دوو اونیو لپاره بند کړل", "crossing"),
+        ("طالبانو درې تاجک بندیان خوشې کړه", "diplomacy"),
+        # Russian verbs in the present
+        ("Афганцев выдворяют из Таджикистана", "crossing"),
+        ("Иран депортирует афганских мигрантов", "crossing"),
+        # a checkpoint inflected, a deal signed, a session held
+        ("Узбекистан и Таджикистан открыли еще два пункта пропуска", "crossing"),
+        ("Kabul and Tashkent sign deal on railway", "diplomacy"),
+        ("Нишасти САҲА дар Душанбе", "diplomacy"),
+        ("Раҳмон дар ҷаласаи ШҲАШ ширкат кард", "diplomacy"),
+    ],
+)
+def test_verb_forms_and_wordings_outlets_use(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("С начала года изъято 2 тонны наркотиков", "analysis"),
+        ("Since the start of the year 500 kg of heroin were seized", "analysis"),
+        ("Аз аввали сол 3 тонна маводи мухаддир мусодира шуд", "analysis"),
+        ("از آغاز سال ۲ تن مواد مخدر کشف شد", "analysis"),
+        ("Пограничники изъяли 20 кг героина", "smuggling"),  # a seizure, not the year's
+    ],
+)
+def test_the_year_so_far_is_a_review(title: str, event: str) -> None:
+    reading = read(title)
+    assert reading.event == event, reading.cues
+    assert ("kg" in reading.counts) == (event == "smuggling")
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Taliban seize district centre near Tajik border", "clash"),
+        ("Толибон маркази ноҳияро гирифтанд", "clash"),
+        ("طالبان ولسوالی شهر بزرگ را گرفتند", "clash"),
+        ("طالبانو د خواهان ولسوالۍ ونیوله", "clash"),
+        # what is seized is no place
+        ("Taliban seize 30 kg of opium in Takhar", "smuggling"),
+        ("Марзбонон 20 кило маводи мухаддир гирифтанд", "smuggling"),
+    ],
+)
+def test_a_place_taken_is_a_clash(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        (
+            "Kabul regrets the incident on the Tajik border",
+            "The foreign ministry said three Chinese workers were killed and offered help.",
+        ),
+        (
+            "وزارت خارجه از رویداد مرز تاجیکستان ابراز تأسف کرد",
+            "سخنگوی وزارت خارجه گفت از کشته شدن سه کارگر چینی متأسف است.",
+        ),
+        (
+            "بلخي: د تاجکستان د پېښې په څېړنه کې همکارۍ ته چمتو یو",
+            "د چینايي اتباعو له وژل کېدو خواشیني څرګنده شوه.",
+        ),
+        (
+            "МИД: инцидент на границе расследуется",
+            "В результате нападения погибли двое граждан Китая.",
+        ),
+    ],
+)
+def test_a_reaction_to_the_incident_with_its_toll_is_the_violence(title: str, lead: str) -> None:
+    reading = read(title, lead)
+    assert reading.event in {"attack", "clash", "incursion"}, reading.cues
+    assert reading.severity == 3
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        # the incident as what came before
+        (
+            "Dushanbe hands Taliban envoy a protest note after border incident",
+            "Two border guards were killed on Sunday.",
+        ),
+        # the incident without anyone hurt
+        ("Foreign ministry comments on the incident at the border", "An inquiry is under way."),
+    ],
+)
+def test_a_reaction_is_no_violence_without_its_subject_and_toll(title: str, lead: str) -> None:
+    assert read(title, lead).event == "diplomacy", read(title, lead).cues

@@ -110,6 +110,7 @@ class Reader:
         calm = False  # the title names an event other than violence, and no violence
         toll = False  # the title names no event, only people killed or wounded
         tallies = False  # the title gives a year's figures
+        incident = False  # the title names "the incident" as its subject (not "after" it)
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
@@ -139,6 +140,7 @@ class Reader:
                 cues.append(f"{event}/{cue.id}: {alias}")
             found, hurt = self._counts(norm, text, lead_of)
             if name == "title":
+                incident = self._incident(norm, text, subject=True)
                 calm = (
                     bool(named)
                     and not (named & HURTING or hurt or _casualties(found))
@@ -217,6 +219,13 @@ class Reader:
         unlawful = vocab.spec.unlawful
         if unlawful and hurt and _only_fire(event, own, unlawful.cues):
             event = unlawful.hurt  # "border violators were eliminated": an armed crossing
+        if incident and hurt and event not in HURTING and not (drill or tallies):
+            # "Kabul regrets the incident on the Tajik border" with the Chinese workers killed
+            # in its lead: the report is of that violence (the type its lead names, else the
+            # fallback's), whoever tells it.
+            violent = {e: scores[e] for e in VIOLENT if e in named}
+            event = _winner(violent, vocab.order) if violent else vocab.spec.fallback.casualties
+            level = 3
         if event != "analysis" and (casualties or (hurt and event in HURTING)):
             level = 3  # people killed or wounded (a figure, or a word in a report of violence)
         elif event in QUIET and "killed" in counts:  # "exchanged fire, no casualties"
@@ -225,19 +234,28 @@ class Reader:
             level = 1  # "ready to take in 100,000 refugees": a possibility, not an event
         return Reading(event, level, confidence, counts, tuple(cues), hurt)
 
-    def _incident(self, norm: NormalizedText, original: str) -> bool:
-        """Whether a title names "the incident": its lead's violence is what it is about."""
+    def _incident(self, norm: NormalizedText, original: str, subject: bool = False) -> bool:
+        """Whether a title names "the incident": its lead's violence is what it is about
+        (with ``subject``, not as what came before: "protest note after border incident")."""
         automaton = self.vocabulary.incident_automaton
-        return automaton is not None and bool(automaton.find_tuples(norm, original))
+        if automaton is None:
+            return False
+        hits = automaton.find_tuples(norm, original)
+        if subject:
+            vocab = self.vocabulary
+            return any(not vocab.in_background(norm.text, start) for _, _, start, _ in hits)
+        return bool(hits)
 
     def _tallies(self, title: str) -> bool:
         """Whether a normalized title gives a whole year's figures: a year with a period word
-        right before or after it ("в 2026 году", "in 2026", "соли 2026") and another number."""
+        right before or after it ("в 2026 году", "in 2026", "соли 2026") or the year so far
+        named ("с начала года"), and another number."""
         words = self.vocabulary.tally_words
         if not words:
             return False
         tokens = _WORD.findall(title)
-        year = other = False
+        year = self.vocabulary.year_so_far(title)  # "с начала года изъято более 3 тонн"
+        other = False
         for i, token in enumerate(tokens):
             value = _value(token)
             if value is None:

@@ -84,6 +84,7 @@ class Numbers(_Strict, frozen=True, kw_only=True):
 class Tallies(_Strict, frozen=True, kw_only=True):
     cue: str  # the cue group a title of a year's tallies reads as (analysis/review)
     words: NonEmpty  # words right before or after a year that make it a whole year
+    since: list[str] = field(default_factory=list)  # "с начала года": the year so far
 
 
 class Gunfire(_Strict, frozen=True, kw_only=True):
@@ -186,6 +187,7 @@ class Vocabulary:
         self.tally_words = (
             frozenset(_words(normalize(w)) for w in tallies.words) if tallies else None
         )
+        self.tally_since = _phrases(tallies.since) if tallies else ()
         self.tally_cue = (
             next(i for i, (e, c) in enumerate(self.cues) if f"{e}/{c.id}" == tallies.cue)
             if tallies
@@ -276,6 +278,10 @@ class Vocabulary:
         """Whether normalized ``title`` tells a possibility ("ready to take in refugees")."""
         return _says(title, self.conditional)
 
+    def year_so_far(self, title: str) -> bool:
+        """Whether normalized ``title`` names the year so far ("с начала года")."""
+        return _says(title, self.tally_since)
+
     def mutual_fire(self, text: str) -> bool:
         """Whether normalized ``text`` says fire was "between" two sides."""
         return _says(text, self.mutual)
@@ -329,14 +335,36 @@ _VERB_FORMS = {"cyrillic": ("аанд", "ааст", "аем"), "arabic": ("ند"
 _PAST_STEM_END = {"cyrillic": "дт", "arabic": "دت"}
 
 
+# Pashto light verbs close a phrase (بند کړ "closed", ووژل شو "was killed"); the matcher's
+# endings give کړه/کړې/کړي and شوه/شوې/شوي but not the plural کړل, شول: a cue written with
+# one form of these verbs matches them all ("بند کړه" also "بند کړل").
+_PASHTO_LIGHT_VERBS = tuple(
+    tuple(normalize(f) for f in forms)
+    for forms in (("کړ", "کړه", "کړل", "کړې"), ("شو", "شوه", "شول", "شوې"))
+)
+
+
+def _light_verb_forms(alias: str) -> list[str]:
+    """The alias with every other form of the Pashto light verb that ends it (or none)."""
+    head, _, last = normalize(alias).rpartition(" ")
+    for forms in _PASHTO_LIGHT_VERBS:
+        if head and last in forms:
+            return [f"{head} {form}" for form in forms if form != last]
+    return []
+
+
 def _with_verb_forms(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """The cue groups with the plural and perfect forms of cues ending in a past stem
-    (a form that is already a cue of its own is left to that cue)."""
+    """The cue groups with the plural and perfect forms of cues ending in a past stem or a
+    Pashto light verb (a form that is already a cue of its own is left to that cue)."""
     taken = {normalize(a) for _, aliases in groups for a in aliases}
     out = []
     for gid, aliases in groups:
         extra: list[str] = []
         for alias in aliases:
+            for form in _light_verb_forms(alias):
+                if form not in taken:
+                    taken.add(form)
+                    extra.append(form)
             if "~" in alias.split(" ")[-1]:
                 continue
             script = alias_script(alias)
