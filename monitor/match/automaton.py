@@ -33,6 +33,9 @@ _PLACES = frozenset({"place", "region"})
 _ENDINGS_CACHE = 50_000  # distinct word rests remembered per automaton
 _WORD_TAIL = re.compile(r"[^\W_]+")
 _UZBEK_SIGN = re.compile(r"(?<=[og])'(?=[^\W\d_])")  # o' g' inside a word
+# A Persian/Pashto compound written with ZWNJ after a final ه (خواجه‌غار, قلعه‌زال):
+# normalization drops the ZWNJ, so the words meet.
+_ZWNJ_JOIN = re.compile("(?<=ه) (?=[\u0620-\u064a\u066e-\u06d3])")
 
 
 class RawHit(NamedTuple):
@@ -138,8 +141,9 @@ def spelling_variants(key: str) -> list[str]:
     """Keys an alias is also published as.
 
     hyphen ↔ space in short names (ISIS-Khorasan / ISIS Khorasan, Gorno Badakhshan); the
-    Uzbek Latin o'/g' also typed without its sign (Afg'oniston / Afgoniston). (Tajik ӣ/и
-    and the other Tajik letters, and the sign's many code points, are folded by
+    Uzbek Latin o'/g' also typed without its sign (Afg'oniston / Afgoniston); an Arabic-script
+    word ending in ه joined to the next by ZWNJ instead of a space (خواجه‌غار / خواجه غار).
+    (Tajik ӣ/и and the other Tajik letters, and the sign's many code points, are folded by
     normalization itself.)
     """
     keys = [key]
@@ -150,8 +154,11 @@ def spelling_variants(key: str) -> list[str]:
     for variant in list(keys):
         if "-" in variant:
             keys.append(variant.replace("-", " "))
-        if " " in variant and variant.count(" ") <= 2 and alias_script(variant) != "arabic":
-            keys.append(variant.replace(" ", "-"))
+        if " " in variant and variant.count(" ") <= 2:
+            if alias_script(variant) != "arabic":
+                keys.append(variant.replace(" ", "-"))
+            elif (joined := _ZWNJ_JOIN.sub("", variant)) != variant:
+                keys.append(joined)
     return keys
 
 

@@ -71,6 +71,7 @@ class ScoringRules:
     border_with_other_side: float = 0.15
     relations_context: float = 0.3
     region_border_topic: float = 0.25
+    border_force_and_topic: float = 0.35
     seizure_in_tajikistan: float = 0.3
     context_tier_cap: float = 0.65
     domestic_cap: float = 0.45
@@ -326,7 +327,7 @@ def _score(
     owned = _owned(terms, by_term) if contexts_present else _NOTHING
 
     tj = af = relation = event = False
-    contraband = seized = located_tj = tj_actor = violence = False
+    contraband = seized = located_tj = tj_actor = violence = force = False
     sided_terms = 0
     anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
     regions = 0
@@ -335,7 +336,8 @@ def _score(
     national_sides: list[str] = []
     border_hits: list[Located] = []
     sided_hits: list[Located] = []
-    directional: list[tuple[str, list[Located]]] = []  # (side, hits) of origin/destination terms
+    # (side, hits, frame) of origin/destination terms
+    directional: list[tuple[str, list[Located], str]] = []
     border_with: list[str] = []  # the sides named by "the border with X"
     contexts: dict[str, list[str]] = {}
     for term_id, term in terms.items():
@@ -368,12 +370,14 @@ def _score(
             elif frame == "location":
                 located_tj = located_tj or side == "tj"
             else:  # origin, destination
-                directional.append((side, by_term[term_id]))
+                directional.append((side, by_term[term_id], frame))
         if own and entry.kind == "range" and entry.implies_border and side in _ACROSS:
             # a training range near the border (Harbmaidon): "the border with" the other side
             border_with.append(_ACROSS[side])
         if role == "actor" and own and side == "tj":
             tj_actor = True
+        if t_event and role == "actor" and own and side != "none":
+            force = True  # the force guarding this border (Tajik Border Troops)
         if role == "anchor":
             anchors += 1
         elif role == "region":
@@ -454,6 +458,14 @@ def _score(
         )
     if places and all_topics:
         rule("place_and_topic", "border place + incident/crossing topic", rules.place_and_topic)
+    if force and all_topics and not places:
+        # the Tajik Border Troops clash, seize, drill or get equipment: they guard this
+        # border (another border's name next to them owns them: "Pakistani border troops")
+        rule(
+            "border_force_and_topic",
+            "border force + incident/crossing topic",
+            rules.border_force_and_topic,
+        )
     if regions and not places and has_border and all_topics:
         # a border post, smuggling or a clash in a border province (China building border
         # outposts in GBAO, smuggling in Khatlon), no named place
@@ -477,8 +489,16 @@ def _score(
             # Afghan term it is linked to ("в Дарвазе с сопредельной территории")
             else _linked(hits_, _side_hits(terms, by_term, owned, "tj"))
             or _linked(hits_, _side_hits(terms, by_term, owned, "af"))
-            for side, hits_ in directional
+            for side, hits_, _ in directional
         )
+    # Out of Tajikistan into Afghanistan: no other border lies that way (into Afghanistan
+    # from Iran or Pakistan, or from Afghanistan into Termez, would).
+    out_of_tajikistan = crossing and any(
+        side == "tj"
+        and frame == "origin"
+        and _linked(hits_, _side_hits(terms, by_term, owned, "af"))
+        for side, hits_, frame in directional
+    )
     if crossing:
         event = True
         rule(
@@ -506,7 +526,9 @@ def _score(
 
     # Explicit Tajik–Afghan border evidence outweighs a mention of another neighbour (a
     # sideless place such as the Amu Darya is shared with that neighbour, so it is not).
-    strong = qualified or bool(has_border and (anchors or sided_places))
+    # Something crossing between the two ("after Iran and Pakistan, Tajikistan too deports
+    # Afghans") is such evidence too.
+    strong = qualified or out_of_tajikistan or bool(has_border and (anchors or sided_places))
     scale = rules.strong_evidence_penalty_scale if strong else 1.0
     penalty = 0.0
     domestic: list[str] = []
