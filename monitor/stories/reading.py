@@ -110,16 +110,19 @@ class Reader:
         calm = False  # the title names an event other than violence, and no violence
         toll = False  # the title names no event, only people killed or wounded
         tallies = False  # the title gives a year's figures
+        incident = False  # the title names "the incident" as its subject (not "after" it)
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
             norm = self._normalizer.normalize(text)
             texts.append(norm.text)
             lead_of = name == "summary"
-            for index, alias, start, _end in vocab.cue_automaton.find_tuples(norm, text):
+            for index, alias, start, end in vocab.cue_automaton.find_tuples(norm, text):
                 event, cue = vocab.cues[index]
                 if (name, index) in seen:
                     continue
+                if index in vocab.paired and not vocab.partnered(norm, text, index, start, end):
+                    continue  # "sent" with nothing armed sent ("sent to quarantine")
                 weight = cue.weight * FIELD_WEIGHT[name]
                 if vocab.in_background(norm.text, start, lead_of):
                     weight *= BACKGROUND
@@ -137,6 +140,7 @@ class Reader:
                 cues.append(f"{event}/{cue.id}: {alias}")
             found, hurt = self._counts(norm, text, lead_of)
             if name == "title":
+                incident = self._incident(norm, text, subject=True)
                 calm = (
                     bool(named)
                     and not (named & HURTING or hurt or _casualties(found))
@@ -184,7 +188,7 @@ class Reader:
                 if any(c.startswith(f"{e}/") and c not in vocab.spec.alongside for c in own)
             }
         casualties = _casualties(counts)
-        if casualties:  # "no casualties" among one side only
+        if casualties or casualty_word:  # "no casualties" among one side only: not a zero
             counts = {k: v for k, v in counts.items() if v or k not in ("killed", "wounded")}
         # Only a type with a cue of its own can be the event; background cues add weight to it
         # ("Шойгу …, имея в виду перестрелку": the recalled firefight is not the report's).
@@ -199,6 +203,9 @@ class Reader:
             for wins, over in vocab.spec.precedence:  # armed men crossing, then a firefight
                 if event == over and wins in named:
                     event = wins
+            weighed = vocab.spec.weighed
+            if weighed in named and counts.get("kg") and not (casualty_word or casualties):
+                event = weighed  # caught crossing with 15 kg of hashish: smugglers
             level, confidence = severity[event], round(scores[event], 3)
         hurt = casualties or casualty_word
         gunfire = vocab.spec.gunfire
@@ -212,6 +219,13 @@ class Reader:
         unlawful = vocab.spec.unlawful
         if unlawful and hurt and _only_fire(event, own, unlawful.cues):
             event = unlawful.hurt  # "border violators were eliminated": an armed crossing
+        if incident and hurt and event not in HURTING and not (drill or tallies):
+            # "Kabul regrets the incident on the Tajik border" with the Chinese workers killed
+            # in its lead: the report is of that violence (the type its lead names, else the
+            # fallback's), whoever tells it.
+            violent = {e: scores[e] for e in VIOLENT if e in named}
+            event = _winner(violent, vocab.order) if violent else vocab.spec.fallback.casualties
+            level = 3
         if event != "analysis" and (casualties or (hurt and event in HURTING)):
             level = 3  # people killed or wounded (a figure, or a word in a report of violence)
         elif event in QUIET and "killed" in counts:  # "exchanged fire, no casualties"
@@ -220,19 +234,28 @@ class Reader:
             level = 1  # "ready to take in 100,000 refugees": a possibility, not an event
         return Reading(event, level, confidence, counts, tuple(cues), hurt)
 
-    def _incident(self, norm: NormalizedText, original: str) -> bool:
-        """Whether a title names "the incident": its lead's violence is what it is about."""
+    def _incident(self, norm: NormalizedText, original: str, subject: bool = False) -> bool:
+        """Whether a title names "the incident": its lead's violence is what it is about
+        (with ``subject``, not as what came before: "protest note after border incident")."""
         automaton = self.vocabulary.incident_automaton
-        return automaton is not None and bool(automaton.find_tuples(norm, original))
+        if automaton is None:
+            return False
+        hits = automaton.find_tuples(norm, original)
+        if subject:
+            vocab = self.vocabulary
+            return any(not vocab.in_background(norm.text, start) for _, _, start, _ in hits)
+        return bool(hits)
 
     def _tallies(self, title: str) -> bool:
         """Whether a normalized title gives a whole year's figures: a year with a period word
-        right before or after it ("в 2026 году", "in 2026", "соли 2026") and another number."""
+        right before or after it ("в 2026 году", "in 2026", "соли 2026") or the year so far
+        named ("с начала года"), and another number."""
         words = self.vocabulary.tally_words
         if not words:
             return False
         tokens = _WORD.findall(title)
-        year = other = False
+        year = self.vocabulary.year_so_far(title)  # "с начала года изъято более 3 тонн"
+        other = False
         for i, token in enumerate(tokens):
             value = _value(token)
             if value is None:
@@ -304,10 +327,9 @@ class Reader:
         tokens = _standalone_multipliers(tokens, lone)
         plain = _without_abbreviation_dots(normalized, abbreviations)
         sentence_of = _sentences(plain)
-        # A casualty word inside "no casualties" (без жертв) says no one was hurt.
-        hurt = not unhurt and any(
-            t[1] in ("killed", "wounded") and t[0] not in recalled for t in tokens
-        )
+        # "No casualties" is one phrase (без жертв, never its жертв); a casualty word beside
+        # it ("нарушители уничтожены, среди пограничников пострадавших нет") is a toll.
+        hurt = any(t[1] in ("killed", "wounded") and t[0] not in recalled for t in tokens)
         if not tokens:
             return ({"killed": 0.0, "wounded": 0.0} if unhurt else {}), hurt
         tokens.sort(key=lambda t: t[0])
@@ -384,7 +406,7 @@ class Reader:
                     # clause that ends in a casualty word are its casualties, not a crowd.
                     continue
                 out[kind_found] = max(out.get(kind_found, 0.0), value)
-        if unhurt and not (out.get("killed") or out.get("wounded")):
+        if unhurt and not (hurt or out.get("killed") or out.get("wounded")):
             out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero
         return out, hurt
 

@@ -18,7 +18,7 @@ from monitor.errors import ConfigError
 from monitor.files import convert, read_yaml, validation_problem
 from monitor.match.automaton import AliasAutomaton
 from monitor.match.inflection import alias_script
-from monitor.match.normalize import normalize
+from monitor.match.normalize import NormalizedText, normalize
 from monitor.match.watchlist import Watchlist, parse_watchlist
 
 EVENT_TYPES = (
@@ -84,6 +84,7 @@ class Numbers(_Strict, frozen=True, kw_only=True):
 class Tallies(_Strict, frozen=True, kw_only=True):
     cue: str  # the cue group a title of a year's tallies reads as (analysis/review)
     words: NonEmpty  # words right before or after a year that make it a whole year
+    since: list[str] = field(default_factory=list)  # "с начала года": the year so far
 
 
 class Gunfire(_Strict, frozen=True, kw_only=True):
@@ -95,6 +96,12 @@ class Gunfire(_Strict, frozen=True, kw_only=True):
 class Unlawful(_Strict, frozen=True, kw_only=True):
     cues: NonEmpty  # cue groups (event/cue) of people crossing unlawfully
     hurt: str  # the event type of such a crossing in which someone was killed or wounded
+
+
+class Paired(_Strict, frozen=True, kw_only=True):
+    cue: str  # a cue group (event/cue) that counts only beside one of its partners
+    partners: NonEmpty  # words one of which must stand near the cue (the troops sent)
+    words: Annotated[int, Meta(ge=0, le=20)] = 6  # how near: words between, one sentence
 
 
 class EventsFile(_Strict, frozen=True, kw_only=True):
@@ -115,6 +122,8 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     simulated: list[str] = field(default_factory=list)  # cue groups of drills (event/cue)
     alongside: list[str] = field(default_factory=list)  # detained beside a toll: not the type
     precedence: list[tuple[str, str]] = field(default_factory=list)  # (wins, over) if it has a cue
+    paired: list[Paired] = field(default_factory=list)  # "sent" counts only beside "troops"
+    weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
 
@@ -125,13 +134,14 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         fallback = self.fallback
         _known("compatible", [e for pair in self.compatible for e in pair], ids, "event type")
         _known("precedence", [e for pair in self.precedence for e in pair], ids, "event type")
-        named = (fallback.event, fallback.casualties, fallback.question)
+        named = (fallback.event, fallback.casualties, fallback.question, self.weighed)
         _known("fallback", [e for e in named if e is not None], ids, "event type")
         cues = {f"{e.id}/{c.id}" for e in self.events for c in e.cues}
         group = "cue group"
         _known("distinct", [cue for kinds in self.distinct for cue in kinds], cues, group)
         _known("simulated", self.simulated, cues, group)
         _known("alongside", self.alongside, cues, group)
+        _known("paired", [p.cue for p in self.paired], cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
             _known("gunfire", [self.gunfire.hurt], ids, "event type")
@@ -177,6 +187,7 @@ class Vocabulary:
         self.tally_words = (
             frozenset(_words(normalize(w)) for w in tallies.words) if tallies else None
         )
+        self.tally_since = _phrases(tallies.since) if tallies else ()
         self.tally_cue = (
             next(i for i, (e, c) in enumerate(self.cues) if f"{e}/{c.id}" == tallies.cue)
             if tallies
@@ -216,6 +227,15 @@ class Vocabulary:
             if spec.incidents
             else None
         )
+        by_id = {f"{e}/{c.id}": i for i, (e, c) in enumerate(self.cues)}
+        # cue index → (partner group, words apart); partners compiled like cues
+        self.paired = {by_id[p.cue]: (k, p.words) for k, p in enumerate(spec.paired)}
+        self.partner_automaton = AliasAutomaton(
+            _as_watchlist(
+                [(f"partner-{k}", p.partners) for k, p in enumerate(spec.paired)],
+                f"{source}: paired",
+            )
+        )
         self.number_groups = [gid for gid, _ in groups]
         self.number_automaton = AliasAutomaton(_as_watchlist(groups, f"{source}: numbers"))
 
@@ -237,9 +257,30 @@ class Vocabulary:
             return True
         return recall and bool(self.recall) and self.recalls(text, start)
 
+    def partnered(
+        self, norm: NormalizedText, original: str, index: int, start: int, end: int
+    ) -> bool:
+        """Whether the paired cue ``index`` at ``start`` of ``norm`` has one of its partner
+        words within its number of words, in the same sentence ("направили тысячи бойцов",
+        "صدها جنگجو را … فرستادند"; not "ба карантин фиристода шуданд")."""
+        group, words = self.paired[index]
+        text = norm.text
+        for hit, _alias, begin, stop in self.partner_automaton.find_tuples(norm, original):
+            if hit != group:
+                continue
+            low, high = (stop, start) if begin < start else (end, begin)
+            between = text[low:high]
+            if len(between.split()) <= words and not _SENTENCE_SPLIT.search(between):
+                return True
+        return False
+
     def possible(self, title: str) -> bool:
         """Whether normalized ``title`` tells a possibility ("ready to take in refugees")."""
         return _says(title, self.conditional)
+
+    def year_so_far(self, title: str) -> bool:
+        """Whether normalized ``title`` names the year so far ("с начала года")."""
+        return _says(title, self.tally_since)
 
     def mutual_fire(self, text: str) -> bool:
         """Whether normalized ``text`` says fire was "between" two sides."""
@@ -294,14 +335,36 @@ _VERB_FORMS = {"cyrillic": ("аанд", "ааст", "аем"), "arabic": ("ند"
 _PAST_STEM_END = {"cyrillic": "дт", "arabic": "دت"}
 
 
+# Pashto light verbs close a phrase (بند کړ "closed", ووژل شو "was killed"); the matcher's
+# endings give کړه/کړې/کړي and شوه/شوې/شوي but not the plural کړل, شول: a cue written with
+# one form of these verbs matches them all ("بند کړه" also "بند کړل").
+_PASHTO_LIGHT_VERBS = tuple(
+    tuple(normalize(f) for f in forms)
+    for forms in (("کړ", "کړه", "کړل", "کړې"), ("شو", "شوه", "شول", "شوې"))
+)
+
+
+def _light_verb_forms(alias: str) -> list[str]:
+    """The alias with every other form of the Pashto light verb that ends it (or none)."""
+    head, _, last = normalize(alias).rpartition(" ")
+    for forms in _PASHTO_LIGHT_VERBS:
+        if head and last in forms:
+            return [f"{head} {form}" for form in forms if form != last]
+    return []
+
+
 def _with_verb_forms(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """The cue groups with the plural and perfect forms of cues ending in a past stem
-    (a form that is already a cue of its own is left to that cue)."""
+    """The cue groups with the plural and perfect forms of cues ending in a past stem or a
+    Pashto light verb (a form that is already a cue of its own is left to that cue)."""
     taken = {normalize(a) for _, aliases in groups for a in aliases}
     out = []
     for gid, aliases in groups:
         extra: list[str] = []
         for alias in aliases:
+            for form in _light_verb_forms(alias):
+                if form not in taken:
+                    taken.add(form)
+                    extra.append(form)
             if "~" in alias.split(" ")[-1]:
                 continue
             script = alias_script(alias)
