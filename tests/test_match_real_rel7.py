@@ -191,6 +191,14 @@ def test_violence_in_an_afghan_border_province(matcher: Matcher, hit: str, miss:
     assert "province_violence" not in _rules(missed)
 
 
+def test_fighters_are_no_fighting(matcher: Matcher) -> None:
+    """Russian бои (fighting) shares its stem with бойцы (fighters): only phrases count."""
+    sent = matcher.match("Талибы перебросили 500 бойцов в Кундуз", "")
+    assert "fighting" not in sent.term_ids and not sent.relevant, sent.breakdown
+    fought = matcher.match("В Кундузе идут бои, талибы атаковали город", "")
+    assert "fighting" in fought.term_ids and "province_violence" in _rules(fought)
+
+
 def test_taking_control_of_mines_is_no_fighting(matcher: Matcher) -> None:
     found = matcher.match(
         "Лазурит из Бадахшана дорожает на рынках Кабула",
