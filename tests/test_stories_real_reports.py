@@ -272,3 +272,51 @@ def test_a_reaction_to_the_incident_with_its_toll_is_the_violence(title: str, le
 )
 def test_a_reaction_is_no_violence_without_its_subject_and_toll(title: str, lead: str) -> None:
     assert read(title, lead).event == "diplomacy", read(title, lead).cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Число погибших при конфликте на границе возросло до 40 человек",
+        "Death toll in border clashes rises to 40 people",
+        "Шумораи кушташудагон дар даргирии марзӣ ба 40 нафар расид",
+        "شمار کشته‌شدگان درگیری مرزی به ۴۰ تن رسید",
+    ],
+)
+def test_the_people_of_a_clause_led_by_a_toll_are_that_toll(text: str) -> None:
+    assert read(text).counts.get("killed") == 40, read(text).counts
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "people"),
+    [
+        ("В результате нападения погибли двое, задержаны 40 человек", 2, 40),
+        ("15 нафар ҳамлагар нобуд ва 4 нафар дастгир карда шуданд", 15, 4),
+        ("یک تن از آنان کشته و دو تن بازداشت شده‌اند", 1, 2),
+    ],
+)
+def test_people_after_another_count_are_not_the_toll(
+    text: str, killed: int, people: int | None
+) -> None:
+    counts = read(text).counts
+    assert (counts.get("killed"), counts.get("people")) == (killed, people), counts
+
+
+def test_a_title_about_the_incident_with_no_other_cue_is_violence_without_a_toll() -> None:
+    reading = read("IEA expresses regret over incident on Tajikistan border")
+    assert (reading.event, reading.severity) == ("attack", 2)
+    assert read("Что известно о ситуации на границе").event == "analysis"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "US sends equipment to Tajik border guards",
+        "China sends vehicles to Tajik border troops",
+        "ШМА ба марзбонони тоҷик техника фиристод",
+        "امریکا تجهیزات به مرزبانان تاجیکستان فرستاد",
+        "Россия направила помощь для военных Таджикистана",
+    ],
+)
+def test_troops_a_thing_is_sent_to_are_no_deployment(title: str) -> None:
+    assert read(title).event != "deployment", read(title).cues
