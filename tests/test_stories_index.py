@@ -20,7 +20,7 @@ import pytest
 from match_support import ROOT
 from story_support import MATCHER, TELLER
 
-from monitor.stories.grouping import Report, Story, StoryIndex, Verdict, group
+from monitor.stories.grouping import BRIDGE, Report, Story, StoryIndex, Verdict, group
 from monitor.stories.teller import ReportInput
 
 GROUPER = TELLER.grouper
@@ -65,6 +65,17 @@ def exhaustive(reports: list[Report]) -> list[tuple[tuple[int, ...], tuple[Verdi
         if story is None:
             story = Story(report.key)
             stories.append(story)
+        elif verdict.score >= BRIDGE:  # twins: every other story it joins as strongly
+            for twin in [s for s in stories if s is not story]:
+                v = GROUPER.against(report, twin)
+                if not (v.same and v.score >= BRIDGE and GROUPER.mergeable(story, twin)):
+                    continue
+                keep, gone = sorted((story, twin), key=stories.index)
+                for member in gone.reports:
+                    keep.add(member)
+                stories.remove(gone)
+                verdicts[keep.key] += verdicts.pop(gone.key)
+                story = keep
         story.add(report)
         verdicts.setdefault(story.key, []).append(verdict)
     return [(tuple(r.key for r in s.reports), tuple(verdicts[s.key])) for s in stories]
@@ -75,11 +86,13 @@ def indexed(reports: list[Report]) -> list[tuple[tuple[int, ...], tuple[Verdict,
     verdicts: dict[int, list[Verdict]] = {}
     for report in sorted(reports, key=lambda r: (r.when, r.key)):
         index.expire(report.when)
-        story, verdict = index.assign(report)
+        story, verdict, merged = index.settle(report)
         story = story or Story(report.key)
+        for gone in merged:
+            verdicts[story.key] += verdicts.pop(gone.key)
         index.join(report, story)
         verdicts.setdefault(story.key, []).append(verdict)
-    return [(tuple(r.key for r in s.reports), tuple(verdicts[s.key])) for s in index.stories]
+    return [(tuple(r.key for r in s.reports), tuple(verdicts[s.key])) for s in index.live]
 
 
 def test_the_coverage_is_big_enough_to_mean_something() -> None:
@@ -154,3 +167,17 @@ def test_story_aggregates_follow_the_reports_that_join() -> None:
     assert story.entities == {e for r in reports for e in r.entities}
     assert story.latest == max(r.when for r in reports)
     assert story.known == [r for r in reports if r.reading.confidence > 0]
+
+
+def test_the_coverage_holds_stories_found_twice() -> None:
+    """Twins merged (a report joining two stories strongly) happen here, so the equality above
+    holds for merging too."""
+    index = StoryIndex(GROUPER)
+    merged = 0
+    for report in sorted(AT_ONE_MOMENT, key=lambda r: (r.when, r.key)):
+        index.expire(report.when)
+        story, _, gone = index.settle(report)
+        merged += len(gone)
+        index.join(report, story or Story(report.key))
+    assert merged > 0
+    assert len(index.live) == len(index.stories) - merged

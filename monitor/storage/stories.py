@@ -198,6 +198,15 @@ def assign(session: Session, rows: Sequence[StoryAssignment]) -> None:
         )
 
 
+def merge_stories(session: Session, merged: Mapping[int, int]) -> None:
+    """Move each merged story's matches to the story it was merged into, then delete it
+    (with its keys: the grouping adds them to the kept story)."""
+    for gone, keep in sorted(merged.items()):
+        session.execute(update(matches).where(M.story_id == gone).values(story_id=keep))
+        session.execute(delete(story_keys).where(K.story_id == gone))
+        session.execute(delete(stories).where(S.id == gone))
+
+
 def ungroup_since(session: Session, since: datetime | None) -> int:
     """Take every story with a report at or after ``since`` apart (for a regrouping).
 

@@ -23,6 +23,7 @@ from monitor.stories.vocabulary import Vocabulary
 
 DEFAULT_WINDOW = timedelta(hours=48)
 SAME_STORY = 3.5  # evidence needed to join a story
+BRIDGE = 5.0  # a report joining two stories this strongly each: one event found twice
 SAME_EVENT = 1.25  # both reports name one event type
 HEADLINE = 2 * SAME_STORY  # one headline in one language: one article, whatever else differs
 NEAR_DUPLICATE = 0.5  # Jaccard similarity of the words of title + lead, same language
@@ -176,6 +177,11 @@ class Verdict:
     same: bool
     score: float
     reasons: tuple[str, ...]
+
+    @property
+    def vetoed(self) -> bool:
+        """Something tells the two apart (another event type, toll, border; too far apart)."""
+        return not self.same and self.score == 0.0 and bool(self.reasons)
 
 
 class Grouper:
@@ -588,6 +594,10 @@ class Grouper:
                 best = (story, verdict)
         return best
 
+    def mergeable(self, a: Story, b: Story) -> bool:
+        """No report of ``a`` and report of ``b`` are told apart (``Verdict.vetoed``)."""
+        return not any(self.compare(x, y).vetoed for x in a.reports for y in b.reports)
+
     def against(
         self, report: Report, story: Story, members: Iterable[Report] | None = None
     ) -> Verdict:
@@ -674,6 +684,13 @@ class StoryIndex:
         self._partners = partners
         self._min_overlap = NEAR_DUPLICATE - 1e-9
         self._expired: datetime | None = None
+        self.joinable: list[tuple[Story, Verdict]] = []  # by ``assign``: every story it may join
+        self._merged: set[int] = set()  # id() of stories merged into another
+
+    @property
+    def live(self) -> list[Story]:
+        """The stories, but those merged into another, in the order they were added."""
+        return [s for s in self.stories if id(s) not in self._merged]
 
     def add(self, story: Story) -> None:
         """Index ``story`` (with the reports it holds) as the last story."""
@@ -726,13 +743,51 @@ class StoryIndex:
                 continue
             by_story.setdefault(rank, []).append(number)
         best: tuple[Story | None, Verdict] = (None, Verdict(False, 0.0, ()))
+        self.joinable = []
         for rank in sorted(by_story):
             story = self.stories[rank]
             members = [self._members[n][1] for n in sorted(by_story[rank])]
             verdict = grouper.against(report, story, members)
-            if verdict.same and verdict.score > best[1].score:
-                best = (story, verdict)
+            if verdict.same:
+                self.joinable.append((story, verdict))
+                if verdict.score > best[1].score:
+                    best = (story, verdict)
         return best
+
+    def settle(self, report: Report) -> tuple[Story | None, Verdict, list[Story]]:
+        """The story ``report`` joins (``assign``) once its twins are merged with it, the
+        verdict, and the stories merged away (``report`` is not joined: see ``join``)."""
+        story, verdict = self.assign(report)
+        merged: list[Story] = []
+        if story is not None:
+            for twin in self.twins(story, verdict):
+                pair = self.merge(story, twin)
+                if pair is not None:
+                    story, gone = pair
+                    merged.append(gone)
+        return story, verdict, merged
+
+    def twins(self, story: Story, verdict: Verdict) -> list[Story]:
+        """The other stories the report last assigned joins as strongly as ``story`` (both
+        verdicts at least ``BRIDGE``): one event found as two stories, because the reports
+        that came first had too little in common with each other. Not checked: whether
+        their members tell them apart (``Grouper.mergeable``, when merging)."""
+        if verdict.score < BRIDGE:
+            return []
+        return [s for s, v in self.joinable if s is not story and v.score >= BRIDGE]
+
+    def merge(self, story: Story, twin: Story) -> tuple[Story, Story] | None:
+        """Merge the two stories into the one added first, unless a report of one and a
+        report of the other are told apart; returns (kept, merged) when merged."""
+        if not self.grouper.mergeable(story, twin):
+            return None
+        keep, gone = sorted((story, twin), key=lambda s: self._rank[id(s)])
+        for report in gone.reports:
+            keep.add(report)
+        kept, dropped = self._rank[id(keep)], self._rank[id(gone)]
+        self._members = [(kept if r == dropped else r, m) for r, m in self._members]
+        self._merged.add(id(gone))
+        return keep, gone
 
     def _near(self, a: Report, b: Report) -> bool:
         """Near-duplicate text, one headline or agreeing counts (the evidence found by words,
@@ -821,9 +876,9 @@ def group(grouper: Grouper, reports: Sequence[Report]) -> list[Story]:
     index = StoryIndex(grouper)
     for report in sorted(reports, key=lambda r: (r.when, r.key)):
         index.expire(report.when)
-        story, _ = index.assign(report)
+        story, _, _ = index.settle(report)
         index.join(report, story or Story(report.key))
-    return index.stories
+    return index.live
 
 
 def _own_units(watchlist: Watchlist) -> dict[str, frozenset[str]]:
