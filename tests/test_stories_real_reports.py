@@ -28,6 +28,11 @@ from monitor.stories.vocabulary import parse_vocabulary
         ("کابل از دوشنبه خواست در امور افغانستان مداخله نکند", "diplomacy"),
         ("طالبانو دوشنبې ته خبرداری ورکړ", "diplomacy"),
         ("کابل: تاجکستان دې زموږ په چارو کې لاسوهنه ونه کړي", "diplomacy"),
+        ("Taliban threaten Tajikistan over support for the resistance", "diplomacy"),
+        ("Талибы пригрозили Таджикистану", "diplomacy"),
+        ("طالبان تاجیکستان را تهدید کردند", "diplomacy"),
+        ("طالبانو تاجکستان ته ګواښ وکړ", "diplomacy"),
+        ("Толибон Тоҷикистонро таҳдид карданд", "diplomacy"),
         # forces sent or moved, whatever the fighters are called
         ("Taliban move thousands of fighters to the Tajik border", "deployment"),
         ("Taliban dispatch hundreds of special forces to Badakhshan", "deployment"),
@@ -37,6 +42,8 @@ from monitor.stories.vocabulary import parse_vocabulary
         ("طالبان صدها جنگجوی تازه‌نفس را به ولسوالی‌های مرزی بدخشان فرستادند", "deployment"),
         ("اعزام نیروهای «لشکر منصوری» به مرز تاجیکستان", "deployment"),
         ("طالبانو بدخشان ته سلګونه جنګیالي ولیږل", "deployment"),
+        ("Taliban mass thousands of fighters at the Tajik border", "deployment"),
+        ("Толибон ҳазорон ҷангҷӯро ба марз кашиданд", "deployment"),
     ],
 )
 def test_warnings_and_forces_sent_read_as_routine_events(title: str, event: str) -> None:
@@ -55,6 +62,10 @@ def test_warnings_and_forces_sent_read_as_routine_events(title: str, event: str)
 )
 def test_an_interior_ministry_is_no_warning(title: str) -> None:
     assert read(title).event != "diplomacy", read(title).cues
+
+
+def test_a_threat_discussed_is_no_warning() -> None:
+    assert read("Drug trafficking threatens Central Asia, experts say").event == "analysis"
 
 
 @pytest.mark.parametrize(
