@@ -167,3 +167,55 @@ def test_from_afghanistan_into_termez_stays_the_uzbek_border(matcher: Matcher) -
         "обстреле Таджикистана.",
     )
     assert "cross_border" in _rules(found) and not found.relevant, found.breakdown
+
+
+# Fighting in the Afghan bank's provinces (Kunduz, Takhar, Badakhshan) is border coverage;
+# in Balkh (its river mostly faces Uzbekistan) or Kabul it is not, nor is an appointment.
+IN_AN_AFGHAN_BORDER_PROVINCE = [
+    ("Taliban Launch Attack On Kunduz City From Four Directions",
+     "Taliban Launch Attack On Mazar-i-Sharif in Balkh From Four Directions"),
+    ("Талибы вновь атаковали город Кундуз на севере Афганистана",
+     "Талибы назначили нового губернатора Кундуза на севере Афганистана"),
+    ("Ҷанг дар Кундуз: Толибон ба шаҳр ҳамла карданд",
+     "Ҷанг дар Кобул: Толибон ба шаҳр ҳамла карданд"),
+    ("جنگ در بدخشان؛ طالبان مرکز ولسوالی را محاصره کرده‌اند",
+     "جنگ در بلخ؛ طالبان مرکز ولسوالی را محاصره کرده‌اند"),
+    ("طالبانو پر کندز ښار برید کړی، جګړه روانه ده", "طالبانو د کندز نوی والي وټاکه"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("hit", "miss"), IN_AN_AFGHAN_BORDER_PROVINCE)
+def test_violence_in_an_afghan_border_province(matcher: Matcher, hit: str, miss: str) -> None:
+    found, missed = _check(matcher, hit, miss)
+    assert "province_violence" in _rules(found)
+    assert "province_violence" not in _rules(missed)
+
+
+def test_fighters_are_no_fighting(matcher: Matcher) -> None:
+    """Russian бои (fighting) shares its stem with бойцы (fighters): only phrases count."""
+    sent = matcher.match("Талибы перебросили 500 бойцов в Кундуз", "")
+    assert "fighting" not in sent.term_ids and not sent.relevant, sent.breakdown
+    fought = matcher.match("В Кундузе идут бои, талибы атаковали город", "")
+    assert "fighting" in fought.term_ids and "province_violence" in _rules(fought)
+
+
+def test_taking_control_of_mines_is_no_fighting(matcher: Matcher) -> None:
+    found = matcher.match(
+        "Лазурит из Бадахшана дорожает на рынках Кабула",
+        "Торговцы связывают рост цен с тем, что добычу взяли под контроль талибы.",
+    )
+    assert not found.relevant and "province_violence" not in _rules(found), found.breakdown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "جنگ در ولسوالی خواهان بدخشان؛ طالبان مرکز ولسوالی را محاصره کرده‌اند",
+        "د تخار ولایت درقد ولسوالي د طالبانو لاس ته ولوېده",
+        "В Дарвазе идут бои, талибы взяли в осаду районный центр Шекай",
+    ],
+)
+def test_fighting_at_a_border_place(matcher: Matcher, text: str) -> None:
+    found = matcher.match(text, "")
+    assert "fighting" in found.term_ids and "place_and_topic" in _rules(found), found.breakdown
+    assert found.relevant

@@ -224,3 +224,17 @@ def test_a_subject_the_two_countries_talk_about_is_evidence_in_any_language() ->
     # Near-miss: talks on a border market the same day are other talks.
     market = report(4, "Afghanistan and Tajikistan discuss reopening border markets", hours=2)
     assert not TELLER.grouper.compare(english, market).same
+
+
+def test_afghanistan_named_any_way_is_one_party() -> None:
+    # "Entry from Afghanistan" and "its border with Afghanistan" name the same party.
+    russian = report(1, "Из-за коронавируса Таджикистан ограничил въезд из Афганистана", lang="ru")
+    tajik = report(2, "Тоҷикистон гузаргоҳҳои марзи Афғонистонро барои мусофирон баст", hours=1,
+                   lang="tg")  # fmt: skip
+    assert "from-afghanistan" in russian.entities
+    assert "border-with-afghanistan" in tajik.entities and "from-afghanistan" not in tajik.entities
+    verdict = TELLER.grouper.compare(russian, tajik)
+    assert "same parties within a day" in verdict.reasons and verdict.same, verdict
+    # Near-miss: the two countries, but no kind of event in common, are not one event.
+    trade = report(3, "Tajik exports to Afghanistan grow through border crossing", hours=2)
+    assert not TELLER.grouper.compare(russian, trade).same

@@ -72,6 +72,7 @@ class ScoringRules:
     relations_context: float = 0.3
     region_border_topic: float = 0.25
     border_force_and_topic: float = 0.35
+    province_violence: float = 0.3
     seizure_in_tajikistan: float = 0.3
     context_tier_cap: float = 0.65
     domestic_cap: float = 0.45
@@ -86,6 +87,7 @@ class ScoringRules:
 
 
 _DEFAULT_RULES = ScoringRules()
+_REGION_WEIGHT = ROLE_WEIGHT["region"]
 
 
 @dataclass
@@ -331,6 +333,7 @@ def _score(
     sided_terms = 0
     anchors = places = sided_places = both_places = border_terms = topics = all_topics = 0
     regions = 0
+    province = False  # an Afghan border province facing mainly Tajikistan (not Balkh)
     place_sides: list[str] = []
     region_sides: set[str] = set()
     national_sides: list[str] = []
@@ -384,6 +387,7 @@ def _score(
             regions += side != "none"
             if own:
                 region_sides.add(side)
+                province = province or (side in ("af", "both") and term.base >= _REGION_WEIGHT)
         elif role == "place":
             places += 1
             sided_places += side != "none"
@@ -473,6 +477,14 @@ def _score(
             "region_border_topic",
             "border province + border word + incident/crossing topic",
             rules.region_border_topic,
+        )
+    elif violence and province and not places:
+        # fighting, a bomb or an airstrike in Kunduz, Takhar or Badakhshan (the Afghan bank's
+        # provinces): "Taliban attack Kunduz city", "6 Taliban killed in Badakhshan clash"
+        rule(
+            "province_violence",
+            "violence in an Afghan border province",
+            rules.province_violence,
         )
     if both and topics and not has_border:
         rule(

@@ -542,17 +542,25 @@ class Grouper:
         parties = {"country", "actor", "neutral"}
         pa = {e for e in a.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
         pb = {e for e in b.entities if self.roles.get(e) in parties and self.weight.get(e, 0)}
-        pa |= a.others  # Uzbekistan in drills of three countries; Kyrgyzstan in another talk
-        pb |= b.others
+        # Afghanistan is one party however a report names it ("from Afghanistan", "the border
+        # with Afghanistan"); Tajikistan's names stay apart ("in Tajikistan" says where).
+        pa = {self._afghan(e) for e in pa} | a.others  # Uzbekistan in drills of three
+        pb = {self._afghan(e) for e in pb} | b.others  # countries; Kyrgyzstan in other talks
         if any(self._area(e) for e in a.entities) and any(self._area(e) for e in b.entities):
             return False  # two reports that name places have better evidence: their places
         both = pa & pb
         # Two countries are named by every report: a shared actor, or a third country; or,
-        # for anything but talks (of which there are many a day), a cue in common the same
+        # for anything but talks (of which there are many a day), a cue in common within a
         # day (a closure: "Tajikistan closes its border to Afghans" in three languages).
         actor = any(self.roles.get(e) == "actor" for e in both)
         enough = actor or len(both) >= 3 or (len(both) == 2 and a.reading.event != "diplomacy")
         return bool(both - b.others) and enough and (pa <= pb or pb <= pa)
+
+    def _afghan(self, entity: str) -> str:
+        """One id for every name of the Afghan side as a country (its directions, its border)."""
+        if self.roles.get(entity) == "country" and self.sides.get(entity) == "af":
+            return "country:af"
+        return entity
 
     def compatible(self, a: Report, b: Report) -> bool:
         """Whether the two reports' event types can describe one event.
