@@ -120,8 +120,16 @@ def test_no_casualties_among_one_side_is_no_zero_count(title: str, lead: str) ->
     assert reading.severity == 3
 
 
-def test_killed_two_counts_two() -> None:
-    assert read("Пограничники убили двух контрабандистов").counts.get("killed") == 2
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пограничники убили двух контрабандистов",
+        "Марзбонони тоҷик ду қочоқчиро куштанд",
+        "Афроди мусаллаҳ ба посгоҳ ҳамла карда, ду нафарро куштанд",
+    ],
+)
+def test_killed_in_the_active_voice_counts(text: str) -> None:
+    assert read(text).counts.get("killed") == 2, read(text).counts
 
 
 @pytest.mark.parametrize(
@@ -331,3 +339,24 @@ def test_a_title_about_the_incident_with_no_other_cue_is_violence_without_a_toll
 )
 def test_troops_a_thing_is_sent_to_are_no_deployment(title: str) -> None:
     assert read(title).event != "deployment", read(title).cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Захарова прокомментировала нападения на граждан Китая на границе",
+        "Kabul comments on attack on Chinese workers in Tajikistan",
+        "امارت اسلامی به حمله بر کارگران چینی واکنش نشان داد",
+        "Вазорати хориҷа ба ҳамла вокуниш нишон дод",
+        "اسلامي امارت پر چینايي کارګرانو برید غبرګون وښود",
+    ],
+)
+def test_a_comment_on_an_attack_is_diplomacy(title: str) -> None:
+    reading = read(title)
+    assert (reading.event, reading.severity) == ("diplomacy", 1), reading.cues
+    # the attack it names stays in the reading: grouping joins a reaction to its attack
+    assert any(c.startswith("attack/") for c in reading.cues)
+
+
+def test_fire_responded_to_is_no_comment() -> None:
+    assert read("Tajik border guards responded to fire from the Afghan side").event != "diplomacy"
