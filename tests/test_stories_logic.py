@@ -116,6 +116,10 @@ def test_header_brackets_each_place_with_its_own_region() -> None:
     assert header(both, both) == (
         "Crossing · Sher Khan Bandar (Kunduz), Nizhny Panj (Khatlon) · 2 outlets: en"
     )
+    # The port's bare name is another entry of the same place: shown once, by its name.
+    bare = "Trucks queue at Sherkhan as Kunduz customs reopen Sher Khan Bandar port"
+    assert {"sher-khan", "sher-khan-bandar"} <= set(MATCHER.match(bare, "").term_ids)
+    assert header(bare) == "Crossing · Sher Khan Bandar (Kunduz) · 1 outlet: en"
     # A village and its district share one bracket, though Takhar is named.
     assert header("Takhar gunmen at Chubek in Khamyadi") == (
         "Crossing · Khamyadi, Chubek (Khatlon) · 1 outlet: en"

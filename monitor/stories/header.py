@@ -65,7 +65,10 @@ def _where(
     if not places:
         return name(regions[0]) if regions else DEFAULT_PLACE
     runs: list[tuple[list[str], str | None]] = []
+    names = [name(p) for p in places]
     for place in places:
+        if any(other.startswith(name(place) + " ") for other in names):
+            continue  # the bare name of a place shown by its full name (Sher Khan Bandar)
         region = region_of(place, within, watchlist)
         if region is None:
             entry = watchlist.get(place)
