@@ -28,6 +28,11 @@ from monitor.stories.vocabulary import parse_vocabulary
         ("کابل از دوشنبه خواست در امور افغانستان مداخله نکند", "diplomacy"),
         ("طالبانو دوشنبې ته خبرداری ورکړ", "diplomacy"),
         ("کابل: تاجکستان دې زموږ په چارو کې لاسوهنه ونه کړي", "diplomacy"),
+        ("Taliban threaten Tajikistan over support for the resistance", "diplomacy"),
+        ("Талибы пригрозили Таджикистану", "diplomacy"),
+        ("طالبان تاجیکستان را تهدید کردند", "diplomacy"),
+        ("طالبانو تاجکستان ته ګواښ وکړ", "diplomacy"),
+        ("Толибон Тоҷикистонро таҳдид карданд", "diplomacy"),
         # forces sent or moved, whatever the fighters are called
         ("Taliban move thousands of fighters to the Tajik border", "deployment"),
         ("Taliban dispatch hundreds of special forces to Badakhshan", "deployment"),
@@ -37,6 +42,8 @@ from monitor.stories.vocabulary import parse_vocabulary
         ("طالبان صدها جنگجوی تازه‌نفس را به ولسوالی‌های مرزی بدخشان فرستادند", "deployment"),
         ("اعزام نیروهای «لشکر منصوری» به مرز تاجیکستان", "deployment"),
         ("طالبانو بدخشان ته سلګونه جنګیالي ولیږل", "deployment"),
+        ("Taliban mass thousands of fighters at the Tajik border", "deployment"),
+        ("Толибон ҳазорон ҷангҷӯро ба марз кашиданд", "deployment"),
     ],
 )
 def test_warnings_and_forces_sent_read_as_routine_events(title: str, event: str) -> None:
@@ -55,6 +62,10 @@ def test_warnings_and_forces_sent_read_as_routine_events(title: str, event: str)
 )
 def test_an_interior_ministry_is_no_warning(title: str) -> None:
     assert read(title).event != "diplomacy", read(title).cues
+
+
+def test_a_threat_discussed_is_no_warning() -> None:
+    assert read("Drug trafficking threatens Central Asia, experts say").event == "analysis"
 
 
 @pytest.mark.parametrize(
@@ -109,8 +120,16 @@ def test_no_casualties_among_one_side_is_no_zero_count(title: str, lead: str) ->
     assert reading.severity == 3
 
 
-def test_killed_two_counts_two() -> None:
-    assert read("Пограничники убили двух контрабандистов").counts.get("killed") == 2
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пограничники убили двух контрабандистов",
+        "Марзбонони тоҷик ду қочоқчиро куштанд",
+        "Афроди мусаллаҳ ба посгоҳ ҳамла карда, ду нафарро куштанд",
+    ],
+)
+def test_killed_in_the_active_voice_counts(text: str) -> None:
+    assert read(text).counts.get("killed") == 2, read(text).counts
 
 
 @pytest.mark.parametrize(
@@ -272,3 +291,72 @@ def test_a_reaction_to_the_incident_with_its_toll_is_the_violence(title: str, le
 )
 def test_a_reaction_is_no_violence_without_its_subject_and_toll(title: str, lead: str) -> None:
     assert read(title, lead).event == "diplomacy", read(title, lead).cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Число погибших при конфликте на границе возросло до 40 человек",
+        "Death toll in border clashes rises to 40 people",
+        "Шумораи кушташудагон дар даргирии марзӣ ба 40 нафар расид",
+        "شمار کشته‌شدگان درگیری مرزی به ۴۰ تن رسید",
+    ],
+)
+def test_the_people_of_a_clause_led_by_a_toll_are_that_toll(text: str) -> None:
+    assert read(text).counts.get("killed") == 40, read(text).counts
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "people"),
+    [
+        ("В результате нападения погибли двое, задержаны 40 человек", 2, 40),
+        ("15 нафар ҳамлагар нобуд ва 4 нафар дастгир карда шуданд", 15, 4),
+        ("یک تن از آنان کشته و دو تن بازداشت شده‌اند", 1, 2),
+    ],
+)
+def test_people_after_another_count_are_not_the_toll(
+    text: str, killed: int, people: int | None
+) -> None:
+    counts = read(text).counts
+    assert (counts.get("killed"), counts.get("people")) == (killed, people), counts
+
+
+def test_a_title_about_the_incident_with_no_other_cue_is_violence_without_a_toll() -> None:
+    reading = read("IEA expresses regret over incident on Tajikistan border")
+    assert (reading.event, reading.severity) == ("attack", 2)
+    assert read("Что известно о ситуации на границе").event == "analysis"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "US sends equipment to Tajik border guards",
+        "China sends vehicles to Tajik border troops",
+        "ШМА ба марзбонони тоҷик техника фиристод",
+        "امریکا تجهیزات به مرزبانان تاجیکستان فرستاد",
+        "Россия направила помощь для военных Таджикистана",
+    ],
+)
+def test_troops_a_thing_is_sent_to_are_no_deployment(title: str) -> None:
+    assert read(title).event != "deployment", read(title).cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Захарова прокомментировала нападения на граждан Китая на границе",
+        "Kabul comments on attack on Chinese workers in Tajikistan",
+        "امارت اسلامی به حمله بر کارگران چینی واکنش نشان داد",
+        "Вазорати хориҷа ба ҳамла вокуниш нишон дод",
+        "اسلامي امارت پر چینايي کارګرانو برید غبرګون وښود",
+    ],
+)
+def test_a_comment_on_an_attack_is_diplomacy(title: str) -> None:
+    reading = read(title)
+    assert (reading.event, reading.severity) == ("diplomacy", 1), reading.cues
+    # the attack it names stays in the reading: grouping joins a reaction to its attack
+    assert any(c.startswith("attack/") for c in reading.cues)
+
+
+def test_fire_responded_to_is_no_comment() -> None:
+    assert read("Tajik border guards responded to fire from the Afghan side").event != "diplomacy"

@@ -198,6 +198,8 @@ class Reader:
             event, level, confidence = fallback.event, fallback.severity, 0.0
             if casualties or casualty_word:  # someone killed or wounded: an attack
                 event, level = vocab.spec.fallback.casualties, 3
+            elif incident and not tallies:  # "regret over the incident on the border"
+                event, level = vocab.spec.fallback.casualties, 2
         else:
             event = _winner(scores, vocab.order)
             for wins, over in vocab.spec.precedence:  # armed men crossing, then a firefight
@@ -405,6 +407,20 @@ class Reader:
                     # "Two border guards and three fighters were killed": the people of a
                     # clause that ends in a casualty word are its casualties, not a crowd.
                     continue
+                if kind_found == "people" and word not in fresh:
+                    # "Число погибших … возросло до 40 человек", "death toll rises to 40
+                    # people": the clause's first number, not after "and", after a toll
+                    # word of its clause counts that toll, not a crowd.
+                    toll = [
+                        okind
+                        for other, okind, _ in tokens
+                        if okind in ("killed", "wounded")
+                        and 0 < word - other <= VERB_FINAL_WINDOW
+                        and clause_of(other) == clause
+                        and other not in recalled
+                        and not any(n < word and clause_of(n) == clause for n in numbers)
+                    ]
+                    kind_found = toll[-1] if toll else kind_found
                 out[kind_found] = max(out.get(kind_found, 0.0), value)
         if unhurt and not (hurt or out.get("killed") or out.get("wounded")):
             out.update(killed=0.0, wounded=0.0)  # "no casualties": a figure, zero

@@ -102,6 +102,9 @@ class Paired(_Strict, frozen=True, kw_only=True):
     cue: str  # a cue group (event/cue) that counts only beside one of its partners
     partners: NonEmpty  # words one of which must stand near the cue (the troops sent)
     words: Annotated[int, Meta(ge=0, le=20)] = 6  # how near: words between, one sentence
+    # words that make a partner the recipient ("sends vehicles to border troops", "ба
+    # марзбонон … фиристод"): between the cue and a partner after it, right before one before it
+    recipients: list[str] = field(default_factory=list)
 
 
 class EventsFile(_Strict, frozen=True, kw_only=True):
@@ -230,6 +233,9 @@ class Vocabulary:
         by_id = {f"{e}/{c.id}": i for i, (e, c) in enumerate(self.cues)}
         # cue index → (partner group, words apart); partners compiled like cues
         self.paired = {by_id[p.cue]: (k, p.words) for k, p in enumerate(spec.paired)}
+        self.recipients = [
+            frozenset(_words(normalize(w)) for w in p.recipients) for p in spec.paired
+        ]
         self.partner_automaton = AliasAutomaton(
             _as_watchlist(
                 [(f"partner-{k}", p.partners) for k, p in enumerate(spec.paired)],
@@ -262,15 +268,20 @@ class Vocabulary:
     ) -> bool:
         """Whether the paired cue ``index`` at ``start`` of ``norm`` has one of its partner
         words within its number of words, in the same sentence ("направили тысячи бойцов",
-        "صدها جنگجو را … فرستادند"; not "ба карантин фиристода шуданд")."""
+        "صدها جنگجو را … فرستادند"; not "ба карантин фиристода шуданд"), and not as the
+        recipient ("sends vehicles to border troops")."""
         group, words = self.paired[index]
+        recipients = self.recipients[group]
         text = norm.text
         for hit, _alias, begin, stop in self.partner_automaton.find_tuples(norm, original):
             if hit != group:
                 continue
             low, high = (stop, start) if begin < start else (end, begin)
             between = text[low:high]
-            if len(between.split()) <= words and not _SENTENCE_SPLIT.search(between):
+            if len(between.split()) > words or _SENTENCE_SPLIT.search(between):
+                continue
+            before = text[:begin].split()[-1:] if begin < start else between.split()
+            if not recipients.intersection(before):
                 return True
         return False
 

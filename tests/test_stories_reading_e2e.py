@@ -1,0 +1,44 @@
+"""End to end: `monitor poll` reads real wording alike in every language (forces sent are a
+deployment, however they are called; "sent to quarantine" is no deployment; a warning to
+another state is diplomacy), so `monitor stories list` shows one story per event."""
+
+from __future__ import annotations
+
+from conftest import Monitor
+from feedserver import FeedServer
+from test_stories_e2e import serve
+
+SENT = [
+    ("ru", "Талибы направили тысячи бойцов к границе с Таджикистаном в Бадахшане",
+     "Движение «Талибан» направило тысячи своих бойцов в провинцию Бадахшан на границе с "
+     "Таджикистаном, заявили представители движения.", 0),
+    ("fa", "طالبان هزاران جنگجو را به مرز تاجیکستان در بدخشان فرستادند",
+     "مسئولان طالبان می‌گویند هزاران جنگجو به ولسوالی‌های مرزی بدخشان با تاجیکستان فرستاده "
+     "شده‌اند.", 1),
+    ("en", "Taliban move thousands of fighters to Badakhshan border with Tajikistan",
+     "The Taliban have moved thousands of fighters to Badakhshan province on the border with "
+     "Tajikistan, officials said.", 2),
+]  # fmt: skip
+QUARANTINE = (
+    "tg", "Тоҷиконе, ки тавассути Панҷи Поён баргаштанд, ба карантин фиристода шуданд",
+    "Дусад шаҳрванди Тоҷикистон, ки аз гузаргоҳи Панҷи Поён ворид шуданд, ба карантин "
+    "фиристода шуданд.", 3,
+)  # fmt: skip
+
+
+def test_forces_sent_are_one_deployment_story_and_quarantine_stays_apart(
+    monitor: Monitor, feed_server: FeedServer
+) -> None:
+    outlets = {"wire-ru": [SENT[0]], "wire-fa": [SENT[1]], "wire-en": [SENT[2]]}
+    outlets["wire-tg"] = [QUARANTINE]
+    monitor.write_config(serve(feed_server, outlets))
+    monitor.run("poll", check=True)
+    matches = monitor.json("matches", "list", "--json")
+    events = {m["language"]: m["event"] for m in matches}
+    assert events == {"ru": "deployment", "fa": "deployment", "en": "deployment", "tg": "crossing"}
+    stories = monitor.json("stories", "list", "--json")
+    sent = [s for s in stories if s["event"] == "deployment"]
+    assert len(sent) == 1, stories
+    assert (sent[0]["reports"], sorted(sent[0]["languages"])) == (3, ["en", "fa", "ru"])
+    assert sent[0]["header"].startswith("Deployment · ")
+    assert all(s["event"] != "deployment" for s in stories if s is not sent[0])
