@@ -360,3 +360,56 @@ def test_a_comment_on_an_attack_is_diplomacy(title: str) -> None:
 
 def test_fire_responded_to_is_no_comment() -> None:
     assert read("Tajik border guards responded to fire from the Afghan side").event != "diplomacy"
+
+
+# --- counts in their own clause; a year's figures are no toll (coordinator, session 7) ------
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "counts"),
+    [
+        ("One Tajik border guard killed, four others wounded in clash with smugglers", "",
+         {"killed": 1.0, "wounded": 4.0}),
+        ("Командир погранотряда погиб", "Полковник погиб на месте, четверо военнослужащих "
+         "госпитализированы с тяжелыми ранениями.", {"wounded": 4.0}),
+        ("Three border guards hospitalized after shoot-out with smugglers", "",
+         {"wounded": 3.0}),
+        # Near-miss: a number with its casualty word in its own clause still counts there.
+        ("One killed, four wounded in clash on Tajik border", "",
+         {"killed": 1.0, "wounded": 4.0}),
+    ],
+)  # fmt: skip
+def test_a_count_belongs_to_the_casualty_word_of_its_clause(
+    title: str, summary: str, counts: dict[str, float]
+) -> None:
+    assert dict(read(title, summary).counts) == counts
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "plain"),
+    [
+        ("Таджикистан: На границе с Афганистаном убит пограничник",
+         "Лейтенант убит в перестрелке с контрабандистами. С начала года на границе "
+         "произошло 22 боестолкновения, 12 нарушителей убиты.",
+         "Лейтенант убит в перестрелке с контрабандистами. На границе 12 нарушителей убиты."),
+        ("Дар марз афсари марзбон ҳалок шуд",
+         "Лейтенант дар задухӯрд бо қочоқчиён ҳалок шуд. Соли ҷорӣ дар сарҳад 22 задухӯрд "
+         "рух дода, 12 вайронкунанда кушта шудааст.",
+         "Лейтенант дар задухӯрд бо қочоқчиён ҳалок шуд. Дар сарҳад 12 вайронкунанда кушта "
+         "шудааст."),
+        ("Tajik border guard killed in clash with smugglers",
+         "So far this year 40 smugglers have been killed on the border.",
+         "In the clash 40 smugglers were killed on the border."),
+        ("مرزبان تاجیک در درگیری با قاچاقبران کشته شد",
+         "از ابتدای سال تاکنون ۱۲ قاچاقبر در مرز کشته شده‌اند.",
+         "در این درگیری ۱۲ قاچاقبر کشته شدند."),
+    ],
+)  # fmt: skip
+def test_a_sentence_of_the_years_figures_gives_no_toll(
+    title: str, summary: str, plain: str
+) -> None:
+    reading = read(title, summary)
+    assert reading.event in ("clash", "smuggling", "attack"), reading
+    assert reading.counts.get("killed", 0) <= 1, reading  # the headline's "one" at most
+    # Near-miss: the same figure said of this event counts.
+    assert read(title, plain).counts.get("killed", 0) >= 12, read(title, plain)

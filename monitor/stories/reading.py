@@ -371,8 +371,16 @@ class Reader:
             # wounded before plain "people" ("killed three people"), equipment right after the
             # number first ("three vehicles": never victims), on a tie the word after.
             numbers = [t[0] for t in tokens if t[1] == "number" and t[0] != word]
+            # A count word in the number's own clause first ("one guard killed, four others
+            # wounded": four are the wounded, though "killed" stands nearer).
             candidates = [
-                (_rank(okind, other - word), abs(other - word), other < word, okind)
+                (
+                    _rank(okind, other - word),
+                    clause_of(other) != clause_of(word),
+                    abs(other - word),
+                    other < word,
+                    okind,
+                )
                 for k, (other, okind, _) in enumerate(tokens)
                 if okind in COUNT_KINDS
                 and sentence[k] == sentence[i]
@@ -395,10 +403,10 @@ class Reader:
                         break
                     if okind in ("killed", "wounded"):
                         if not owned(other, other - word, numbers):
-                            candidates = [(False, other - word, False, okind)]
+                            candidates = [(0, False, other - word, False, okind)]
                         break
             if candidates:
-                kind_found = min(candidates)[3]
+                kind_found = min(candidates)[4]
                 clause = clause_of(word)
                 if kind_found == "people" and any(
                     okind in ("killed", "wounded") and other > word and clause_of(other) == clause
