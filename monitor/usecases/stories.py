@@ -145,7 +145,6 @@ def group_new(app: App) -> int:
                 keys[sid] = set().union(*(index.stored_keys(m) for m in story.reports))
         touched: dict[int, Story] = {}  # by key: stored ids, and -1, -2… for new stories
         joined: list[tuple[StoryReport, Reading, float, Story, dict[str, Any]]] = []
-        into: dict[int, Story] = {}  # key of a story merged into another -> that story
         fresh = 0
         for r, report in zip(pending, arriving, strict=True):
             index.expire(report.when)  # pending come oldest first
@@ -153,7 +152,6 @@ def group_new(app: App) -> int:
             why = _why(verdict, found is not None)
             if found is not None:  # one event found as two stories: the older one holds both
                 for gone in merged:
-                    into[gone.key] = found
                     touched.pop(gone.key, None)
                     keys.pop(gone.key, None)  # the kept story is found by the merged one's keys
                     keys.setdefault(found.key, set()).update(
@@ -172,12 +170,17 @@ def group_new(app: App) -> int:
             keys.setdefault(story.key, set()).update(index.stored_keys(report))
             m = members[r.match_id]
             joined.append((r, m.reading, m.significance, story, why))
-        for gone_key, keep in list(into.items()):  # a story merged into one merged later
-            while keep.key in into:
-                keep = into[keep.key]
-            into[gone_key] = keep
-        joined = [(r, rd, sg, into.get(st.key, st), why) for r, rd, sg, st, why in joined]
-        store.merge_stories(session, {k: s.key for k, s in into.items() if k > 0})
+        # Every report is in one live story; a merged story's reports are in the one it went to.
+        holder = {m.key: story for story in index.live for m in story.reports}
+        joined = [(r, rd, sg, holder[r.match_id], why) for r, rd, sg, _, why in joined]
+        store.merge_stories(
+            session,
+            {
+                s.key: holder[s.reports[0].key].key
+                for s in index.stories
+                if s.key > 0 and holder[s.reports[0].key] is not s
+            },
+        )
         # Each touched story written once: new ones in one INSERT, the others in one UPDATE.
         new = [s for s in touched.values() if s.key < 0]
         ids = store.create_stories(session, [_fields(teller, s, members) for s in new], now)
