@@ -294,3 +294,20 @@ def test_forces_sent_after_an_attack_that_only_recall_it_are_their_own_event() -
     )  # fmt: skip
     assert statement.reading.event in {"diplomacy", "attack"}, statement.reading.cues
     assert TELLER.grouper.compare(attack, statement).same
+
+
+def test_a_member_speaking_at_a_summit_is_the_summit() -> None:
+    # Near-miss of statements of different parties: at a meeting many parties speak.
+    summit = report(
+        1, "CSTO leaders adopt programme to strengthen Tajik-Afghan border",
+        "The CSTO Collective Security Council meeting in Astana adopted the programme.",
+    )  # fmt: skip
+    speech = report(
+        2, "Суханронии Президенти Тоҷикистон дар ҷаласаи Шӯрои амнияти дастаҷамъӣ",
+        "Эмомалӣ Раҳмон дар Остона зикр намуданд, ки вазъи Афғонистон мураккаб боқӣ "
+        "мемонад.", hours=2, lang="tg",
+    )  # fmt: skip
+    assert summit.reading.event == speech.reading.event == "diplomacy"
+    assert TELLER.grouper._speakers(summit) and TELLER.grouper._speakers(speech)
+    assert not TELLER.grouper._speakers(summit) & TELLER.grouper._speakers(speech)
+    assert "statements of different parties" not in TELLER.grouper.compare(summit, speech).reasons

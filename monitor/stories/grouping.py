@@ -41,6 +41,7 @@ REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (either
 LATER_DAYS = timedelta(hours=36)  # beyond it, twice the LATER_DAY penalty (most often a new event)
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
 CROWD, CROWD_RATIO = 20, 3.0  # crowds a day apart that are not one: 20 people or more, ×3
+MEETINGS = frozenset({"diplomacy/talks", "diplomacy/consultations"})  # many speak at one
 REACTIONS = frozenset({"diplomacy"})  # a statement can be the first report of violence
 _WORD = re.compile(r"\w{3,}")
 _HERE_ROLES = frozenset({"country", "anchor", "place", "region", "actor"})
@@ -307,11 +308,18 @@ class Grouper:
             # At a crossing third parties are the background (goods from China, a UN agency
             # with returnees, transit to Uzbekistan), not who takes part.
             shared = [e for e in shared if self.roles.get(e) != "neutral"]
-        if ra.event == rb.event == "diplomacy" and known_a and known_b and not copy:
+        if (
+            ra.event == rb.event == "diplomacy"
+            and known_a
+            and known_b
+            and not copy
+            and not (_cue_ids(ra) | _cue_ids(rb)) & MEETINGS
+        ):
             speakers_a, speakers_b = self._speakers(a), self._speakers(b)
             if speakers_a and speakers_b and not speakers_a & speakers_b:
                 # The CSTO's offer, the GKNB's comment, Moscow's concern about one event:
                 # each party's statement is its own story, whatever place they speak of.
+                # (At a meeting many speak: Rahmon at the CSTO summit is the summit.)
                 return Verdict(False, 0.0, ("statements of different parties",))
         there = sorted(a.others & b.others) if a.elsewhere and b.elsewhere else []
         if there:
