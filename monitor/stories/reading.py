@@ -111,6 +111,9 @@ class Reader:
         toll = False  # the title names no event, only people killed or wounded
         tallies = False  # the title gives a year's figures
         incident = False  # the title names "the incident" as its subject (not "after" it)
+        framed = False  # the title has a commentary frame ("what it means", "tests ties")
+        stance = False  # the title has a stance on an event (concern, condemnation, help)
+        reported = False  # the title gives people killed or wounded: a report of the event
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
@@ -133,6 +136,9 @@ class Reader:
                 else:
                     seen.add((name, index))
                     drill = drill or index in vocab.simulated
+                    if name == "title":
+                        framed = framed or index in vocab.frames
+                        stance = stance or index in vocab.stances
                     named.add(event)
                     own.add(f"{event}/{cue.id}")
                     severity[event] = max(severity.get(event, 0), cue.severity)
@@ -140,6 +146,7 @@ class Reader:
                 cues.append(f"{event}/{cue.id}: {alias}")
             found, hurt = self._counts(norm, text, lead_of)
             if name == "title":
+                reported = _casualties(found)
                 incident = self._incident(norm, text, subject=True)
                 calm = (
                     bool(named)
@@ -165,6 +172,35 @@ class Reader:
             severity.setdefault(question, 0)
             named.add(question)
             cues.append(f"{question}/question: ?")
+        commentary = self._commentary(title, texts, framed, reported)
+        spoken = stance and not (reported or commentary)
+        if commentary:
+            # "Kunduz Falls: What It Means for Central Asia", "Third deadly border incident in a
+            # month tests ties": the events the title names are its subject, not its news.
+            event, cue = vocab.cues[vocab.commentary_cue or 0]
+            scores = {e: w * BACKGROUND for e, w in scores.items()}
+            scores[event] = scores.get(event, 0.0) + cue.weight
+            severity[event] = cue.severity
+            named = {event}
+            cues.append(f"{event}/{cue.id}: a commentary title")
+        elif framed and reported and vocab.commentary_cue is not None:
+            # "Two guards killed in attack on Panj post: what it means": the toll is the news
+            named.discard(vocab.cues[vocab.commentary_cue][0])
+        elif spoken:
+            # "Moscow concerned by attacks on Chinese", "Taliban ready to cooperate in the
+            # investigation": the violence a statement speaks of is the report it follows.
+            for event in vocab.spoken_of & named:
+                scores[event] *= BACKGROUND
+            named -= vocab.spoken_of
+            cues.append("statement: about the violence it names")
+        elif vocab.commentary_cue is not None and any(vocab.trend(t) for t in texts):
+            # "Two firefights in Davang in as many months point to …": a trend, told in the
+            # title or the lead, leans to commentary ("second attack in a week" is news too)
+            event, cue = vocab.cues[vocab.commentary_cue]
+            scores[event] = scores.get(event, 0.0) + cue.weight * FIELD_WEIGHT["summary"]
+            severity.setdefault(event, cue.severity)
+            named.add(event)
+            cues.append(f"{event}/{cue.id}: a trend")
         if drill:  # "repelled an attack by mock militants": no violence, no one hurt
             for event in HURTING & scores.keys():
                 scores[event] *= BACKGROUND
@@ -221,7 +257,12 @@ class Reader:
         unlawful = vocab.spec.unlawful
         if unlawful and hurt and _only_fire(event, own, unlawful.cues):
             event = unlawful.hurt  # "border violators were eliminated": an armed crossing
-        if incident and hurt and event not in HURTING and not (drill or tallies):
+        if (
+            incident
+            and hurt
+            and event not in HURTING
+            and not (drill or tallies or commentary or spoken)
+        ):
             # "Kabul regrets the incident on the Tajik border" with the Chinese workers killed
             # in its lead: the report is of that violence (the type its lead names, else the
             # fallback's), whoever tells it.
@@ -235,6 +276,22 @@ class Reader:
         if level > 1 and not hurt and title and vocab.possible(texts[0]):
             level = 1  # "ready to take in 100,000 refugees": a possibility, not an event
         return Reading(event, level, confidence, counts, tuple(cues), hurt)
+
+    def _commentary(self, title: str, texts: list[str], framed: bool, reported: bool) -> bool:
+        """Whether the title is one of commentary: a frame or a question asking who, why or
+        what; never with a toll of its own ("Who is behind the attack? Three killed …")."""
+        vocab = self.vocabulary
+        if vocab.commentary_cue is None or reported or not title or not texts:
+            return False
+        # A question told after the news ("Russia recognised the Taliban. What does Dushanbe
+        # say?") is a teaser of that news: only a title that is all one question asks.
+        question = title.rstrip()
+        asked = (
+            question.endswith(("?", "؟"))
+            and not _SENTENCE_END.search(question[:-1])
+            and vocab.asks(texts[0])
+        )
+        return framed or asked
 
     def _incident(self, norm: NormalizedText, original: str, subject: bool = False) -> bool:
         """Whether a title names "the incident": its lead's violence is what it is about

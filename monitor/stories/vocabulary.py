@@ -87,6 +87,23 @@ class Tallies(_Strict, frozen=True, kw_only=True):
     since: list[str] = field(default_factory=list)  # "с начала года": the year so far
 
 
+class Commentary(_Strict, frozen=True, kw_only=True):
+    """How a feature or op-ed is told from a report: its title frames the event it names."""
+
+    cue: str  # the cue group a commentary title reads as (analysis/commentary)
+    frames: NonEmpty  # cue groups (event/cue) of framing words: "what it means", "tests ties"
+    asking: list[str] = field(default_factory=list)  # "who", "why": a question that asks them
+    spans: list[str] = field(default_factory=list)  # "in a week": plural events over a span
+    series: list[str] = field(default_factory=list)  # "third", "two": beside a span, a trend
+
+
+class Statements(_Strict, frozen=True, kw_only=True):
+    """Statements about an event (concern, condemnation, help offered, blame)."""
+
+    stances: NonEmpty  # cue groups (event/cue) of a stance taken on an event
+    about: NonEmpty  # event types a stance speaks about: their cues in its title are its subject
+
+
 class Gunfire(_Strict, frozen=True, kw_only=True):
     cues: NonEmpty  # cue groups (event/cue) that name fire, not a fight
     hurt: str  # the event type of fire that killed or wounded someone (attack)
@@ -119,6 +136,8 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     recall: list[str] = field(default_factory=list)  # "напомним": the lead's sentence is recalled
     conditional: list[str] = field(default_factory=list)  # "ready to": a title of a possibility
     tallies: Tallies | None = None  # "37 clashes in 2026": a year's figures, not an event
+    commentary: Commentary | None = None  # "Kunduz falls: what it means": analysis
+    statements: Statements | None = None  # "Moscow concerned by attacks": diplomacy
     incidents: list[str] = field(default_factory=list)  # "incident": a title about violence
     gunfire: Gunfire | None = None  # shot at, someone hurt, no fight named: an attack
     unlawful: Unlawful | None = None  # crossed unlawfully, someone killed: an incursion
@@ -153,6 +172,11 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
             _known("unlawful", [self.unlawful.hurt], ids, "event type")
         if self.tallies is not None:
             _known("tallies", [self.tallies.cue], cues, group)
+        if self.commentary is not None:
+            _known("commentary", [self.commentary.cue, *self.commentary.frames], cues, group)
+        if self.statements is not None:
+            _known("statements", self.statements.stances, cues, group)
+            _known("statements", self.statements.about, ids, "event type")
 
 
 def _known(key: str, names: list[str], known: set[str], what: str) -> None:
@@ -196,6 +220,17 @@ class Vocabulary:
             if tallies
             else None
         )
+        by_id = {f"{e}/{c.id}": i for i, (e, c) in enumerate(self.cues)}
+        commentary, statements = spec.commentary, spec.statements
+        self.commentary_cue = by_id[commentary.cue] if commentary else None
+        self.frames = frozenset(by_id[c] for c in commentary.frames) if commentary else frozenset()
+        self.asking = _phrases(commentary.asking) if commentary else ()
+        self.spans = _phrases(commentary.spans) if commentary else ()
+        self.series = _phrases(commentary.series) if commentary else ()
+        self.stances = (
+            frozenset(by_id[c] for c in statements.stances) if statements else frozenset()
+        )
+        self.spoken_of = frozenset(statements.about) if statements else frozenset()
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(
                 _with_verb_forms([(f"{event}--{cue.id}", cue.aliases) for event, cue in self.cues]),
@@ -230,7 +265,6 @@ class Vocabulary:
             if spec.incidents
             else None
         )
-        by_id = {f"{e}/{c.id}": i for i, (e, c) in enumerate(self.cues)}
         # cue index → (partner group, words apart); partners compiled like cues
         self.paired = {by_id[p.cue]: (k, p.words) for k, p in enumerate(spec.paired)}
         self.recipients = [
@@ -288,6 +322,20 @@ class Vocabulary:
     def possible(self, title: str) -> bool:
         """Whether normalized ``title`` tells a possibility ("ready to take in refugees")."""
         return _says(title, self.conditional)
+
+    def asks(self, title: str) -> bool:
+        """Whether normalized ``title`` asks who, why or what (a question of commentary)."""
+        return _says(title, self.asking)
+
+    def trend(self, text: str) -> bool:
+        """Whether normalized ``text`` tells plural events over a span in one sentence ("third
+        deadly incident in a month", "two attacks in a week", "за неделю две атаки")."""
+        if not self.spans:
+            return False
+        return any(
+            _says(sentence, self.spans) and _says(sentence, self.series)
+            for sentence in _SENTENCE_SPLIT.split(text)
+        )
 
     def year_so_far(self, title: str) -> bool:
         """Whether normalized ``title`` names the year so far ("с начала года")."""

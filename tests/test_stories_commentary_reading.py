@@ -1,0 +1,166 @@
+"""Stories: commentary and statements that retell an event with its event words.
+
+A feature's title frames the event it names ("what it means", "tests ties", "почему", "چرا"),
+or asks who, why or what: it reads as analysis, however many event words it has. Plural events
+over a span ("two firefights in as many months") lean to commentary without deciding. A title
+with a stance on violence (concern, condolences, condemnation, blame, help offered) is the
+statement (diplomacy), not the violence. A title that gives its own toll stays the report,
+whoever tells it ("MFA: three Chinese killed in attack"). In every supported language, with
+the news beside each rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+from story_support import read
+
+from monitor.errors import ConfigError
+from monitor.stories.vocabulary import parse_vocabulary
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Drone strikes on the Panj: what it means for Dushanbe",
+        "Border shootings test ties between Dushanbe and the Taliban",
+        "Heroin smugglers grow bolder on the Panj",
+        "Rocket claims and a jittery frontier in Khatlon",
+        "Kunduz fighting stirs fears in southern Tajikistan",
+        "Почему на афганской границе снова гремят перестрелки",
+        "Нападения у Пянджа: кому выгодно обострение",
+        "Чаро дар марзи Афғонистон задухӯрдҳо идома доранд",
+        "چرا حملات بر مرزبانان تاجیک ادامه دارد",
+        "پر پوله نښتې: څه معنا لري",
+    ],
+)
+def test_a_framed_title_is_commentary_whatever_event_it_names(title: str) -> None:
+    reading = read(title)
+    assert reading.event == "analysis", reading.cues
+    assert reading.severity == 0
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Who fired the rockets at the Tajik border post?",
+        "Кто обстрелял заставу в Шуробаде?",
+        "Кӣ ба коргарони чинӣ ҳамла кард?",
+        "چه کسی به کارگران چینی حمله کرد؟",
+        "څوک پر چینايي کارګرانو برید کوي؟",
+    ],
+)
+def test_a_title_that_asks_who_or_why_is_commentary(title: str) -> None:
+    assert read(title).event == "analysis", read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        # a toll of its own: the report, however it is framed
+        ("Two guards killed in attack on Panj post: what it means", "attack"),
+        ("Почему погибли трое пограничников: нападение на заставу в Шуробаде", "attack"),
+        # a question after the news is its teaser
+        ("Militants attack a border post in Darvaz. Who is behind it?", "attack"),
+        # a question that asks nothing (a rumour checked) is not commentary
+        ("Перестрелка на заставе Айвадж?", "clash"),
+    ],
+)
+def test_news_stays_news_beside_a_frame_or_a_question(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Second attack on Chinese workers in a week kills two in Darvaz",
+        "Second deadly attack on Chinese workers in a week",
+        "Ҳамлаи дуюм дар як ҳафта: ду шаҳрванди Чин кушта шуд",
+        "دومین حمله بر کارگران چینی در یک هفته",
+    ],
+)
+def test_a_trend_in_the_title_alone_decides_nothing(title: str) -> None:
+    assert read(title).event == "attack", read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        ("A river of gold and trouble", "Two firefights in Darvaz in as many months point to a "
+         "new source of tension between the banks."),
+        ("Неспокойный Пяндж", "За месяц два нападения на граждан Китая и бой на заставе."),
+        ("Дарёи тилло ва ташвиш", "Дар як моҳ ду ҳамла ба шаҳрвандони Чин рух дод."),
+        ("رود طلا و دردسر", "دو حمله در یک ماه بر اتباع چینی در مرز رخ داد."),
+        ("د سرو زرو سیند", "په یوه میاشت کې دوه بریدونه پر چینايي کارګرانو وشول."),
+    ],
+)  # fmt: skip
+def test_a_lead_that_tells_a_trend_under_a_bare_title_is_commentary(title: str, lead: str) -> None:
+    reading = read(title, lead)
+    assert reading.event == "analysis", reading.cues
+    assert any(cue.endswith("a trend") for cue in reading.cues)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Beijing concerned by attacks on its citizens near the Afghan frontier",
+        "Kabul condemns attack on Tajik border post",
+        "Tashkent blames militants for the shelling of Termez",
+        "Москва выразила соболезнования в связи с нападением на заставу",
+        "МИД Узбекистана обеспокоен обстрелами на таджикско-афганской границе",
+        "Душанбе аз ҳамлаҳо ба марзбонон изҳори нигаронӣ кард",
+        "کابل حمله بر پاسگاه مرزی تاجیکستان را تقبیح کرد",
+        "کابل پر تاجک پوله برید وغانده",
+    ],
+)
+def test_a_stance_on_violence_is_a_statement(title: str) -> None:
+    reading = read(title)
+    assert reading.event == "diplomacy", reading.cues
+    assert reading.severity == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "event"),
+    [
+        # a first report through an official: its toll makes it the event
+        ("MFA: three Chinese citizens killed in attack from Afghan territory", "", "attack"),
+        ("МИД: при нападении с афганской территории погибли двое граждан КНР", "", "attack"),
+        ("وزارت خارجه: سه تبعه چین در حمله از خاک افغانستان کشته شدند", "", "attack"),
+        # a stance in the lead of a toll is not the report's type
+        ("Two killed as troops fire on protesters in Khorog",
+         "Residents had gathered to demand an investigation into the killing of a local man.",
+         "attack"),
+    ],
+)  # fmt: skip
+def test_a_report_with_its_own_toll_stays_the_event(title: str, lead: str, event: str) -> None:
+    assert read(title, lead).event == event, read(title, lead).cues
+
+
+def _raw(**extra: object) -> dict[str, object]:
+    return {
+        "events": [
+            {"id": "attack", "label": "Attack", "cues": [
+                {"id": "strike", "severity": 3, "aliases": ["attack"]}]},
+            {"id": "analysis", "label": "Analysis", "cues": [
+                {"id": "commentary", "severity": 0, "weight": 1.6, "aliases": ["opinion"]}]},
+        ],
+        "numbers": {"killed": ["killed"], "wounded": ["wounded"], "people": ["people"],
+                    "kg": {"kg": 1}},
+        **extra,
+    }  # fmt: skip
+
+
+def test_commentary_and_statements_name_known_cue_groups() -> None:
+    frames = {"cue": "analysis/commentary", "frames": ["analysis/frame"]}
+    with pytest.raises(ConfigError, match="commentary: unknown cue group 'analysis/frame'"):
+        parse_vocabulary(_raw(commentary=frames), "events.yaml")
+    stances = {"stances": ["attack/strike"], "about": ["riot"]}
+    with pytest.raises(ConfigError, match="statements: unknown event type 'riot'"):
+        parse_vocabulary(_raw(statements=stances), "events.yaml")
+
+
+def test_a_vocabulary_without_commentary_reads_as_before() -> None:
+    from monitor.stories.reading import Reader
+
+    reader = Reader(parse_vocabulary(_raw(), "events.yaml"))
+    assert reader.read("Opinion: why the attack happened", "").event == "analysis"
+    assert reader.read("Border post attack: what it means", "").event == "attack"
