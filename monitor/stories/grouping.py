@@ -324,6 +324,13 @@ class Grouper:
                 # each party's statement is its own story, whatever place they speak of.
                 # (At a meeting many speak: Rahmon at the CSTO summit is the summit.)
                 return Verdict(False, 0.0, ("statements of different parties",))
+        if ra.event == rb.event == "aid" and known_a and known_b and not copy:
+            donors_a = {e for e in a.entities if self.roles.get(e) == "neutral"}
+            donors_b = {e for e in b.entities if self.roles.get(e) == "neutral"}
+            if donors_a and donors_b and not donors_a & donors_b:
+                # The US embassy's radios and China's vehicles for the same border troops:
+                # two handovers.
+                return Verdict(False, 0.0, ("different donors",))
         there = sorted(a.others & b.others) if a.elsewhere and b.elsewhere else []
         if there:
             # Two reports about another border: its countries and places are their places
