@@ -7,7 +7,7 @@ from __future__ import annotations
 from story_support import TELLER, report
 
 from monitor.match.watchlist import parse_watchlist
-from monitor.stories.grouping import SUBJECT, THIRD_PARTY, _own_units
+from monitor.stories.grouping import SUBJECT, THIRD_PARTY, _affiliations, _own_units
 
 
 def test_china_named_in_three_scripts_is_one_third_party() -> None:
@@ -238,3 +238,76 @@ def test_afghanistan_named_any_way_is_one_party() -> None:
     # Near-miss: the two countries, but no kind of event in common, are not one event.
     trade = report(3, "Tajik exports to Afghanistan grow through border crossing", hours=2)
     assert not TELLER.grouper.compare(russian, trade).same
+
+
+def test_statements_of_different_parties_about_one_event_are_apart() -> None:
+    # The CSTO's offer of help and the GKNB's comment on the fall of Kunduz, a few hours
+    # apart: two parties' statements, two stories, whatever place both speak of.
+    csto = report(
+        1, "ОДКБ готова оказать помощь Таджикистану в случае угрозы с афганской стороны",
+        "Генеральный секретарь ОДКБ заявил, что организация следит за ситуацией в Кундузе "
+        "и готова оказать помощь Таджикистану.", lang="ru",
+    )  # fmt: skip
+    gknb = report(
+        2, "В ГКНБ прокомментировали ситуацию в Кундузе",
+        "Пограничные войска ГКНБ Таджикистана заявили, что ситуация на границе под "
+        "контролем, несмотря на события в Кундузе.", hours=1, lang="ru",
+    )  # fmt: skip
+    assert csto.reading.event == gknb.reading.event == "diplomacy"
+    verdict = TELLER.grouper.compare(csto, gknb)
+    assert not verdict.same and verdict.reasons == ("statements of different parties",)
+
+
+def test_an_officer_speaks_for_the_organisation_he_serves() -> None:
+    assert "csto" in _affiliations(TELLER.watchlist)["csto-secretary-general"]
+    summit = report(
+        1, "CSTO summit in Bishkek discusses situation on Tajik-Afghan border",
+        "Leaders of the Collective Security Treaty Organization met in Bishkek.",
+    )  # fmt: skip
+    officer = report(
+        2, "Тасмагамбетов: программа укрепления таджикско-афганской границы выполняется",
+        "Генсек ОДКБ Имангали Тасмагамбетов выступил на саммите в Бишкеке.", hours=3,
+        lang="ru",
+    )  # fmt: skip
+    verdict = TELLER.grouper.compare(summit, officer)
+    assert "statements of different parties" not in verdict.reasons
+
+
+def test_forces_sent_after_an_attack_that_only_recall_it_are_their_own_event() -> None:
+    attack = report(
+        1, "Two Chinese workers killed in attack from Afghanistan in Darvaz",
+        "Two Chinese nationals were killed when gunmen fired from the Afghan side at a "
+        "gold mine in Darvaz district, Tajikistan's border guards said.",
+    )  # fmt: skip
+    sent = report(
+        2, "Taliban send more forces to the Tajik border in Darvaz",
+        "The Taliban deployed additional units along the border in Darvaz after the attack.",
+        hours=3,
+    )  # fmt: skip
+    assert (attack.reading.event, sent.reading.event) == ("attack", "deployment")
+    assert not TELLER.grouper.compatible(attack, sent)
+    assert not TELLER.grouper.compare(attack, sent).same
+    # Near-miss: a statement within hours that names the attack and its place reports it.
+    statement = report(
+        3, "Tajik foreign ministry: two Chinese killed in attack from Afghanistan in Darvaz",
+        "The ministry condemned the attack on the gold mine in Darvaz.", hours=3,
+    )  # fmt: skip
+    assert statement.reading.event in {"diplomacy", "attack"}, statement.reading.cues
+    assert TELLER.grouper.compare(attack, statement).same
+
+
+def test_a_member_speaking_at_a_summit_is_the_summit() -> None:
+    # Near-miss of statements of different parties: at a meeting many parties speak.
+    summit = report(
+        1, "CSTO leaders adopt programme to strengthen Tajik-Afghan border",
+        "The CSTO Collective Security Council meeting in Astana adopted the programme.",
+    )  # fmt: skip
+    speech = report(
+        2, "Суханронии Президенти Тоҷикистон дар ҷаласаи Шӯрои амнияти дастаҷамъӣ",
+        "Эмомалӣ Раҳмон дар Остона зикр намуданд, ки вазъи Афғонистон мураккаб боқӣ "
+        "мемонад.", hours=2, lang="tg",
+    )  # fmt: skip
+    assert summit.reading.event == speech.reading.event == "diplomacy"
+    assert TELLER.grouper._speakers(summit) and TELLER.grouper._speakers(speech)
+    assert not TELLER.grouper._speakers(summit) & TELLER.grouper._speakers(speech)
+    assert "statements of different parties" not in TELLER.grouper.compare(summit, speech).reasons

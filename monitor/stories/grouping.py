@@ -41,7 +41,8 @@ REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (either
 LATER_DAYS = timedelta(hours=36)  # beyond it, twice the LATER_DAY penalty (most often a new event)
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
 CROWD, CROWD_RATIO = 20, 3.0  # crowds a day apart that are not one: 20 people or more, ×3
-REACTIONS = frozenset({"deployment", "diplomacy"})
+MEETINGS = frozenset({"diplomacy/talks", "diplomacy/consultations"})  # many speak at one
+REACTIONS = frozenset({"diplomacy"})  # a statement can be the first report of violence
 _WORD = re.compile(r"\w{3,}")
 _HERE_ROLES = frozenset({"country", "anchor", "place", "region", "actor"})
 _SOURCE = re.compile(r"\s[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$")  # " - Asia-Plus" ending a title
@@ -213,6 +214,7 @@ class Grouper:
         )
         self.within = dict(vocabulary.spec.within)
         self.parties_of = _own_units(watchlist)
+        self.affiliation = _affiliations(watchlist)
         # Foreign parties a headline can name: third countries and organisations, and the
         # countries of the other borders (Kyrgyzstan, Uzbekistan).
         self.foreign = frozenset(
@@ -306,6 +308,19 @@ class Grouper:
             # At a crossing third parties are the background (goods from China, a UN agency
             # with returnees, transit to Uzbekistan), not who takes part.
             shared = [e for e in shared if self.roles.get(e) != "neutral"]
+        if (
+            ra.event == rb.event == "diplomacy"
+            and known_a
+            and known_b
+            and not copy
+            and not (_cue_ids(ra) | _cue_ids(rb)) & MEETINGS
+        ):
+            speakers_a, speakers_b = self._speakers(a), self._speakers(b)
+            if speakers_a and speakers_b and not speakers_a & speakers_b:
+                # The CSTO's offer, the GKNB's comment, Moscow's concern about one event:
+                # each party's statement is its own story, whatever place they speak of.
+                # (At a meeting many speak: Rahmon at the CSTO summit is the summit.)
+                return Verdict(False, 0.0, ("statements of different parties",))
         there = sorted(a.others & b.others) if a.elsewhere and b.elsewhere else []
         if there:
             # Two reports about another border: its countries and places are their places
@@ -556,6 +571,16 @@ class Grouper:
         enough = actor or len(both) >= 3 or (len(both) == 2 and a.reading.event != "diplomacy")
         return bool(both - b.others) and enough and (pa <= pb or pb <= pa)
 
+    def _speakers(self, report: Report) -> set[str]:
+        """The parties a report names that can speak or meet: actors (the GKNB, a
+        spokesman) and third parties (Russia, the UN), with the organisations its named
+        officers belong to (the CSTO's Secretary General is the CSTO)."""
+        named = {
+            e for e in report.entities
+            if self.roles.get(e) in ("actor", "neutral") and self.weight.get(e, 0) > 0
+        }  # fmt: skip
+        return named | {org for e in named for org in self.affiliation.get(e, ())}
+
     def _afghan(self, entity: str) -> str:
         """One id for every name of the Afghan side as a country (its directions, its border)."""
         if self.roles.get(entity) == "country" and self.sides.get(entity) == "af":
@@ -566,9 +591,10 @@ class Grouper:
         """Whether the two reports' event types can describe one event.
 
         Beyond the configured pairs: smugglers killed in a shoot-out (a smuggling report
-        with casualties or shooting) and a clash; a leader's reaction (deployment,
-        diplomacy) within hours of an attack that names the attack and its place (an official
-        statement can be the first report of it).
+        with casualties or shooting) and a clash; a reaction within hours of an attack that
+        names its place and the violence (an official statement can be the first report of
+        it). Forces sent after an attack (a deployment) are an event of their own: the
+        Taliban reinforcing their side of the border the same day.
         """
         ra, rb = a.reading, b.reading
         if self.vocabulary.compatible_events(ra.event, rb.event):
@@ -887,6 +913,28 @@ def group(grouper: Grouper, reports: Sequence[Report]) -> list[Story]:
         story, _, _ = index.settle(report)
         index.join(report, story or Story(report.key))
     return index.live
+
+
+def _affiliations(watchlist: Watchlist) -> dict[str, frozenset[str]]:
+    """Actors and the organisations or third parties their names carry ("CSTO Secretary
+    General" is the CSTO's, "Border Troops of the GKNB" the GKNB's): one-word names only."""
+    owners: dict[str, set[str]] = {}
+    for e in watchlist.entries:
+        if e.third_party or (e.role == "actor" and e.kind == "org"):
+            for alias in e.all_aliases():
+                words = normalize(alias.replace("~", "")).split()
+                if len(words) == 1 and len(words[0]) >= 3:
+                    owners.setdefault(words[0], set()).add(e.id)
+    out: dict[str, frozenset[str]] = {}
+    for e in watchlist.entries:
+        if e.role == "actor":
+            named = {
+                w for alias in e.all_aliases() for w in normalize(alias.replace("~", "")).split()
+            }
+            orgs = {org for w in named for org in owners.get(w, ()) if org != e.id}
+            if orgs:
+                out[e.id] = frozenset(orgs)
+    return out
 
 
 def _own_units(watchlist: Watchlist) -> dict[str, frozenset[str]]:
