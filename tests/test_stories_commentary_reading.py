@@ -1,7 +1,8 @@
 """Stories: commentary and statements that retell an event with its event words.
 
 A feature's title frames the event it names ("what it means", "tests ties", "почему", "چرا"),
-or asks who, why or what: it reads as analysis, however many event words it has. Plural events
+asks who, why or what, or opens with "how" or "from … to …": it reads as analysis, however
+many event words it has. Plural events
 over a span ("two firefights in as many months") lean to commentary without deciding. A title
 with a stance on violence (concern, condolences, condemnation, blame, help offered) is the
 statement (diplomacy), not the violence. A title that gives its own toll stays the report,
@@ -54,8 +55,29 @@ def test_a_title_that_asks_who_or_why_is_commentary(title: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "title",
+    [
+        "Panj corridor: how heroin routes shift after the opium ban",
+        "Бадахшанский коридор: как меняется наркотрафик после запрета",
+        "Марзи Панҷ: чӣ тавр қочоқи маводи мухаддир тағйир ёфт",
+        "دهلیز بدخشان: چگونه قاچاق مواد مخدر تغییر کرد",
+        "From Khorog to Rushan: ten years of shootings in the Pamirs",
+        "От Хорога до Рушана: десять лет перестрелок на Памире",
+        "Соли гузашта дар марз: аз гуфтушунид то ҳамлаҳо",
+        "تاجیکستان و طالبان: از درگیری مرزی تا تجارت",
+        "له درگیرۍ تر سوداګرۍ: د تاجکستان او طالبانو اړیکې",
+    ],
+)
+def test_a_title_opening_with_how_or_from_to_is_commentary(title: str) -> None:
+    assert read(title).event == "analysis", read(title).cues
+
+
+@pytest.mark.parametrize(
     ("title", "event"),
     [
+        # "how" and "from … to" inside a report do not open it
+        ("Guards describe how militants attacked their post in Darvaz", "attack"),
+        ("Heroin seized on its way from Afghanistan to Russia", "smuggling"),
         # a toll of its own: the report, however it is framed
         ("Two guards killed in attack on Panj post: what it means", "attack"),
         ("Почему погибли трое пограничников: нападение на заставу в Шуробаде", "attack"),
@@ -110,6 +132,12 @@ def test_a_lead_that_tells_a_trend_under_a_bare_title_is_commentary(title: str, 
         "Душанбе аз ҳамлаҳо ба марзбонон изҳори нигаронӣ кард",
         "کابل حمله بر پاسگاه مرزی تاجیکستان را تقبیح کرد",
         "کابل پر تاجک پوله برید وغانده",
+        # involvement denied or claimed, advice to citizens, a call about the attack
+        "Dushanbe says the Moscow attack is not linked to Tajik citizens",
+        "МИД отверг сообщения о причастности таджикистанцев к нападению",
+        "Сафорати Чин ба шаҳрвандон тавсия дод, ки минтақаи ҳамларо тарк кунанд",
+        "سفارت به اتباع خود توصیه کرد پس از حمله منطقه مرزی را ترک کنند",
+        "Рахмон и Мирзиёев обсудили по телефону обстрел Термеза",
     ],
 )
 def test_a_stance_on_violence_is_a_statement(title: str) -> None:

@@ -164,10 +164,10 @@ def test_tallies_need_words() -> None:
 @pytest.mark.parametrize(
     ("title", "summary", "event", "severity"),
     [
-        # only background cues: the recalled firefight is not the report's event
+        # the recalled firefight is not the report's event: the promise of help is (diplomacy)
         ("Шойгу: Россия продолжит помогать Таджикистану в защите границы",
          "«Ситуация остается напряженной», — заявил Шойгу, имея в виду перестрелку на участке "
-         "Айвадж.", "analysis", 1),
+         "Айвадж.", "diplomacy", 1),
         # a closure in the background does not raise a reopening's severity
         ("Sher Khan port reopens after six-day closure",
          "Trucks began moving across the bridge on Monday.", "crossing", 1),

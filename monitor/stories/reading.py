@@ -278,8 +278,9 @@ class Reader:
         return Reading(event, level, confidence, counts, tuple(cues), hurt)
 
     def _commentary(self, title: str, texts: list[str], framed: bool, reported: bool) -> bool:
-        """Whether the title is one of commentary: a frame or a question asking who, why or
-        what; never with a toll of its own ("Who is behind the attack? Three killed …")."""
+        """Whether the title is one of commentary: a frame, a question asking who, why or
+        what, or a part opening with "how" or "from … to …"; never with a toll of its own
+        ("Who is behind the attack? Three killed …")."""
         vocab = self.vocabulary
         if vocab.commentary_cue is None or reported or not title or not texts:
             return False
@@ -291,7 +292,7 @@ class Reader:
             and not _SENTENCE_END.search(question[:-1])
             and vocab.asks(texts[0])
         )
-        return framed or asked
+        return framed or asked or vocab.opens_commentary(texts[0])
 
     def _incident(self, norm: NormalizedText, original: str, subject: bool = False) -> bool:
         """Whether a title names "the incident": its lead's violence is what it is about

@@ -95,6 +95,8 @@ class Commentary(_Strict, frozen=True, kw_only=True):
     asking: list[str] = field(default_factory=list)  # "who", "why": a question that asks them
     spans: list[str] = field(default_factory=list)  # "in a week": plural events over a span
     series: list[str] = field(default_factory=list)  # "third", "two": beside a span, a trend
+    heads: list[str] = field(default_factory=list)  # "how", "как": opening a title or its part
+    ranges: list[tuple[str, str]] = field(default_factory=list)  # "from … to …" opening one
 
 
 class Statements(_Strict, frozen=True, kw_only=True):
@@ -227,6 +229,12 @@ class Vocabulary:
         self.asking = _phrases(commentary.asking) if commentary else ()
         self.spans = _phrases(commentary.spans) if commentary else ()
         self.series = _phrases(commentary.series) if commentary else ()
+        self.heads = _phrases(commentary.heads) if commentary else ()
+        self.ranges = (
+            tuple((_words(normalize(a)), _words(normalize(b))) for a, b in commentary.ranges)
+            if commentary
+            else ()
+        )
         self.stances = (
             frozenset(by_id[c] for c in statements.stances) if statements else frozenset()
         )
@@ -326,6 +334,18 @@ class Vocabulary:
     def asks(self, title: str) -> bool:
         """Whether normalized ``title`` asks who, why or what (a question of commentary)."""
         return _says(title, self.asking)
+
+    def opens_commentary(self, title: str) -> bool:
+        """Whether normalized ``title``, or a part of it after a colon, opens with a head word
+        ("how", "как") or a range ("from Khorog 2012 to Rushan 2022", "از درواز تا روشان")."""
+        for part in title.split(":"):
+            words = f" {_words(part)} "
+            if any(words.startswith(head) for head in self.heads):
+                return True
+            for start, end in self.ranges:
+                if words.startswith(f" {start} ") and f" {end} " in words[len(start) + 2 :]:
+                    return True
+        return False
 
     def trend(self, text: str) -> bool:
         """Whether normalized ``text`` tells plural events over a span in one sentence ("third
