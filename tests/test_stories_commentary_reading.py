@@ -192,3 +192,18 @@ def test_a_vocabulary_without_commentary_reads_as_before() -> None:
     reader = Reader(parse_vocabulary(_raw(), "events.yaml"))
     assert reader.read("Opinion: why the attack happened", "").event == "analysis"
     assert reader.read("Border post attack: what it means", "").event == "attack"
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        # news with no cue was the fallback's analysis: forces on alert, a district fully taken
+        ("Uzbekistan tightens security on its border after Kunduz fighting", "deployment"),
+        ("Пограничники переведены на усиленный режим: усилена охрана границы", "deployment"),
+        ("Марзбонон дар ҳолати омодабош қарор доранд", "deployment"),
+        ("Taliban claim full control of Kunduz province", "clash"),
+        ("Талибы заявили о полном контроле над Кундузом", "clash"),
+    ],
+)
+def test_news_without_a_frame_is_not_the_fallbacks_analysis(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
