@@ -281,6 +281,18 @@ def test_a_toll_that_grows_is_one_story() -> None:
     assert not TELLER.grouper.compare(first, same_time).same
 
 
+def test_a_toll_grows_from_the_first_report_whatever_outlets_repeat_in_between() -> None:
+    first = report(1, "Two Tajik border guards killed in clash with Taliban in Farkhor", "", 0)
+    more = report(2, "Three killed in clash with Taliban in Farkhor, border troops say", "", 8)
+    lagging = report(3, "Two Tajik border guards killed in Farkhor clash", "", 9.5)
+    total = report(4, "Five killed in clash on the Farkhor border", "", 10)
+    stories = TELLER.group([first, more, lagging, total])
+    assert [sorted(r.key for r in s.reports) for s in stories] == [[1, 2, 3, 4]]
+    # Near-miss: a higher figure within the hour of the first report is another event.
+    same_hour = report(5, "Five killed in clash on the Farkhor border", "", 0.5)
+    assert len(TELLER.group([first, same_hour])) == 2
+
+
 def test_type_families_and_their_traps() -> None:
     attack = report(1, "Taliban fighters attack Tajik border post in Farkhor", "", 0)
     clash = report(2, "Tajik and Taliban forces clash at the border in Farkhor", "", 1)

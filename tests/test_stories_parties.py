@@ -311,3 +311,22 @@ def test_a_member_speaking_at_a_summit_is_the_summit() -> None:
     assert TELLER.grouper._speakers(summit) and TELLER.grouper._speakers(speech)
     assert not TELLER.grouper._speakers(summit) & TELLER.grouper._speakers(speech)
     assert "statements of different parties" not in TELLER.grouper.compare(summit, speech).reasons
+
+
+def test_handovers_by_different_donors_are_two() -> None:
+    american = report(
+        1, "U.S. Embassy hands over equipment to Tajik border troops",
+        "The United States handed over communications equipment to the Border Troops.",
+    )  # fmt: skip
+    chinese = report(
+        2, "Tajik border troops receive new vehicles as a gift",
+        "China handed over off-road vehicles to the Border Troops of the GKNB.", hours=20,
+    )  # fmt: skip
+    assert american.reading.event == chinese.reading.event == "aid"
+    assert TELLER.grouper.compare(american, chinese).reasons == ("different donors",)
+    # Near-miss: the same donor's handover told twice is one.
+    again = report(
+        3, "США передали погранвойскам Таджикистана оборудование связи",
+        "Посольство США передало Пограничным войскам оборудование связи.", hours=2, lang="ru",
+    )  # fmt: skip
+    assert TELLER.grouper.compare(american, again).same

@@ -125,8 +125,8 @@ class Story:
     """
 
     __slots__ = (
-        "_counts", "_event", "_votes", "entities", "key", "known", "known_events", "latest",
-        "reports",
+        "_counts", "_event", "_votes", "earliest", "entities", "key", "known", "known_events",
+        "latest", "reports",
     )  # fmt: skip
 
     def __init__(self, key: int, reports: Iterable[Report] = ()) -> None:
@@ -134,6 +134,7 @@ class Story:
         self.reports: list[Report] = []
         self.entities: set[str] = set()  # every member's entities
         self.latest: datetime | None = None  # the latest member's time
+        self.earliest: datetime | None = None  # the first member's time
         self.known: list[Report] = []  # members with a known event type (cue confidence > 0)
         self.known_events: set[str] = set()  # their event types
         self._votes: dict[str, float] = {}
@@ -153,6 +154,8 @@ class Story:
         self.entities.update(report.entities)
         if self.latest is None or report.when > self.latest:
             self.latest = report.when
+        if self.earliest is None or report.when < self.earliest:
+            self.earliest = report.when
         if reading.confidence > 0:
             self.known.append(report)
             self.known_events.add(reading.event)
@@ -321,6 +324,13 @@ class Grouper:
                 # each party's statement is its own story, whatever place they speak of.
                 # (At a meeting many speak: Rahmon at the CSTO summit is the summit.)
                 return Verdict(False, 0.0, ("statements of different parties",))
+        if ra.event == rb.event == "aid" and known_a and known_b and not copy:
+            donors_a = {e for e in a.entities if self.roles.get(e) == "neutral"}
+            donors_b = {e for e in b.entities if self.roles.get(e) == "neutral"}
+            if donors_a and donors_b and not donors_a & donors_b:
+                # The US embassy's radios and China's vehicles for the same border troops:
+                # two handovers.
+                return Verdict(False, 0.0, ("different donors",))
         there = sorted(a.others & b.others) if a.elsewhere and b.elsewhere else []
         if there:
             # Two reports about another border: its countries and places are their places
@@ -660,9 +670,11 @@ class Grouper:
             return Verdict(False, 0.0, (f"different events ({reading.event}, {story.event})",))
         if self.far_apart(report.entities, story.entities):
             return Verdict(False, 0.0, ("different stretches of the border",))
-        latest = story.latest
-        if latest is not None and report.when >= latest:
-            grown = report.when - latest >= GROWTH_GAP
+        latest, earliest = story.latest, story.earliest
+        if latest is not None and earliest is not None and report.when >= latest:
+            # A toll grows from the first report on, whatever figures lagging outlets
+            # repeat in between (2 killed, then 3, then 2 again, then 5).
+            grown = report.when - earliest >= GROWTH_GAP
             conflict = conflicting_counts(story.counts, reading.counts, grown)
         else:
             conflict = conflicting_counts(reading.counts, story.counts, False)
