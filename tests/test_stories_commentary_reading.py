@@ -153,6 +153,9 @@ def test_a_stance_on_violence_is_a_statement(title: str) -> None:
         ("MFA: three Chinese citizens killed in attack from Afghan territory", "", "attack"),
         ("МИД: при нападении с афганской территории погибли двое граждан КНР", "", "attack"),
         ("وزارت خارجه: سه تبعه چین در حمله از خاک افغانستان کشته شدند", "", "attack"),
+        ("МИД: в Дарвазе убиты двое граждан КНР", "", "attack"),
+        ("ВКХ: дар Дарвоз ду шаҳрванди Чин кушта шуданд", "", "attack"),
+        ("China condemns attack that killed three Chinese workers in Darvaz", "", "attack"),
         # a stance in the lead of a toll is not the report's type
         ("Two killed as troops fire on protesters in Khorog",
          "Residents had gathered to demand an investigation into the killing of a local man.",
