@@ -153,6 +153,9 @@ def test_a_stance_on_violence_is_a_statement(title: str) -> None:
         ("MFA: three Chinese citizens killed in attack from Afghan territory", "", "attack"),
         ("МИД: при нападении с афганской территории погибли двое граждан КНР", "", "attack"),
         ("وزارت خارجه: سه تبعه چین در حمله از خاک افغانستان کشته شدند", "", "attack"),
+        ("МИД: в Дарвазе убиты двое граждан КНР", "", "attack"),
+        ("ВКХ: дар Дарвоз ду шаҳрванди Чин кушта шуданд", "", "attack"),
+        ("China condemns attack that killed three Chinese workers in Darvaz", "", "attack"),
         # a stance in the lead of a toll is not the report's type
         ("Two killed as troops fire on protesters in Khorog",
          "Residents had gathered to demand an investigation into the killing of a local man.",
@@ -192,3 +195,18 @@ def test_a_vocabulary_without_commentary_reads_as_before() -> None:
     reader = Reader(parse_vocabulary(_raw(), "events.yaml"))
     assert reader.read("Opinion: why the attack happened", "").event == "analysis"
     assert reader.read("Border post attack: what it means", "").event == "attack"
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        # news with no cue was the fallback's analysis: forces on alert, a district fully taken
+        ("Uzbekistan tightens security on its border after Kunduz fighting", "deployment"),
+        ("Пограничники переведены на усиленный режим: усилена охрана границы", "deployment"),
+        ("Марзбонон дар ҳолати омодабош қарор доранд", "deployment"),
+        ("Taliban claim full control of Kunduz province", "clash"),
+        ("Талибы заявили о полном контроле над Кундузом", "clash"),
+    ],
+)
+def test_news_without_a_frame_is_not_the_fallbacks_analysis(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues

@@ -186,6 +186,9 @@ class Reader:
         elif framed and reported and vocab.commentary_cue is not None:
             # "Two guards killed in attack on Panj post: what it means": the toll is the news
             named.discard(vocab.cues[vocab.commentary_cue][0])
+        elif reported and vocab.stance_types & named:
+            # "МИД РТ: в Дарвазе убиты двое граждан КНР": a first report through an official
+            named -= vocab.stance_types
         elif spoken:
             # "Moscow concerned by attacks on Chinese", "Taliban ready to cooperate in the
             # investigation": the violence a statement speaks of is the report it follows.

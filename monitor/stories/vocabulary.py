@@ -239,6 +239,7 @@ class Vocabulary:
             frozenset(by_id[c] for c in statements.stances) if statements else frozenset()
         )
         self.spoken_of = frozenset(statements.about) if statements else frozenset()
+        self.stance_types = frozenset(self.cues[i][0] for i in self.stances)  # diplomacy
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(
                 _with_verb_forms([(f"{event}--{cue.id}", cue.aliases) for event, cue in self.cues]),
