@@ -352,3 +352,25 @@ def test_a_statement_recalling_a_firefight_is_no_report_of_it() -> None:
         hours=6,
     )  # fmt: skip
     assert TELLER.grouper.compare(firefight, condemned).same
+
+
+def test_who_speaks_is_the_party_a_title_names_first() -> None:
+    # Both statements name China (whose citizens were attacked): who speaks tells them apart.
+    moscow = report(
+        1, "Захарова: Москва обеспокоена нападениями на граждан Китая на таджикско-афганской "
+        "границе", "Официальный представитель МИД России выразила обеспокоенность.", lang="ru",
+    )  # fmt: skip
+    taliban = report(
+        2, "Taliban say 'chaos-seeking groups' behind attacks on Chinese in Tajikistan",
+        "The Islamic Emirate said it is investigating the attacks on Chinese citizens.", hours=4,
+    )  # fmt: skip
+    assert moscow.reading.event == taliban.reading.event == "diplomacy"
+    assert "china" in moscow.entities & taliban.entities
+    assert (moscow.speaker, taliban.speaker) == (frozenset({"russia"}), frozenset({"taliban"}))
+    assert TELLER.grouper.compare(moscow, taliban).reasons == ("statements of different parties",)
+    # Near-miss: the same speaker told in two languages is one statement.
+    again = report(
+        3, "Moscow concerned over attacks on Chinese citizens on Tajik-Afghan border",
+        "Russian foreign ministry spokeswoman Maria Zakharova voiced concern.", hours=2,
+    )  # fmt: skip
+    assert "statements of different parties" not in TELLER.grouper.compare(moscow, again).reasons

@@ -91,6 +91,7 @@ class Report:
     headline: str = ""  # the title's words without a trailing " - Source" (``headline_key``)
     parties: frozenset[str] = frozenset()  # foreign parties its title names (Russia, the CIS)
     sites: frozenset[str] = frozenset()  # border places its title names (Rushan, Khorog)
+    speaker: frozenset[str] = frozenset()  # the party its title names first (``speaker``)
 
 
 def report_words(title: str, summary: str) -> frozenset[str]:
@@ -319,7 +320,10 @@ class Grouper:
             and not copy
             and not (_cue_ids(ra) | _cue_ids(rb)) & MEETINGS
         ):
-            speakers_a, speakers_b = self._speakers(a), self._speakers(b)
+            if a.speaker and b.speaker:  # who speaks: the party each title names first
+                speakers_a, speakers_b = set(a.speaker), set(b.speaker)
+            else:
+                speakers_a, speakers_b = self._speakers(a), self._speakers(b)
             if speakers_a and speakers_b and not speakers_a & speakers_b:
                 # The CSTO's offer, the GKNB's comment, Moscow's concern about one event:
                 # each party's statement is its own story, whatever place they speak of.
@@ -581,6 +585,15 @@ class Grouper:
         actor = any(self.roles.get(e) == "actor" for e in both)
         enough = actor or len(both) >= 3 or (len(both) == 2 and a.reading.event != "diplomacy")
         return bool(both - b.others) and enough and (pa <= pb or pb <= pa)
+
+    def speaker(self, title_ids: Iterable[str]) -> frozenset[str]:
+        """The party a title names first (an actor or third party, with the organisation
+        its name carries): who speaks in "Zakharova: Moscow concerned by attacks on Chinese
+        citizens" (Russia) or "Taliban say … behind attacks on Chinese" (the Taliban)."""
+        for e in title_ids:
+            if self.roles.get(e) in ("actor", "neutral") and self.weight.get(e, 0) > 0:
+                return frozenset({e, *self.affiliation.get(e, ())})
+        return frozenset()
 
     def _speakers(self, report: Report) -> set[str]:
         """The parties a report names that can speak or meet: actors (the GKNB, a

@@ -94,7 +94,8 @@ class StoryTeller:
 
         @functools.lru_cache(maxsize=TITLES_KEPT)
         def title_terms(title: str) -> tuple[str, ...]:
-            return tuple(hit.term_id for hit in matcher.find_hits(title, "title"))
+            hits = sorted(matcher.find_hits(title, "title"), key=lambda hit: hit.start)
+            return tuple(hit.term_id for hit in hits)  # in the title's order
 
         return cls.for_watchlist(matcher.watchlist, window, events, title_terms)
 
@@ -131,6 +132,7 @@ class StoryTeller:
             or (self.title_terms is not None and self.grouper.headline_elsewhere(title_ids)),
             parties=self.grouper.foreign.intersection(title_ids),
             sites=frozenset(e for e in title_ids if self.grouper.weight.get(e, 0) >= PLACE),
+            speaker=self.grouper.speaker(title_ids),
         )
 
     def group(self, reports: Sequence[Report]) -> list[Story]:
