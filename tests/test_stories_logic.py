@@ -124,6 +124,16 @@ def test_header_brackets_each_place_with_its_own_region() -> None:
     assert header("Takhar gunmen at Chubek in Khamyadi") == (
         "Crossing · Khamyadi, Chubek (Khatlon) · 1 outlet: en"
     )
+    # The fall of Kunduz, one report of three recalling the Nizhny Panj crossing across
+    # the river: the province most reports name, not the other bank's place.
+    fall = "Taliban take Kunduz city"
+    assert header(fall, fall, "Kunduz falls; Nizhny Panj crossing on the Tajik side shut") == (
+        "Crossing · Kunduz · Taliban · 3 outlets: en"
+    )
+    # Near-miss: a place in the province most reports name is shown with it.
+    assert header(fall, fall, "Taliban take Imam Sahib district of Kunduz") == (
+        "Crossing · Imam Sahib (Kunduz) · Taliban · 3 outlets: en"
+    )
 
 
 def test_different_events_at_one_place_stay_apart() -> None:

@@ -330,3 +330,25 @@ def test_handovers_by_different_donors_are_two() -> None:
         "Посольство США передало Пограничным войскам оборудование связи.", hours=2, lang="ru",
     )  # fmt: skip
     assert TELLER.grouper.compare(american, again).same
+
+
+def test_a_statement_recalling_a_firefight_is_no_report_of_it() -> None:
+    firefight = report(
+        1, "Firefight on the Tajik-Afghan border in Shahritus district",
+        "Border guards exchanged fire with armed men at the Ayvaj post overnight.",
+    )  # fmt: skip
+    promise = report(
+        2, "Shoigu: Russia will keep helping Tajikistan guard the Afghan border",
+        "'The situation on the border remains tense, as recent days showed,' Shoigu told "
+        "reporters in Dushanbe, referring to the firefight at the Ayvaj post.", hours=6,
+    )  # fmt: skip
+    assert promise.reading.event == "diplomacy"
+    assert any(c.endswith("(background)") for c in promise.reading.cues), promise.reading.cues
+    assert not TELLER.grouper.compatible(firefight, promise)
+    # Near-miss: a statement whose news is the attack (its dead, its place) reports it.
+    condemned = report(
+        3, "Russia condemns the attack on the Ayvaj border post that killed two guards",
+        "The attack at the Ayvaj post in Shahritus district killed two Tajik border guards.",
+        hours=6,
+    )  # fmt: skip
+    assert TELLER.grouper.compare(firefight, condemned).same

@@ -43,6 +43,7 @@ LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event ne
 CROWD, CROWD_RATIO = 20, 3.0  # crowds a day apart that are not one: 20 people or more, ×3
 MEETINGS = frozenset({"diplomacy/talks", "diplomacy/consultations"})  # many speak at one
 REACTIONS = frozenset({"diplomacy"})  # a statement can be the first report of violence
+_ASIDE = ("(background)", "(recalled)")  # how a reading marks a cue that is not its news
 _WORD = re.compile(r"\w{3,}")
 _HERE_ROLES = frozenset({"country", "anchor", "place", "region", "actor"})
 _SOURCE = re.compile(r"\s[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$")  # " - Asia-Plus" ending a title
@@ -618,11 +619,7 @@ class Grouper:
             gap = reaction.when - attack.when
             near = any(self.weight.get(e, 0) >= 1.5 for e in a.entities & b.entities)
             near = near or self._nested_places(a, b) is not None
-            return (
-                abs(gap) <= REACTION_GAP
-                and near
-                and (_violent(reaction.reading) or bool(reaction.reading.counts.get("killed")))
-            )
+            return abs(gap) <= REACTION_GAP and near and _violent(reaction.reading, recalled=False)
         return False
 
     def assign(self, report: Report, stories: Iterable[Story]) -> tuple[Story | None, Verdict]:
@@ -1095,12 +1092,13 @@ def _seizure_and_shootout(a: Reading, b: Reading) -> bool:
     )
 
 
-def _violent(reading: Reading) -> bool:
+def _violent(reading: Reading, recalled: bool = True) -> bool:
     """The reading reports violence: a clash or attack cue, or people killed or wounded
-    (a figure, or a killed or wounded word)."""
+    (a figure, or a killed or wounded word). Without ``recalled``, a cue the reading
+    marks as background or recalled (a statement recalling a firefight) does not count."""
     counts = reading.counts
     return bool(reading.hurt or counts.get("killed") or counts.get("wounded")) or any(
-        c.split("/", 1)[0] in VIOLENT for c in reading.cues
+        c.split("/", 1)[0] in VIOLENT and (recalled or not c.endswith(_ASIDE)) for c in reading.cues
     )
 
 

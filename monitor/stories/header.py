@@ -117,9 +117,17 @@ def story_header(
         return entry.name if entry is not None else term_id
 
     ranked = _ranked(places, order)
+    by_region = _ranked(regions, order)
+    if by_region:  # not a place of another province fewer reports name (Nizhny Panj for
+        main = by_region[0]  # the fall of Kunduz)
+        ranked = [
+            e for e in ranked
+            if places[e] >= regions[main]
+            or region_of(e, within or {}, watchlist) in (None, main)
+        ]  # fmt: skip
     named = [e for e in ranked if e not in rivers] or ranked  # a river only if nothing else
     top = [e for e in named if 2 * places[e] >= places[named[0]]]  # places most reports name
-    where = _where(top[:MAX_PLACES], _ranked(regions, order), within or {}, watchlist, name)
+    where = _where(top[:MAX_PLACES], by_region, within or {}, watchlist, name)
     parts = [label, where]
     if actors:
         parts.append(", ".join(name(e) for e in _ranked(actors, order)[:MAX_ACTORS]))
