@@ -32,6 +32,11 @@ from monitor.stories.vocabulary import parse_vocabulary
         "Чаро дар марзи Афғонистон задухӯрдҳо идома доранд",
         "چرا حملات بر مرزبانان تاجیک ادامه دارد",
         "پر پوله نښتې: څه معنا لري",
+        "Shelling of Termez explained: why it matters for Tashkent",
+        "Что стоит за обстрелами заставы в Пяндже",
+        "Нуқтаи назар: задухӯрдҳои марзӣ ва Толибон",
+        "نگاهی به درگیری‌های مرزی تاجیکستان و طالبان",
+        "د پولې نښتې او د سیمې ننګونې",
     ],
 )
 def test_a_framed_title_is_commentary_whatever_event_it_names(title: str) -> None:
