@@ -341,3 +341,34 @@ def test_support_criticism_and_counterparts(title: str, event: str) -> None:
     """A donor's support is weaker than what was held; "under fire" (criticised) is no
     attack; a minister talking to a counterpart is diplomacy."""
     assert _event(title) == event, TELLER.read(title, "").cues
+
+
+# --- offensives, security stepped up, districts taken, talks about attacks (session 8) ----
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Taliban push close to northern Afghan city of Kunduz", "clash"),
+        ("Taliban launch spring offensive in Kunduz", "clash"),
+        ("Афганская армия готовит контрнаступление на Кундуз", "clash"),
+        ("طالبانو د بدخشان څو نورې ولسوالۍ ونیولې", "clash"),  # districts taken
+        ("افزایش تدابیر امنیتی در مرز بدخشان با تاجیکستان", "deployment"),
+        ("د بدخشان پر پوله امنیتي تدابیر زیات شوي", "deployment"),
+        ("Муҳриддин ва Муттақӣ дар бораи ҳамлаҳои марзӣ сӯҳбат карданд", "diplomacy"),
+        ("Дар Дарвоз ду шаҳрванди Чин ба қатл расиданд", "attack"),
+    ],
+)
+def test_real_wording_of_advances_measures_captures_and_talks(title: str, event: str) -> None:
+    assert _event(title) == event, TELLER.read(title, "").cues
+
+
+def test_near_misses_of_the_new_wording() -> None:
+    # Drugs "seized" (ونیول) beside no place taken stay a seizure.
+    assert _event("د بدخشان پولیسو ۱۲ کیلو هیروئین ونیول") == "smuggling"
+    # Security measures beside a real event do not outweigh it.
+    assert (
+        _event("درگیری مسلحانه مرزبانان تاجیک با قاچاقبران در درواز؛ تدابیر امنیتی افزایش یافت")
+        == "clash"
+    )
+    assert TELLER.read("Дар Дарвоз ду шаҳрванди Чин ба қатл расиданд", "").counts == {"killed": 2}
