@@ -372,3 +372,32 @@ def test_near_misses_of_the_new_wording() -> None:
         == "clash"
     )
     assert TELLER.read("Дар Дарвоз ду шаҳрванди Чин ба қатл расиданд", "").counts == {"killed": 2}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tajikistan: Two attacks in a week put Chinese projects on the Afghan border at risk",
+        "Tajikistan's Afghan Border: Three Deadly Incidents in a Month",
+        "За неделю две атаки на граждан Китая",
+        "Ду ҳамла дар як ҳафта ба шаҳрвандони Чин",
+        "دو حمله در یک هفته بر اتباع چین در مرز تاجیکستان",
+        "په یوه اوونۍ کې دوه بریدونه پر چینايي کارګرانو",
+    ],
+)
+def test_events_counted_over_a_span_are_commentary(title: str) -> None:
+    assert _event(title) == "analysis", TELLER.read(title, "").cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        # the latest of a series, with or without its toll, is news
+        ("Two more Chinese workers killed in second attack in a week", "attack"),
+        ("Second attack on Chinese workers in a week near Afghan border", "attack"),
+        # people counted, not events
+        ("Tajik border guards detain two smugglers in a week", "smuggling"),
+    ],
+)
+def test_the_latest_of_a_series_and_people_counted_are_news(title: str, event: str) -> None:
+    assert _event(title) == event, TELLER.read(title, "").cues

@@ -282,8 +282,8 @@ class Reader:
 
     def _commentary(self, title: str, texts: list[str], framed: bool, reported: bool) -> bool:
         """Whether the title is one of commentary: a frame, a question asking who, why or
-        what, or a part opening with "how" or "from … to …"; never with a toll of its own
-        ("Who is behind the attack? Three killed …")."""
+        what, a part opening with "how" or "from … to …", or events counted over a span;
+        never with a toll of its own ("Who is behind the attack? Three killed …")."""
         vocab = self.vocabulary
         if vocab.commentary_cue is None or reported or not title or not texts:
             return False
@@ -295,7 +295,7 @@ class Reader:
             and not _SENTENCE_END.search(question[:-1])
             and vocab.asks(texts[0])
         )
-        return framed or asked or vocab.opens_commentary(texts[0])
+        return framed or asked or vocab.opens_commentary(texts[0]) or vocab.counts_events(texts[0])
 
     def _incident(self, norm: NormalizedText, original: str, subject: bool = False) -> bool:
         """Whether a title names "the incident": its lead's violence is what it is about

@@ -95,6 +95,11 @@ class Commentary(_Strict, frozen=True, kw_only=True):
     asking: list[str] = field(default_factory=list)  # "who", "why": a question that asks them
     spans: list[str] = field(default_factory=list)  # "in a week": plural events over a span
     series: list[str] = field(default_factory=list)  # "third", "two": beside a span, a trend
+    # "two", "three": events counted over a span in a title with no toll of its own ("Two
+    # attacks in a week put Chinese projects at risk"): a commentary title, where an ordinal
+    # ("second attack in a week") is a report of the latest one
+    counted: list[str] = field(default_factory=list)
+    occurrences: list[str] = field(default_factory=list)  # "attack", "инцидент": what is counted
     heads: list[str] = field(default_factory=list)  # "how", "как": opening a title or its part
     ranges: list[tuple[str, str]] = field(default_factory=list)  # "from … to …" opening one
 
@@ -229,6 +234,12 @@ class Vocabulary:
         self.asking = _phrases(commentary.asking) if commentary else ()
         self.spans = _phrases(commentary.spans) if commentary else ()
         self.series = _phrases(commentary.series) if commentary else ()
+        self.counted = frozenset(
+            p.strip() for p in _phrases(commentary.counted if commentary else [])
+        )
+        self.occurrences = tuple(
+            p.strip() for p in _phrases(commentary.occurrences if commentary else [])
+        )
         self.heads = _phrases(commentary.heads) if commentary else ()
         self.ranges = (
             tuple((_words(normalize(a)), _words(normalize(b))) for a, b in commentary.ranges)
@@ -356,6 +367,19 @@ class Vocabulary:
         return any(
             _says(sentence, self.spans) and _says(sentence, self.series)
             for sentence in _SENTENCE_SPLIT.split(text)
+        )
+
+    def counts_events(self, title: str) -> bool:
+        """Whether normalized ``title`` counts events over a span ("three deadly incidents
+        in a month", a number and an occurrence word one or two words on), not the latest of
+        a series ("second attack in a week") nor people ("two smugglers in a week")."""
+        if not (self.counted and self.occurrences and _says(title, self.spans)):
+            return False
+        words = _words(title).split()
+        return any(
+            word in self.counted
+            and any(w.startswith(self.occurrences) for w in words[i + 1 : i + 3])
+            for i, word in enumerate(words)
         )
 
     def year_so_far(self, title: str) -> bool:
