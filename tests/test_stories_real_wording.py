@@ -357,6 +357,9 @@ def test_support_criticism_and_counterparts(title: str, event: str) -> None:
         ("د بدخشان پر پوله امنیتي تدابیر زیات شوي", "deployment"),
         ("Муҳриддин ва Муттақӣ дар бораи ҳамлаҳои марзӣ сӯҳбат карданд", "diplomacy"),
         ("Дар Дарвоз ду шаҳрванди Чин ба қатл расиданд", "attack"),
+        ("Бордюжа: СПАД омода аст ба Тоҷикистон кӯмак кунад", "diplomacy"),  # help offered
+        ("Таджикистан направил Афганистану ноту после гибели командира погранотряда", "diplomacy"),
+        ("Чин ба Тоҷикистон 10 мошин кӯмак кард", "aid"),  # near-miss: help given
     ],
 )
 def test_real_wording_of_advances_measures_captures_and_talks(title: str, event: str) -> None:
