@@ -938,47 +938,43 @@ def group(grouper: Grouper, reports: Sequence[Report]) -> list[Story]:
 
 
 def _affiliations(watchlist: Watchlist) -> dict[str, frozenset[str]]:
-    """Actors and the organisations or third parties their names carry ("CSTO Secretary
-    General" is the CSTO's, "Border Troops of the GKNB" the GKNB's): one-word names only."""
-    owners: dict[str, set[str]] = {}
+    """Actors and the parties their names carry: third parties and organisations named by
+    one word of an alias ("201st Russian military base" is Russia's, "CSTO Secretary
+    General" the CSTO's, "Border Troops of the GKNB" the GKNB's). Whole words, but for a
+    party's alias ending in "~" ("российск~" names "российская база")."""
+    names: dict[str, list[tuple[str, bool]]] = {}  # party -> its one-word names, exact?
     for e in watchlist.entries:
         if e.third_party or (e.role == "actor" and e.kind == "org"):
-            for alias in e.all_aliases():
-                words = normalize(alias.replace("~", "")).split()
-                if len(words) == 1 and len(words[0]) >= 3:
-                    owners.setdefault(words[0], set()).add(e.id)
-    out: dict[str, frozenset[str]] = {}
-    for e in watchlist.entries:
-        if e.role == "actor":
-            named = {
-                w for alias in e.all_aliases() for w in normalize(alias.replace("~", "")).split()
-            }
-            orgs = {org for w in named for org in owners.get(w, ()) if org != e.id}
-            if orgs:
-                out[e.id] = frozenset(orgs)
-    return out
-
-
-def _own_units(watchlist: Watchlist) -> dict[str, frozenset[str]]:
-    """Third parties (China, Russia) and the actors named after them: "201st Russian
-    military base" is Russia's own, so the two say one thing when both are shared."""
-    names: dict[str, list[tuple[str, bool]]] = {}  # one-word names: ("russian", exact)
-    for e in watchlist.entries:
-        if e.third_party:
             names[e.id] = [
                 (words[0], not alias.endswith("~"))
                 for alias in e.all_aliases()
                 if len(words := normalize(alias.replace("~", "")).split()) == 1
             ]
-    own: dict[str, set[str]] = {}
+    out: dict[str, frozenset[str]] = {}
     for entry in watchlist.entries:
         if entry.role != "actor":
             continue
         unit = {w for alias in entry.all_aliases() for w in normalize(alias).split()}
-        for party, party_names in names.items():
-            if any(w == n or (not exact and w.startswith(n))
-                   for w in unit for n, exact in party_names):  # fmt: skip
-                own.setdefault(party, set()).add(entry.id)
+        parties = frozenset(
+            party
+            for party, party_names in names.items()
+            if party != entry.id
+            and any(w == n or (not exact and w.startswith(n))
+                    for w in unit for n, exact in party_names)
+        )  # fmt: skip
+        if parties:
+            out[entry.id] = parties
+    return out
+
+
+def _own_units(watchlist: Watchlist) -> dict[str, frozenset[str]]:
+    """Third parties (China, Russia) and the actors named after them (``_affiliations``
+    inverted): Russia's 201st base, so the two say one thing when both are shared."""
+    third = {e.id for e in watchlist.entries if e.third_party}
+    own: dict[str, set[str]] = {}
+    for unit, parties in _affiliations(watchlist).items():
+        for party in parties & third:
+            own.setdefault(party, set()).add(unit)
     return {party: frozenset(units) for party, units in own.items()}
 
 
