@@ -308,8 +308,8 @@ def test_a_member_speaking_at_a_summit_is_the_summit() -> None:
         "мемонад.", hours=2, lang="tg",
     )  # fmt: skip
     assert summit.reading.event == speech.reading.event == "diplomacy"
-    assert TELLER.grouper._speakers(summit) and TELLER.grouper._speakers(speech)
-    assert not TELLER.grouper._speakers(summit) & TELLER.grouper._speakers(speech)
+    assert TELLER.grouper._voices(summit.entities) and TELLER.grouper._voices(speech.entities)
+    assert not TELLER.grouper._voices(summit.entities) & TELLER.grouper._voices(speech.entities)
     assert "statements of different parties" not in TELLER.grouper.compare(summit, speech).reasons
 
 

@@ -321,9 +321,9 @@ class Grouper:
             and not (_cue_ids(ra) | _cue_ids(rb)) & MEETINGS
         ):
             if a.speaker and b.speaker:  # who speaks: the party each title names first
-                speakers_a, speakers_b = set(a.speaker), set(b.speaker)
+                speakers_a, speakers_b = a.speaker, b.speaker
             else:
-                speakers_a, speakers_b = self._speakers(a), self._speakers(b)
+                speakers_a, speakers_b = self._voices(a.entities), self._voices(b.entities)
             if speakers_a and speakers_b and not speakers_a & speakers_b:
                 # The CSTO's offer, the GKNB's comment, Moscow's concern about one event:
                 # each party's statement is its own story, whatever place they speak of.
@@ -590,20 +590,18 @@ class Grouper:
         """The party a title names first (an actor or third party, with the organisation
         its name carries): who speaks in "Zakharova: Moscow concerned by attacks on Chinese
         citizens" (Russia) or "Taliban say … behind attacks on Chinese" (the Taliban)."""
-        for e in title_ids:
-            if self.roles.get(e) in ("actor", "neutral") and self.weight.get(e, 0) > 0:
-                return frozenset({e, *self.affiliation.get(e, ())})
-        return frozenset()
+        first = next((e for e in title_ids if self._can_speak(e)), None)
+        return self._voices((first,)) if first is not None else frozenset()
 
-    def _speakers(self, report: Report) -> set[str]:
-        """The parties a report names that can speak or meet: actors (the GKNB, a
-        spokesman) and third parties (Russia, the UN), with the organisations its named
-        officers belong to (the CSTO's Secretary General is the CSTO)."""
-        named = {
-            e for e in report.entities
-            if self.roles.get(e) in ("actor", "neutral") and self.weight.get(e, 0) > 0
-        }  # fmt: skip
-        return named | {org for e in named for org in self.affiliation.get(e, ())}
+    def _voices(self, ids: Iterable[str]) -> frozenset[str]:
+        """The parties among ``ids`` that can speak or meet: actors (the GKNB, a spokesman)
+        and third parties (Russia, the UN), with the organisations their names carry (the
+        CSTO's Secretary General is the CSTO)."""
+        named = {e for e in ids if self._can_speak(e)}
+        return frozenset(named.union(*(self.affiliation.get(e, ()) for e in named)))
+
+    def _can_speak(self, entity: str) -> bool:
+        return self.roles.get(entity) in ("actor", "neutral") and self.weight.get(entity, 0) > 0
 
     def _afghan(self, entity: str) -> str:
         """One id for every name of the Afghan side as a country (its directions, its border)."""

@@ -92,6 +92,7 @@ def story_header(
 ) -> str:
     """The header; ``entity_ids`` holds each report's watchlist ids (most contributing first);
     ``within`` maps a place to the place or region it lies in (events.yaml ``within:``)."""
+    within = within or {}
     places: Counter[str] = Counter()
     regions: Counter[str] = Counter()
     actors: Counter[str] = Counter()
@@ -123,11 +124,11 @@ def story_header(
         ranked = [
             e for e in ranked
             if places[e] >= regions[main]
-            or region_of(e, within or {}, watchlist) in (None, main)
+            or region_of(e, within, watchlist) in (None, main)
         ]  # fmt: skip
     named = [e for e in ranked if e not in rivers] or ranked  # a river only if nothing else
     top = [e for e in named if 2 * places[e] >= places[named[0]]]  # places most reports name
-    where = _where(top[:MAX_PLACES], by_region, within or {}, watchlist, name)
+    where = _where(top[:MAX_PLACES], by_region, within, watchlist, name)
     parts = [label, where]
     if actors:
         parts.append(", ".join(name(e) for e in _ranked(actors, order)[:MAX_ACTORS]))

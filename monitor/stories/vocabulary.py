@@ -234,12 +234,8 @@ class Vocabulary:
         self.asking = _phrases(commentary.asking) if commentary else ()
         self.spans = _phrases(commentary.spans) if commentary else ()
         self.series = _phrases(commentary.series) if commentary else ()
-        self.counted = frozenset(
-            p.strip() for p in _phrases(commentary.counted if commentary else [])
-        )
-        self.occurrences = tuple(
-            p.strip() for p in _phrases(commentary.occurrences if commentary else [])
-        )
+        self.counted = frozenset(_normalized(commentary.counted)) if commentary else frozenset()
+        self.occurrences = _normalized(commentary.occurrences) if commentary else ()
         self.heads = _phrases(commentary.heads) if commentary else ()
         self.ranges = (
             tuple((_words(normalize(a)), _words(normalize(b))) for a, b in commentary.ranges)
@@ -415,9 +411,14 @@ class Vocabulary:
         return self.labels.get(event, event.capitalize())
 
 
+def _normalized(words: list[str]) -> tuple[str, ...]:
+    """The configured words and phrases normalized, one space apart (empty ones dropped)."""
+    return tuple(w for w in (_words(normalize(word)) for word in words) if w)
+
+
 def _phrases(words: list[str]) -> tuple[str, ...]:
     """The configured words and phrases as `_says` looks for them (normalized, space-bounded)."""
-    return tuple(f" {w} " for w in (_words(normalize(word)) for word in words) if w)
+    return tuple(f" {w} " for w in _normalized(words))
 
 
 def _says(text: str, phrases: tuple[str, ...]) -> bool:
