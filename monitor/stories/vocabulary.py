@@ -131,6 +131,12 @@ class Paired(_Strict, frozen=True, kw_only=True):
     recipients: list[str] = field(default_factory=list)
 
 
+class Taken(_Strict, frozen=True, kw_only=True):
+    cues: NonEmpty  # cue groups (event/cue) that name a place as well as an event (a crossing)
+    by: NonEmpty  # cue groups of a capture or takeover: beside one, such a place was taken
+    words: Annotated[int, Meta(ge=0, le=20)] = 4  # how near: words between, one sentence
+
+
 class EventsFile(_Strict, frozen=True, kw_only=True):
     version: int = 1
     fallback: Fallback = field(default_factory=Fallback)
@@ -152,6 +158,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     alongside: list[str] = field(default_factory=list)  # detained beside a toll: not the type
     precedence: list[tuple[str, str]] = field(default_factory=list)  # (wins, over) if it has a cue
     paired: list[Paired] = field(default_factory=list)  # "sent" counts only beside "troops"
+    taken: Taken | None = None  # "Taliban seize border crossing": the crossing is the prize
     weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
@@ -171,6 +178,8 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         _known("simulated", self.simulated, cues, group)
         _known("alongside", self.alongside, cues, group)
         _known("paired", [p.cue for p in self.paired], cues, group)
+        if self.taken is not None:
+            _known("taken", [*self.taken.cues, *self.taken.by], cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
             _known("gunfire", [self.gunfire.hurt], ids, "event type")
@@ -292,6 +301,10 @@ class Vocabulary:
                 f"{source}: paired",
             )
         )
+        taken = spec.taken
+        self.taken = frozenset(by_id[c] for c in taken.cues) if taken else frozenset()
+        self.takers = frozenset(by_id[c] for c in taken.by) if taken else frozenset()
+        self.taken_words = taken.words if taken else 0
         self.number_groups = [gid for gid, _ in groups]
         self.number_automaton = AliasAutomaton(_as_watchlist(groups, f"{source}: numbers"))
 
@@ -332,6 +345,18 @@ class Vocabulary:
                 continue
             before = text[:begin].split()[-1:] if begin < start else between.split()
             if not recipients.intersection(before):
+                return True
+        return False
+
+    def prize(self, text: str, start: int, end: int, takes: list[tuple[int, int]]) -> bool:
+        """Whether the place cue at ``start``–``end`` of normalized ``text`` is what one of
+        the captures at ``takes`` took: at most ``taken.words`` words between them, in one
+        sentence, on either side ("Taliban seize border crossing", "بندر شیرخان را تصرف
+        کردند"). A crossing reopened after a capture is not: "after" puts the capture in the
+        background, and background captures are not passed in."""
+        for low, high in takes:
+            between = text[end:low] if low >= end else text[high:start] if high <= start else ""
+            if len(between.split()) <= self.taken_words and not _SENTENCE_SPLIT.search(between):
                 return True
         return False
 
