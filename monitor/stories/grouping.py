@@ -282,6 +282,13 @@ class Grouper:
             # Headlines a day or more apart, each about its own place (Khorog, then Rushan):
             # two events, whatever places their texts recall.
             return Verdict(False, 0.0, ("headlines name different places",))
+        if self._takeover(ra) and self._takeover(rb):
+            # "Taliban seize Sher Khan Bandar", "Imam Sahib district falls": a port and its
+            # district are two takeovers. The place taken is the one the headline names, else
+            # the places the report names.
+            taken_a, taken_b = a.sites or self._places(a), b.sites or self._places(b)
+            if taken_a and taken_b and not taken_a & taken_b:
+                return Verdict(False, 0.0, ("different places taken",))
         if self._other_border(a, b) or self._other_border(b, a):
             return Verdict(False, 0.0, ("another border",))
         if not in_area and self._different_places(a, b):
@@ -416,6 +423,24 @@ class Grouper:
             return Verdict(False, score, tuple(reasons))
         return Verdict(score >= SAME_STORY, score, tuple(reasons))
 
+    def _places(self, report: Report) -> frozenset[str]:
+        """The border places (districts, posts, crossings) a report names anywhere."""
+        return frozenset(e for e in report.entities if self.weight.get(e, 0) >= PLACE)
+
+    def _truce(self, reading: Reading) -> bool:
+        """The reading reports a ceasefire (the fighting it ends is its news too)."""
+        truces = self.vocabulary.truces
+        return any(c.split(":", 1)[0] in truces and not c.endswith(_ASIDE) for c in reading.cues)
+
+    def _takeover(self, reading: Reading) -> bool:
+        """The reading reports a place taken: a capture or takeover cue of its own event."""
+        taken = self.vocabulary.spec.taken
+        return taken is not None and any(
+            c.split(":", 1)[0] in taken.by and not c.endswith(_ASIDE)
+            for c in reading.cues
+            if c.startswith(reading.event + "/")
+        )
+
     def _apart(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """No place of ``a`` is one of ``b``'s, lies in it or in its district, or faces it
         (across the river or at the other end of a crossing)."""
@@ -508,8 +533,8 @@ class Grouper:
         Places on opposite banks (Nizhny Panj and Sher Khan Bandar) can be one crossing, and
         districts facing each other one event told from each side.
         """
-        places_a = {e for e in a.entities if self.weight.get(e, 0) >= PLACE}
-        places_b = {e for e in b.entities if self.weight.get(e, 0) >= PLACE}
+        places_a = self._places(a)
+        places_b = self._places(b)
         if not places_a or not places_b or places_a & places_b:
             return False
         if self._nested_places(a, b) or self._parents(places_a) & self._parents(places_b):
@@ -615,7 +640,8 @@ class Grouper:
         Beyond the configured pairs: smugglers killed in a shoot-out (a smuggling report
         with casualties or shooting) and a clash; a reaction within hours of an attack that
         names its place and the violence (an official statement can be the first report of
-        it). Forces sent after an attack (a deployment) are an event of their own: the
+        it), or a ceasefire there (it ends the fighting). Forces sent after an attack (a
+        deployment) are an event of their own: the
         Taliban reinforcing their side of the border the same day.
         """
         ra, rb = a.reading, b.reading
@@ -630,6 +656,10 @@ class Grouper:
             gap = reaction.when - attack.when
             near = any(self.weight.get(e, 0) >= 1.5 for e in a.entities & b.entities)
             near = near or self._nested_places(a, b) is not None
+            # on another border, its places are theirs (Kyrgyz–Tajik fighting and its truce)
+            near = near or bool(a.elsewhere and b.elsewhere and a.others & b.others)
+            if self._truce(reaction.reading):  # fighting can last a day before it ends
+                return abs(gap) <= LATER_DAYS and near
             return abs(gap) <= REACTION_GAP and near and _violent(reaction.reading, recalled=False)
         return False
 

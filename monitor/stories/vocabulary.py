@@ -109,6 +109,7 @@ class Statements(_Strict, frozen=True, kw_only=True):
 
     stances: NonEmpty  # cue groups (event/cue) of a stance taken on an event
     about: NonEmpty  # event types a stance speaks about: their cues in its title are its subject
+    truces: list[str] = field(default_factory=list)  # cue groups of a ceasefire (ends fighting)
 
 
 class Gunfire(_Strict, frozen=True, kw_only=True):
@@ -191,7 +192,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         if self.commentary is not None:
             _known("commentary", [self.commentary.cue, *self.commentary.frames], cues, group)
         if self.statements is not None:
-            _known("statements", self.statements.stances, cues, group)
+            _known("statements", [*self.statements.stances, *self.statements.truces], cues, group)
             _known("statements", self.statements.about, ids, "event type")
 
 
@@ -255,6 +256,7 @@ class Vocabulary:
             frozenset(by_id[c] for c in statements.stances) if statements else frozenset()
         )
         self.spoken_of = frozenset(statements.about) if statements else frozenset()
+        self.truces = frozenset(statements.truces) if statements else frozenset()
         self.stance_types = frozenset(self.cues[i][0] for i in self.stances)  # diplomacy
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(

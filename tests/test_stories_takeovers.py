@@ -1,0 +1,102 @@
+"""Places taken, aircraft landed or downed, and ceasefires: what such reports are, and which
+other reports they join (events.yaml `taken`, `paired`, `statements.truces`)."""
+
+from __future__ import annotations
+
+import pytest
+from story_support import TELLER, read, report
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Taliban seize key Afghan border crossing with Tajikistan",
+         "Taliban fighters captured Afghanistan's main border crossing with Tajikistan on "
+         "Tuesday."),
+        ("طالبان تسيطر على معبر شير خان الحدودي", ""),
+        ("طالبان وايي د تاجکستان سره پوله یې نیولې",
+         "طالبانو ادعا کړې چې د کندز ولایت شېرخان بندر یې نیولی."),
+    ],
+)  # fmt: skip
+def test_a_crossing_or_border_taken_is_a_capture(title: str, summary: str) -> None:
+    """The crossing (or the border) is what was taken: no crossing event, no one detained."""
+    reading = read(title, summary)
+    assert (reading.event, reading.severity) == ("clash", 3), reading.cues
+    assert any(cue.endswith("(taken)") for cue in reading.cues), reading.cues
+
+
+def test_trade_resumed_after_a_capture_is_still_a_crossing_event() -> None:
+    """After "after", the capture is in the background: it takes nothing the title reports."""
+    reading = read("Trade resumes at border crossing after Taliban capture of Sher Khan Bandar")
+    assert reading.event == "crossing", reading.cues
+    assert not any(cue.endswith("(taken)") for cue in reading.cues)
+
+
+def test_a_military_checkpoint_is_not_trade() -> None:
+    reading = read("Four police killed in Taliban attack on checkpoint in Kunduz")
+    assert reading.event == "attack"
+    assert not any(cue.startswith("crossing/") for cue in reading.cues), reading.cues
+    assert read("Two more checkpoints open on Kyrgyz-Tajik border").event == "crossing"
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "event"),
+    [
+        ("В аэропорту Бохтара приземлились афганские военные самолеты", "ru", "crossing"),
+        ("Afghan military aircraft land in Tajikistan as Kabul falls", "en", "crossing"),
+        ("МИД Таджикистана подтвердил посадку афганского самолета в Бохтаре", "ru",
+         "crossing"),
+        ("Афганский военный самолет разбился в Узбекистане", "ru", "incursion"),
+        ("Afghan military plane crashes in Uzbekistan after crossing border", "en",
+         "incursion"),
+    ],
+)  # fmt: skip
+def test_military_aircraft_landing_cross_crashing_ones_intrude(
+    title: str, lang: str, event: str
+) -> None:
+    """A military aircraft is an incursion only beside a crash, a downing or the airspace;
+    planes landing with soldiers who fled are a crossing."""
+    assert read(title).event == event, read(title).cues
+
+
+def test_forces_put_on_heightened_alert_are_a_deployment() -> None:
+    assert read("Погранвойска Таджикистана переведены в усиленный режим").event == "deployment"
+
+
+def test_a_title_testing_a_relationship_is_commentary() -> None:
+    reading = read("Deadly drone strike tests Tajikistan's thaw with the Taliban")
+    assert reading.event == "analysis", reading.cues
+
+
+def test_a_port_and_its_district_taken_are_two_takeovers() -> None:
+    port = report(1, "Taliban seize Sher Khan Bandar port on Tajik border",
+                  "The Taliban captured the Sher Khan Bandar crossing in Kunduz.")  # fmt: skip
+    district = report(2, "Imam Sahib district falls to Taliban",
+                      "Imam Sahib district of Kunduz fell to the Taliban on Tuesday.",
+                      hours=2)  # fmt: skip
+    again = report(3, "طالبان بندر شیرخان را تصرف کردند", "", hours=1, lang="fa")
+    verdict = TELLER.grouper.compare(port, district)
+    assert not verdict.same
+    assert verdict.reasons == ("different places taken",)
+    assert TELLER.grouper.compare(port, again).same
+
+
+def test_a_ceasefire_joins_the_fighting_it_ends() -> None:
+    fighting = report(1, "Heavy fighting in Khorog, dozens killed",
+                      "Government troops fought armed men in Khorog, the capital of "
+                      "Gorno-Badakhshan.")  # fmt: skip
+    ceasefire = report(2, "Хорог: власти объявили о прекращении огня",
+                       "Правительство Таджикистана объявило о прекращении огня в Хороге, "
+                       "центре ГБАО.", hours=14, lang="ru")  # fmt: skip
+    assert ceasefire.reading.event == "diplomacy", ceasefire.reading.cues
+    assert TELLER.grouper.compatible(fighting, ceasefire)
+    assert TELLER.grouper.compare(fighting, ceasefire).same
+
+
+def test_a_ceasefire_agreed_at_talks_elsewhere_stays_apart() -> None:
+    fighting = report(1, "Heavy fighting in Khorog, dozens killed",
+                      "Government troops fought armed men in Khorog.")  # fmt: skip
+    talks = report(2, "Pakistan and Afghanistan agree to immediate ceasefire after talks in "
+                   "Doha", "", hours=3)  # fmt: skip
+    assert not TELLER.grouper.compatible(fighting, talks)
+    assert not TELLER.grouper.compare(fighting, talks).same
