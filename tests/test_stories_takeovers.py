@@ -100,3 +100,20 @@ def test_a_ceasefire_agreed_at_talks_elsewhere_stays_apart() -> None:
                    "Doha", "", hours=3)  # fmt: skip
     assert not TELLER.grouper.compatible(fighting, talks)
     assert not TELLER.grouper.compare(fighting, talks).same
+
+
+def test_a_story_about_another_border_names_that_border_in_its_header() -> None:
+    reports = [
+        report(1, "Kyrgyz, Tajik leaders agree ceasefire as border fighting kills dozens",
+               "Fighting on the Kyrgyz-Tajik border near Batken killed 24 people."),
+        report(2, "درگیری مرزی تاجیکستان و قرقیزستان؛ آتش بس اعلام شد", hours=5, lang="fa"),
+    ]  # fmt: skip
+    assert all(r.elsewhere for r in reports)
+    where = TELLER.elsewhere(reports)
+    assert where[0] == "batken" and "kyrgyzstan" in where, where
+    ids = [sorted(r.entities) for r in reports]
+    header = TELLER.header("clash", ids, 2, ["en", "fa"], where)
+    assert header.startswith("Armed clash · Batken, Kyrgyzstan (another border)"), header
+    assert "Tajik–Afghan border" not in header
+    here = report(3, "Heavy fighting in Khorog, dozens killed", "Troops fought in Khorog.")
+    assert TELLER.elsewhere([reports[0], here]) == []

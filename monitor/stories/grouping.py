@@ -577,7 +577,7 @@ class Grouper:
     def _ancestors(self, entity: str) -> set[str]:
         return set(self._ancestors_ordered(entity))
 
-    def _parents(self, places: set[str]) -> set[str]:
+    def _parents(self, places: Iterable[str]) -> set[str]:
         """The districts (places, not provinces) the given places lie in."""
         return {
             self.within[p] for p in places

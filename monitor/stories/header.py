@@ -89,9 +89,12 @@ def story_header(
     outlets: int,
     languages: Iterable[str | None],
     within: Mapping[str, str] | None = None,
+    elsewhere: Sequence[str] = (),
 ) -> str:
     """The header; ``entity_ids`` holds each report's watchlist ids (most contributing first);
-    ``within`` maps a place to the place or region it lies in (events.yaml ``within:``)."""
+    ``within`` maps a place to the place or region it lies in (events.yaml ``within:``);
+    ``elsewhere``: another border's places and countries, most named first, when every report
+    is about that border ("Kyrgyzstan (another border)", never "Tajik–Afghan border")."""
     within = within or {}
     places: Counter[str] = Counter()
     regions: Counter[str] = Counter()
@@ -129,6 +132,8 @@ def story_header(
     named = [e for e in ranked if e not in rivers] or ranked  # a river only if nothing else
     top = [e for e in named if 2 * places[e] >= places[named[0]]]  # places most reports name
     where = _where(top[:MAX_PLACES], by_region, within, watchlist, name)
+    if elsewhere and not top:
+        where = f"{', '.join(name(e) for e in elsewhere[:MAX_PLACES])} (another border)"
     parts = [label, where]
     if actors:
         parts.append(", ".join(name(e) for e in _ranked(actors, order)[:MAX_ACTORS]))

@@ -7,6 +7,7 @@ its arguments (times are passed in).
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -144,11 +145,22 @@ class StoryTeller:
         entity_ids: Sequence[Sequence[str]],
         outlets: int,
         languages: Iterable[str | None],
+        elsewhere: Sequence[str] = (),
     ) -> str:
         return story_header(
             self.vocabulary.label(event), entity_ids, self.watchlist, outlets, languages,
-            self.vocabulary.spec.within,
+            self.vocabulary.spec.within, elsewhere,
         )  # fmt: skip
+
+    def elsewhere(self, reports: Sequence[Report]) -> list[str]:
+        """Another border's places, then its countries (each most named first), when every
+        report is about that border; else nothing."""
+        if not reports or not all(r.elsewhere for r in reports):
+            return []
+        named = Counter(e for r in reports for e in r.others)
+        kinds = {e.id: e.kind for e in self.watchlist.entries}
+        where = [e for e in named if kinds.get(e) not in ("group", "context")]
+        return sorted(where, key=lambda e: (kinds.get(e) == "country", -named[e], e))
 
     @staticmethod
     def story_significance(members: Iterable[float], outlets: int) -> float:

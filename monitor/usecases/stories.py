@@ -83,7 +83,9 @@ def _fields(teller: StoryTeller, story: Story, members: dict[int, _Member]) -> S
         event=event,
         severity=max(m.reading.severity for m in rows),
         significance=teller.story_significance((m.significance for m in rows), len(outlets)),
-        header=teller.header(event, entity_ids, len(outlets), languages),
+        header=teller.header(
+            event, entity_ids, len(outlets), languages, teller.elsewhere(story.reports)
+        ),
         first_seen=min(m.report.when for m in rows),
         last_seen=max(m.report.when for m in rows),
         reports=len(rows),
