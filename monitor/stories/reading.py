@@ -25,6 +25,10 @@ QUIET = frozenset({"clash"})
 # event and none of these makes the violence its lead mentions the earlier event it follows
 # (a crossing closed, a visit); grouping treats them as one family.
 VIOLENT = frozenset({"attack", "clash", "incursion"})
+# A type takes precedence over another (armed men crossing over a crossing) only with cues
+# weighing this much (a title cue): a military aircraft named (weak) beside a landing is a
+# crossing ("военный самолёт совершил вынужденную посадку": soldiers fleeing, no incursion).
+PRECEDENCE = 1.0
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 TITLE_VERB_FINAL_WINDOW = 11  # a headline is one clause ("سه کارگر چینی در حمله‌ای … کشته شدند")
@@ -120,12 +124,30 @@ class Reader:
             norm = self._normalizer.normalize(text)
             texts.append(norm.text)
             lead_of = name == "summary"
-            for index, alias, start, end in vocab.cue_automaton.find_tuples(norm, text):
+            hits = vocab.cue_automaton.find_tuples(norm, text)
+            # the partner of each paired cue ("sent" → "troops"; "captured" → "port")
+            partners = {
+                start: vocab.partner(norm, text, index, start, end)
+                for index, _, start, end in hits
+                if index in vocab.paired
+            }
+            # the place a capture takes is its object, not a cue of another type ("طالبانو د
+            # شېرخان بندر ونیو": the port taken, no trade)
+            objects = [
+                (span, vocab.cues[index][0])
+                for index, _, start, _ in hits
+                if (span := partners.get(start)) is not None
+            ]
+            for index, alias, start, end in hits:
+                if index in vocab.senses:  # нишаст: a session, or landed beside an aircraft
+                    index = vocab.sense(norm, text, index, start, end)
                 event, cue = vocab.cues[index]
                 if (name, index) in seen:
                     continue
-                if index in vocab.paired and not vocab.partnered(norm, text, index, start, end):
+                if index in vocab.paired and partners[start] is None:
                     continue  # "sent" with nothing armed sent ("sent to quarantine")
+                if any(b <= start and end <= e and event != o for (b, e), o in objects):
+                    continue
                 weight = cue.weight * FIELD_WEIGHT[name]
                 if vocab.in_background(norm.text, start, lead_of):
                     weight *= BACKGROUND
@@ -242,7 +264,7 @@ class Reader:
         else:
             event = _winner(scores, vocab.order)
             for wins, over in vocab.spec.precedence:  # armed men crossing, then a firefight
-                if event == over and wins in named:
+                if event == over and wins in named and scores[wins] >= PRECEDENCE:
                     event = wins
             weighed = vocab.spec.weighed
             if weighed in named and counts.get("kg") and not (casualty_word or casualties):
