@@ -25,6 +25,10 @@ QUIET = frozenset({"clash"})
 # event and none of these makes the violence its lead mentions the earlier event it follows
 # (a crossing closed, a visit); grouping treats them as one family.
 VIOLENT = frozenset({"attack", "clash", "incursion"})
+# A type takes precedence over another (armed men crossing over a crossing) only with cues
+# weighing this much (a title cue): a military aircraft named (weak) beside a landing is a
+# crossing ("военный самолёт совершил вынужденную посадку": soldiers fleeing, no incursion).
+PRECEDENCE = 1.0
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 TITLE_VERB_FINAL_WINDOW = 11  # a headline is one clause ("سه کارگر چینی در حمله‌ای … کشته شدند")
@@ -133,6 +137,8 @@ class Reader:
                 if index in vocab.takers and not vocab.in_background(norm.text, start, lead_of)
             ]
             for index, alias, start, end in hits:
+                if index in vocab.senses:  # нишаст: a session, or landed beside an aircraft
+                    index = vocab.sense(norm, text, index, start, end)
                 event, cue = vocab.cues[index]
                 if (name, index) in seen:
                     continue
@@ -258,7 +264,7 @@ class Reader:
         else:
             event = _winner(scores, vocab.order)
             for wins, over in vocab.spec.precedence:  # armed men crossing, then a firefight
-                if event == over and wins in named:
+                if event == over and wins in named and scores[wins] >= PRECEDENCE:
                     event = wins
             weighed = vocab.spec.weighed
             if weighed in named and counts.get("kg") and not (casualty_word or casualties):

@@ -101,6 +101,8 @@ class Commentary(_Strict, frozen=True, kw_only=True):
     counted: list[str] = field(default_factory=list)
     occurrences: list[str] = field(default_factory=list)  # "attack", "инцидент": what is counted
     heads: list[str] = field(default_factory=list)  # "how", "как": opening a title or its part
+    # "Interview", "گفت‌وگو", "مرکه": a rubric, the whole of a title before its colon
+    rubrics: list[str] = field(default_factory=list)
     ranges: list[tuple[str, str]] = field(default_factory=list)  # "from … to …" opening one
 
 
@@ -132,6 +134,18 @@ class Paired(_Strict, frozen=True, kw_only=True):
     recipients: list[str] = field(default_factory=list)
 
 
+class Sense(_Strict, frozen=True, kw_only=True):
+    """A cue group of words with two senses, told apart by the words before them: after one
+    of ``near`` (``words`` between at most, one sentence) a hit of ``cue`` reads as ``reads``
+    (Tajik нишаст, Persian نشست: a session, but "landed" after an aircraft, the subject of
+    the verb that ends the clause; "нишаст дар бораи ҳавопаймоҳо" stays a session)."""
+
+    cue: str  # the usual sense (event/cue)
+    reads: str  # the other sense (event/cue)
+    near: NonEmpty  # words that call up the other sense
+    words: Annotated[int, Meta(ge=0, le=20)] = 6
+
+
 class Taken(_Strict, frozen=True, kw_only=True):
     cues: NonEmpty  # cue groups (event/cue) that name a place as well as an event (a crossing)
     by: NonEmpty  # cue groups of a capture or takeover: beside one, such a place was taken
@@ -159,6 +173,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     alongside: list[str] = field(default_factory=list)  # detained beside a toll: not the type
     precedence: list[tuple[str, str]] = field(default_factory=list)  # (wins, over) if it has a cue
     paired: list[Paired] = field(default_factory=list)  # "sent" counts only beside "troops"
+    senses: list[Sense] = field(default_factory=list)  # нишаст: a session, or landed
     taken: Taken | None = None  # "Taliban seize border crossing": the crossing is the prize
     weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
@@ -179,6 +194,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         _known("simulated", self.simulated, cues, group)
         _known("alongside", self.alongside, cues, group)
         _known("paired", [p.cue for p in self.paired], cues, group)
+        _known("senses", [c for s in self.senses for c in (s.cue, s.reads)], cues, group)
         if self.taken is not None:
             _known("taken", [*self.taken.cues, *self.taken.by], cues, group)
         if self.gunfire is not None:
@@ -247,6 +263,7 @@ class Vocabulary:
         self.counted = frozenset(_normalized(commentary.counted)) if commentary else frozenset()
         self.occurrences = _normalized(commentary.occurrences) if commentary else ()
         self.heads = _phrases(commentary.heads) if commentary else ()
+        self.rubrics = frozenset(_normalized(commentary.rubrics)) if commentary else frozenset()
         self.ranges = (
             tuple((_words(normalize(a)), _words(normalize(b))) for a, b in commentary.ranges)
             if commentary
@@ -292,14 +309,23 @@ class Vocabulary:
             if spec.incidents
             else None
         )
-        # cue index → (partner group, words apart); partners compiled like cues
+        # cue index → (partner group, words apart); partners compiled like cues, the words
+        # of the other sense of a cue (senses) after them
         self.paired = {by_id[p.cue]: (k, p.words) for k, p in enumerate(spec.paired)}
         self.recipients = [
-            frozenset(_words(normalize(w)) for w in p.recipients) for p in spec.paired
+            *(frozenset(_words(normalize(w)) for w in p.recipients) for p in spec.paired),
+            *(frozenset[str]() for _ in spec.senses),
         ]
+        first = len(spec.paired)
+        self.senses = {  # cue index → (partner group, words apart, cue index of the sense)
+            by_id[s.cue]: (first + k, s.words, by_id[s.reads]) for k, s in enumerate(spec.senses)
+        }
         self.partner_automaton = AliasAutomaton(
             _as_watchlist(
-                [(f"partner-{k}", p.partners) for k, p in enumerate(spec.paired)],
+                [
+                    *((f"partner-{k}", p.partners) for k, p in enumerate(spec.paired)),
+                    *((f"partner-{first + k}", s.near) for k, s in enumerate(spec.senses)),
+                ],
                 f"{source}: paired",
             )
         )
@@ -336,10 +362,32 @@ class Vocabulary:
         "صدها جنگجو را … فرستادند"; not "ба карантин фиристода шуданд"), and not as the
         recipient ("sends vehicles to border troops")."""
         group, words = self.paired[index]
+        return self._beside(norm, original, group, words, start, end)
+
+    def sense(self, norm: NormalizedText, original: str, index: int, start: int, end: int) -> int:
+        """The cue group a hit of cue group ``index`` reads as: its other sense when one of
+        that sense's words stands beside it ("ҳавопаймо … дар Бохтар нишаст": landed), else
+        itself ("нишасти вазирон": a session)."""
+        group, words, other = self.senses[index]
+        return other if self._beside(norm, original, group, words, start, end, True) else index
+
+    def _beside(
+        self,
+        norm: NormalizedText,
+        original: str,
+        group: int,
+        words: int,
+        start: int,
+        end: int,
+        preceding: bool = False,
+    ) -> bool:
+        """Whether a word of partner ``group`` stands within ``words`` words of the hit at
+        ``start``–``end`` (with ``preceding``, only before it), in its sentence, and not as a
+        recipient."""
         recipients = self.recipients[group]
         text = norm.text
         for hit, _alias, begin, stop in self.partner_automaton.find_tuples(norm, original):
-            if hit != group:
+            if hit != group or (preceding and begin > start):
                 continue
             low, high = (stop, start) if begin < start else (end, begin)
             between = text[low:high]
@@ -371,8 +419,12 @@ class Vocabulary:
         return _says(title, self.asking)
 
     def opens_commentary(self, title: str) -> bool:
-        """Whether normalized ``title``, or a part of it after a colon, opens with a head word
+        """Whether normalized ``title`` is under a rubric of commentary ("Interview: …",
+        "گفت‌وگو: …", "مرکه: …"), or it or a part of it after a colon opens with a head word
         ("how", "как") or a range ("from Khorog 2012 to Rushan 2022", "از درواز تا روشان")."""
+        head, colon, _ = title.partition(":")
+        if colon and _words(head) in self.rubrics:
+            return True
         for part in title.split(":"):
             words = f" {_words(part)} "
             if any(words.startswith(head) for head in self.heads):
