@@ -1,6 +1,6 @@
 import json, importlib, collections, sys
 rows=[]
-for m,v in [("part1","P1"),("part2","P2"),("part3","P3")]:
+for m,v in [("part1","P1"),("part2","P2"),("part3","P3"),("part4","P4"),("part5","P5")]:
     try: rows += getattr(importlib.import_module(m), v)
     except ModuleNotFoundError: pass
 stories=sorted({r[0] for r in rows})
