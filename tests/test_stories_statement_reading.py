@@ -127,3 +127,24 @@ def test_senses_name_known_cue_groups_and_read_by_the_words_before() -> None:
     assert reader.read("The plane sat in Kulob", "").event == "crossing"
     assert reader.read("The ministers sat in Kulob to discuss a plane", "").event == "diplomacy"
     assert reader.read("The plane was bought. The ministers sat", "").event == "diplomacy"
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        # readiness, assurance, monitoring and appeals told in other words
+        ("ОДКБ заявила о готовности помочь Душанбе в случае угрозы с юга", "diplomacy"),
+        ("Талибы заверили Душанбе, что не угрожают соседям", "diplomacy"),
+        ("Moscow closely monitoring the situation on the Tajik border", "diplomacy"),
+        ("OSCE calls on Dushanbe and Kabul to settle the river dispute", "diplomacy"),
+        ("Посольство предупредило граждан об опасности у границы", "diplomacy"),
+        ("Tajik and Afghan officials sign border trade protocol", "diplomacy"),
+        # a closure, a crossing and fighting told in Pashto and Tajik forms
+        ("شېرخان بندر لا هم تړلی دی", "crossing"),
+        ("Панҷсад сарбози афғон ба қаламрави Тоҷикистон убур карданд", "crossing"),
+        ("د بدخشان په شاوخوا کې سختې جګړې روانې دي", "clash"),
+        ("Афганские силы начали операцию по освобождению Файзабада", "clash"),
+    ],
+)
+def test_statements_closures_and_fighting_in_their_other_forms(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
