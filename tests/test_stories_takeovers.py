@@ -117,3 +117,42 @@ def test_a_story_about_another_border_names_that_border_in_its_header() -> None:
     assert "Tajik–Afghan border" not in header
     here = report(3, "Heavy fighting in Khorog, dozens killed", "Troops fought in Khorog.")
     assert TELLER.elsewhere([reports[0], here]) == []
+
+
+def test_seizures_of_different_drugs_are_different_seizures() -> None:
+    hashish = report(1, "Таджикистан: В Пяндже пограничники изъяли 20 кг гашиша", lang="ru")
+    heroin = report(2, "Heroin seized in Badakhshan near Tajik border",
+                    "Police seized 17 kilograms of heroin in Kohistan district.",
+                    hours=20)  # fmt: skip
+    verdict = TELLER.grouper.compare(hashish, heroin)
+    assert not verdict.same
+    assert verdict.reasons == ("different events (cannabis, heroin)",)
+
+
+def test_an_outpost_handed_over_and_forces_sent_across_the_river_are_two_events() -> None:
+    outpost = report(1, "Japan-funded border outpost opens in GBAO's Ishkashim",
+                     "The outpost was handed over to Tajik border troops in Ishkashim.")
+    forces = report(2, "Taliban send more forces to Badakhshan border districts",
+                    "The Taliban sent additional fighters to Ishkashim and Wakhan districts.",
+                    hours=2)  # fmt: skip
+    assert (outpost.reading.event, forces.reading.event) == ("aid", "deployment")
+    assert not TELLER.grouper.compatible(outpost, forces)
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Учения у границы с Афганистаном: как прошел финальный этап — фото", "deployment"),
+        ("Учения у границы с Афганистаном: как Таджикистан готовится к угрозам", "analysis"),
+        ("На полигоне Ляур прошли стрельбы 201-й базы — видео", "deployment"),
+        ("Зась: ОДКБ следит за обстановкой на таджикско-афганской границе", "diplomacy"),
+        ("Қӯшунҳои сарҳадӣ натиҷаи сол ҷамъбаст карданд", "analysis"),
+        ("U.S. Embassy Transfers Renovated Border Post to Tajik Border Forces", "aid"),
+        ("Afghan troops flee into Tajikistan as Russia sends reinforcements", "crossing"),
+    ],
+)  # fmt: skip
+def test_real_wording_of_session_9(title: str, event: str) -> None:
+    """A photo or video report of drills shows the drills; live-fire practice at a range is a
+    drill; monitoring the situation is a statement; a year's results are a review; a renovated
+    post handed over is aid; what follows "as Russia" is the background."""
+    assert read(title).event == event, read(title).cues

@@ -104,6 +104,7 @@ class Commentary(_Strict, frozen=True, kw_only=True):
     # "Interview", "گفت‌وگو", "مرکه": a rubric, the whole of a title before its colon
     rubrics: list[str] = field(default_factory=list)
     ranges: list[tuple[str, str]] = field(default_factory=list)  # "from … to …" opening one
+    media: list[str] = field(default_factory=list)  # "фото", "video": a title ending in one
 
 
 class Statements(_Strict, frozen=True, kw_only=True):
@@ -263,6 +264,7 @@ class Vocabulary:
         self.counted = frozenset(_normalized(commentary.counted)) if commentary else frozenset()
         self.occurrences = _normalized(commentary.occurrences) if commentary else ()
         self.heads = _phrases(commentary.heads) if commentary else ()
+        self.media = frozenset(_normalized(commentary.media)) if commentary else frozenset()
         self.rubrics = frozenset(_normalized(commentary.rubrics)) if commentary else frozenset()
         self.ranges = (
             tuple((_words(normalize(a)), _words(normalize(b))) for a, b in commentary.ranges)
@@ -421,10 +423,14 @@ class Vocabulary:
     def opens_commentary(self, title: str) -> bool:
         """Whether normalized ``title`` is under a rubric of commentary ("Interview: …",
         "گفت‌وگو: …", "مرکه: …"), or it or a part of it after a colon opens with a head word
-        ("how", "как") or a range ("from Khorog 2012 to Rushan 2022", "از درواز تا روشان")."""
+        ("how", "как") or a range ("from Khorog 2012 to Rushan 2022", "از درواز تا روشان").
+        A head word does not open commentary in a title ending in a media word: "Учения у
+        границы: как прошел финальный этап — фото" shows the event."""
         head, colon, _ = title.partition(":")
         if colon and _words(head) in self.rubrics:
             return True
+        if self.media and _words(title).rsplit(" ", 1)[-1] in self.media:
+            return False
         for part in title.split(":"):
             words = f" {_words(part)} "
             if any(words.startswith(head) for head in self.heads):
