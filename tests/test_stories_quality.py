@@ -144,8 +144,8 @@ def test_a_seizure_and_a_shootout_in_one_district_are_two_events() -> None:
 
 
 def test_the_next_day_one_place_and_one_kind_need_a_figure() -> None:
-    first = report(1, "Border guards seize hashish in Farkhor", "", 0)
-    next_day = report(2, "Heroin courier detained by Tajik police in Farkhor district", "", 30)
+    first = report(1, "Border guards seize drugs in Farkhor", "", 0)
+    next_day = report(2, "Drug courier detained by Tajik police in Farkhor district", "", 30)
     verdict = TELLER.grouper.compare(first, next_day)
     assert not verdict.same and "30 h later" in verdict.reasons
     # Near-miss: a follow-up that repeats the figure.

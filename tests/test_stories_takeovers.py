@@ -131,7 +131,7 @@ def test_seizures_of_different_drugs_are_different_seizures() -> None:
 
 def test_an_outpost_handed_over_and_forces_sent_across_the_river_are_two_events() -> None:
     outpost = report(1, "Japan-funded border outpost opens in GBAO's Ishkashim",
-                     "The outpost was handed over to Tajik border troops in Ishkashim.")
+                     "The outpost was handed over to Tajik border troops.")  # fmt: skip
     forces = report(2, "Taliban send more forces to Badakhshan border districts",
                     "The Taliban sent additional fighters to Ishkashim and Wakhan districts.",
                     hours=2)  # fmt: skip
