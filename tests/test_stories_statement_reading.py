@@ -165,3 +165,18 @@ def test_statements_closures_and_fighting_in_their_other_forms(title: str, event
 )
 def test_takeovers_and_landings_in_their_other_forms(title: str, lead: str, event: str) -> None:
     assert read(title, lead).event == event, read(title, lead).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        # a weekly roundup recalls its events: commentary
+        ("Главное за неделю: обстрел заставы, визит в Кабул и резервисты", "analysis"),
+        ("د اونۍ لنډیز: پر پوله برید او د کابل غبرګون", "analysis"),
+        ("مرور هفته: حمله بر مرزبانان و سفر وزیر خارجه", "analysis"),
+        # what follows "in response to" is the cause, not the event
+        ("در واکنش به حمله مرزی، تاجیکستان نیروهای بیشتری به بدخشان فرستاد", "deployment"),
+    ],
+)
+def test_roundups_are_commentary_and_a_response_follows_its_cause(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
