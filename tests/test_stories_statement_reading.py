@@ -155,6 +155,7 @@ def test_statements_closures_and_fighting_in_their_other_forms(title: str, event
     [
         # a city retaken or its flag raised: a takeover
         ("Нерӯҳои амниятӣ шаҳрро бозпас гирифтанд", "", "clash"),
+        ("Суқути шаҳри Файзобод: Толибон маркази вилоятро гирифтанд", "", "clash"),
         ("نیروهای دولتی شهر فیض‌آباد را دوباره پس گرفتند", "", "clash"),
         ("Taliban fighters raised their flag over the governor's office", "", "clash"),
         ("Afghan military plane carrying 90 forced to land in Tajikistan", "", "crossing"),
