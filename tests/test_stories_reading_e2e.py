@@ -1,6 +1,8 @@
 """End to end: `monitor poll` reads real wording alike in every language (forces sent are a
 deployment, however they are called; "sent to quarantine" is no deployment; a warning to
-another state is diplomacy), so `monitor stories list` shows one story per event."""
+another state is diplomacy), so `monitor stories list` shows one story per event; a plane that
+"нишаст" (landed) is a crossing, a "нишаст" (session) talks, an assurance to a neighbour a
+statement."""
 
 from __future__ import annotations
 
@@ -42,3 +44,32 @@ def test_forces_sent_are_one_deployment_story_and_quarantine_stays_apart(
     assert (sent[0]["reports"], sorted(sent[0]["languages"])) == (3, ["en", "fa", "ru"])
     assert sent[0]["header"].startswith("Deployment · ")
     assert all(s["event"] != "deployment" for s in stories if s is not sent[0])
+
+
+LANDED = (
+    "tg", "Ҳавопаймои низомии Афғонистон бо 90 нафар дар фурудгоҳи Бохтар нишаст",
+    "Ҳавопаймои низомии Афғонистон бо 90 нафар низомиён дар фурудгоҳи Бохтари вилояти Хатлон "
+    "нишаст. Низомиён аз вилояти Қундуз гурехтаанд.", 0,
+)  # fmt: skip
+SESSION = (
+    "tg", "Нишасти фармондеҳони марзбонони Тоҷикистону Афғонистон дар Панҷи Поён баргузор шуд",
+    "Дар нишаст дар гузаргоҳи Панҷи Поён вазъ дар марзи вилояти Хатлон ва Қундуз баррасӣ шуд.", 1,
+)  # fmt: skip
+ASSURANCE = (
+    "ps", "طالبان: له بدخشان څخه تاجکستان ته ګواښ نشته",
+    "د طالبانو ویاند وايي د بدخشان له خاورې به د تاجکستان پر ضد برید ونه شي او ګاونډیو "
+    "هېوادونو ته ګواښ نشته.", 2,
+)  # fmt: skip
+
+
+def test_a_landing_a_session_and_an_assurance_are_read_by_their_words(
+    monitor: Monitor, feed_server: FeedServer
+) -> None:
+    outlets = {"wire-tg": [LANDED], "wire-tg2": [SESSION], "wire-ps": [ASSURANCE]}
+    monitor.write_config(serve(feed_server, outlets))
+    monitor.run("poll", check=True)
+    matches = monitor.json("matches", "list", "--json")
+    events = {m["title"]: m["event"] for m in matches}
+    assert events == {LANDED[1]: "crossing", SESSION[1]: "diplomacy", ASSURANCE[1]: "diplomacy"}
+    severity = {m["title"]: m["severity"] for m in matches}
+    assert severity[ASSURANCE[1]] == 1  # a statement, not the attack it rules out

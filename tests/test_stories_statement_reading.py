@@ -148,3 +148,36 @@ def test_senses_name_known_cue_groups_and_read_by_the_words_before() -> None:
 )
 def test_statements_closures_and_fighting_in_their_other_forms(title: str, event: str) -> None:
     assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "event"),
+    [
+        # a city retaken or its flag raised: a takeover
+        ("Нерӯҳои амниятӣ шаҳрро бозпас гирифтанд", "", "clash"),
+        ("Суқути шаҳри Файзобод: Толибон маркази вилоятро гирифтанд", "", "clash"),
+        ("نیروهای دولتی شهر فیض‌آباد را دوباره پس گرفتند", "", "clash"),
+        ("Taliban fighters raised their flag over the governor's office", "", "clash"),
+        ("Afghan military plane carrying 90 forced to land in Tajikistan", "", "crossing"),
+        # a building (ساختمان) is no aid built ("ساخت")
+        ("طالبان در فیض‌آباد", "جنگجویان طالبان در برابر ساختمان ولایت جمع شدند.", "analysis"),
+        ("تاجیکستان با ساخت یک پاسگاه مرزی جدید موافقت کرد", "", "aid"),
+    ],
+)
+def test_takeovers_and_landings_in_their_other_forms(title: str, lead: str, event: str) -> None:
+    assert read(title, lead).event == event, read(title, lead).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        # a weekly roundup recalls its events: commentary
+        ("Главное за неделю: обстрел заставы, визит в Кабул и резервисты", "analysis"),
+        ("د اونۍ لنډیز: پر پوله برید او د کابل غبرګون", "analysis"),
+        ("مرور هفته: حمله بر مرزبانان و سفر وزیر خارجه", "analysis"),
+        # what follows "in response to" is the cause, not the event
+        ("در واکنش به حمله مرزی، تاجیکستان نیروهای بیشتری به بدخشان فرستاد", "deployment"),
+    ],
+)
+def test_roundups_are_commentary_and_a_response_follows_its_cause(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
