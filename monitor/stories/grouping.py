@@ -433,10 +433,11 @@ class Grouper:
         return any(c.split(":", 1)[0] in truces and not c.endswith(_ASIDE) for c in reading.cues)
 
     def _takeover(self, reading: Reading) -> bool:
-        """The reading reports a place taken: a capture or takeover cue of its own event."""
-        taken = self.vocabulary.spec.taken
-        return taken is not None and any(
-            c.split(":", 1)[0] in taken.by and not c.endswith(_ASIDE)
+        """The reading reports a place taken: a takeover cue of its own event (events.yaml
+        ``takeovers``), not in the background."""
+        takeovers = self.vocabulary.spec.takeovers
+        return any(
+            c.split(":", 1)[0] in takeovers and not c.endswith(_ASIDE)
             for c in reading.cues
             if c.startswith(reading.event + "/")
         )

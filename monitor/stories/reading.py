@@ -118,38 +118,22 @@ class Reader:
         framed = False  # the title has a commentary frame ("what it means", "tests ties")
         stance = False  # the title has a stance on an event (concern, condemnation, help)
         reported = False  # the title gives people killed or wounded: a report of the event
-        prizes: set[int] = set()  # place cues a capture in the title took ("border crossing")
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
             norm = self._normalizer.normalize(text)
             texts.append(norm.text)
             lead_of = name == "summary"
-            hits = [
-                (index, alias, start, end)
-                for index, alias, start, end in vocab.cue_automaton.find_tuples(norm, text)
-                # "sent" with nothing armed sent ("sent to quarantine")
-                if index not in vocab.paired or vocab.partnered(norm, text, index, start, end)
-            ]
-            takes = [  # captures told as this report's news: the places beside them were taken
-                (start, end)
-                for index, _, start, end in hits
-                if index in vocab.takers and not vocab.in_background(norm.text, start, lead_of)
-            ]
-            for index, alias, start, end in hits:
+            for index, alias, start, end in vocab.cue_automaton.find_tuples(norm, text):
+                if index in vocab.paired and not vocab.partnered(norm, text, index, start, end):
+                    continue  # "sent" with nothing armed sent ("sent to quarantine")
                 if index in vocab.senses:  # нишаст: a session, or landed beside an aircraft
                     index = vocab.sense(norm, text, index, start, end)
                 event, cue = vocab.cues[index]
                 if (name, index) in seen:
                     continue
                 weight = cue.weight * FIELD_WEIGHT[name]
-                if index in vocab.taken and (
-                    (lead_of and index in prizes) or vocab.prize(norm.text, start, end, takes)
-                ):
-                    prizes.add(index)  # the lead's "the crossing" is the one the title took
-                    weight = 0.0  # "Taliban seize border crossing": not a crossing event
-                    alias = f"{alias} (taken)"
-                elif vocab.in_background(norm.text, start, lead_of):
+                if vocab.in_background(norm.text, start, lead_of):
                     weight *= BACKGROUND
                     alias = f"{alias} (background)"
                 elif calm and event in VIOLENT:  # the earlier violence a follow-up recalls

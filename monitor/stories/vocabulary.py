@@ -147,12 +147,6 @@ class Sense(_Strict, frozen=True, kw_only=True):
     words: Annotated[int, Meta(ge=0, le=20)] = 6
 
 
-class Taken(_Strict, frozen=True, kw_only=True):
-    cues: NonEmpty  # cue groups (event/cue) that name a place as well as an event (a crossing)
-    by: NonEmpty  # cue groups of a capture or takeover: beside one, such a place was taken
-    words: Annotated[int, Meta(ge=0, le=20)] = 4  # how near: words between, one sentence
-
-
 class EventsFile(_Strict, frozen=True, kw_only=True):
     version: int = 1
     fallback: Fallback = field(default_factory=Fallback)
@@ -175,7 +169,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     precedence: list[tuple[str, str]] = field(default_factory=list)  # (wins, over) if it has a cue
     paired: list[Paired] = field(default_factory=list)  # "sent" counts only beside "troops"
     senses: list[Sense] = field(default_factory=list)  # нишаст: a session, or landed
-    taken: Taken | None = None  # "Taliban seize border crossing": the crossing is the prize
+    takeovers: list[str] = field(default_factory=list)  # cue groups of a place taken
     weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
@@ -196,8 +190,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         _known("alongside", self.alongside, cues, group)
         _known("paired", [p.cue for p in self.paired], cues, group)
         _known("senses", [c for s in self.senses for c in (s.cue, s.reads)], cues, group)
-        if self.taken is not None:
-            _known("taken", [*self.taken.cues, *self.taken.by], cues, group)
+        _known("takeovers", self.takeovers, cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
             _known("gunfire", [self.gunfire.hurt], ids, "event type")
@@ -331,10 +324,6 @@ class Vocabulary:
                 f"{source}: paired",
             )
         )
-        taken = spec.taken
-        self.taken = frozenset(by_id[c] for c in taken.cues) if taken else frozenset()
-        self.takers = frozenset(by_id[c] for c in taken.by) if taken else frozenset()
-        self.taken_words = taken.words if taken else 0
         self.number_groups = [gid for gid, _ in groups]
         self.number_automaton = AliasAutomaton(_as_watchlist(groups, f"{source}: numbers"))
 
@@ -397,18 +386,6 @@ class Vocabulary:
                 continue
             before = text[:begin].split()[-1:] if begin < start else between.split()
             if not recipients.intersection(before):
-                return True
-        return False
-
-    def prize(self, text: str, start: int, end: int, takes: list[tuple[int, int]]) -> bool:
-        """Whether the place cue at ``start``–``end`` of normalized ``text`` is what one of
-        the captures at ``takes`` took: at most ``taken.words`` words between them, in one
-        sentence, on either side ("Taliban seize border crossing", "بندر شیرخان را تصرف
-        کردند"). A crossing reopened after a capture is not: "after" puts the capture in the
-        background, and background captures are not passed in."""
-        for low, high in takes:
-            between = text[end:low] if low >= end else text[high:start] if high <= start else ""
-            if len(between.split()) <= self.taken_words and not _SENTENCE_SPLIT.search(between):
                 return True
         return False
 
