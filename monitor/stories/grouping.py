@@ -429,18 +429,12 @@ class Grouper:
 
     def _truce(self, reading: Reading) -> bool:
         """The reading reports a ceasefire (the fighting it ends is its news too)."""
-        truces = self.vocabulary.truces
-        return any(c.split(":", 1)[0] in truces and not c.endswith(_ASIDE) for c in reading.cues)
+        return _told(reading, self.vocabulary.truces)
 
     def _takeover(self, reading: Reading) -> bool:
-        """The reading reports a place taken: a takeover cue of its own event (events.yaml
-        ``takeovers``), not in the background."""
-        takeovers = self.vocabulary.spec.takeovers
-        return any(
-            c.split(":", 1)[0] in takeovers and not c.endswith(_ASIDE)
-            for c in reading.cues
-            if c.startswith(reading.event + "/")
-        )
+        """The reading reports a place taken: a takeover cue (events.yaml ``takeovers``) of
+        its own event."""
+        return _told(reading, self.vocabulary.spec.takeovers, own=True)
 
     def _apart(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """No place of ``a`` is one of ``b``'s, lies in it or in its district, or faces it
@@ -642,8 +636,8 @@ class Grouper:
         with casualties or shooting) and a clash; a reaction within hours of an attack that
         names its place and the violence (an official statement can be the first report of
         it), or a ceasefire there (it ends the fighting). Forces sent after an attack (a
-        deployment) are an event of their own: the
-        Taliban reinforcing their side of the border the same day.
+        deployment) are an event of their own: the Taliban reinforcing their side of the
+        border the same day.
         """
         ra, rb = a.reading, b.reading
         if self.vocabulary.compatible_events(ra.event, rb.event):
@@ -1137,6 +1131,18 @@ def _violent(reading: Reading, recalled: bool = True) -> bool:
     counts = reading.counts
     return bool(reading.hurt or counts.get("killed") or counts.get("wounded")) or any(
         c.split("/", 1)[0] in VIOLENT and (recalled or not c.endswith(_ASIDE)) for c in reading.cues
+    )
+
+
+def _told(reading: Reading, groups: Iterable[str], own: bool = False) -> bool:
+    """The reading has a cue of one of ``groups`` (``event/cue``) as its news, not in the
+    background or recalled; with ``own``, only of its own event type."""
+    wanted = set(groups)
+    return any(
+        c.split(":", 1)[0] in wanted
+        and not c.endswith(_ASIDE)
+        and (not own or c.startswith(reading.event + "/"))
+        for c in reading.cues
     )
 
 

@@ -158,7 +158,7 @@ class StoryTeller:
         if not reports or not all(r.elsewhere for r in reports):
             return []
         named = Counter(e for r in reports for e in r.others)
-        kinds = {e.id: e.kind for e in self.watchlist.entries}
+        kinds = {e: entry.kind for e in named if (entry := self.watchlist.get(e)) is not None}
         where = [e for e in named if kinds.get(e) not in ("group", "context")]
         return sorted(where, key=lambda e: (kinds.get(e) == "country", -named[e], e))
 
