@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -434,7 +435,7 @@ class Grouper:
     def _takeover(self, reading: Reading) -> bool:
         """The reading reports a place taken: a takeover cue (events.yaml ``takeovers``) of
         its own event."""
-        return _told(reading, self.vocabulary.spec.takeovers, own=True)
+        return _told(reading, self.vocabulary.takeovers, own=True)
 
     def _apart(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """No place of ``a`` is one of ``b``'s, lies in it or in its district, or faces it
@@ -1134,12 +1135,11 @@ def _violent(reading: Reading, recalled: bool = True) -> bool:
     )
 
 
-def _told(reading: Reading, groups: Iterable[str], own: bool = False) -> bool:
+def _told(reading: Reading, groups: AbstractSet[str], own: bool = False) -> bool:
     """The reading has a cue of one of ``groups`` (``event/cue``) as its news, not in the
     background or recalled; with ``own``, only of its own event type."""
-    wanted = set(groups)
     return any(
-        c.split(":", 1)[0] in wanted
+        c.split(":", 1)[0] in groups
         and not c.endswith(_ASIDE)
         and (not own or c.startswith(reading.event + "/"))
         for c in reading.cues

@@ -269,6 +269,7 @@ class Vocabulary:
         )
         self.spoken_of = frozenset(statements.about) if statements else frozenset()
         self.truces = frozenset(statements.truces) if statements else frozenset()
+        self.takeovers = frozenset(spec.takeovers)
         self.stance_types = frozenset(self.cues[i][0] for i in self.stances)  # diplomacy
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(
