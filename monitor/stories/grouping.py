@@ -633,16 +633,21 @@ class Grouper:
     def compatible(self, a: Report, b: Report) -> bool:
         """Whether the two reports' event types can describe one event.
 
-        Beyond the configured pairs: smugglers killed in a shoot-out (a smuggling report
-        with casualties or shooting) and a clash; a reaction within hours of an attack that
-        names its place and the violence (an official statement can be the first report of
-        it), or a ceasefire there (it ends the fighting). Forces sent after an attack (a
-        deployment) are an event of their own: the Taliban reinforcing their side of the
-        border the same day.
+        A report told by a ``remote`` cue (a phone call, consultations) is that conversation:
+        the configured pairs do not hold for it. Beyond them: smugglers killed in a shoot-out
+        (a smuggling report with casualties or shooting) and a clash; a reaction within hours
+        of an attack that names its place and the violence (an official statement can be the
+        first report of it), or a ceasefire there (it ends the fighting). Forces sent after an
+        attack (a deployment) are an event of their own: the Taliban reinforcing their side of
+        the border the same day.
         """
         ra, rb = a.reading, b.reading
-        if self.vocabulary.compatible_events(ra.event, rb.event):
+        if ra.event == rb.event:
             return True
+        if self.vocabulary.compatible_events(ra.event, rb.event):
+            # a phone call is that call, not the official's visit to the troops it discusses
+            remote = self.vocabulary.remote
+            return not (_told(ra, remote, own=True) or _told(rb, remote, own=True))
         pair = {ra.event, rb.event}
         if "smuggling" in pair and pair & VIOLENT:
             smuggling = ra if ra.event == "smuggling" else rb

@@ -170,6 +170,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     paired: list[Paired] = field(default_factory=list)  # "sent" counts only beside "troops"
     senses: list[Sense] = field(default_factory=list)  # нишаст: a session, or landed
     takeovers: list[str] = field(default_factory=list)  # cue groups of a place taken
+    remote: list[str] = field(default_factory=list)  # cue groups of a call: only its own type
     weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
@@ -191,6 +192,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         _known("paired", [p.cue for p in self.paired], cues, group)
         _known("senses", [c for s in self.senses for c in (s.cue, s.reads)], cues, group)
         _known("takeovers", self.takeovers, cues, group)
+        _known("remote", self.remote, cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
             _known("gunfire", [self.gunfire.hurt], ids, "event type")
@@ -270,6 +272,7 @@ class Vocabulary:
         self.spoken_of = frozenset(statements.about) if statements else frozenset()
         self.truces = frozenset(statements.truces) if statements else frozenset()
         self.takeovers = frozenset(spec.takeovers)
+        self.remote = frozenset(spec.remote)
         self.stance_types = frozenset(self.cues[i][0] for i in self.stances)  # diplomacy
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(
