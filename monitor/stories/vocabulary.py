@@ -113,6 +113,9 @@ class Statements(_Strict, frozen=True, kw_only=True):
     stances: NonEmpty  # cue groups (event/cue) of a stance taken on an event
     about: NonEmpty  # event types a stance speaks about: their cues in its title are its subject
     truces: list[str] = field(default_factory=list)  # cue groups of a ceasefire (ends fighting)
+    # watchlist ids of the accused side: its statement on violence joins the violence's story
+    answering: list[str] = field(default_factory=list)
+    idle: list[str] = field(default_factory=list)  # cue groups that alone answer nothing
 
 
 class Gunfire(_Strict, frozen=True, kw_only=True):
@@ -204,7 +207,8 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         if self.commentary is not None:
             _known("commentary", [self.commentary.cue, *self.commentary.frames], cues, group)
         if self.statements is not None:
-            _known("statements", [*self.statements.stances, *self.statements.truces], cues, group)
+            said = [*self.statements.stances, *self.statements.truces, *self.statements.idle]
+            _known("statements", said, cues, group)
             _known("statements", self.statements.about, ids, "event type")
 
 
@@ -271,6 +275,8 @@ class Vocabulary:
         )
         self.spoken_of = frozenset(statements.about) if statements else frozenset()
         self.truces = frozenset(statements.truces) if statements else frozenset()
+        self.answering = frozenset(statements.answering) if statements else frozenset()
+        self.idle = frozenset(statements.idle) if statements else frozenset()
         self.takeovers = frozenset(spec.takeovers)
         self.remote = frozenset(spec.remote)
         self.stance_types = frozenset(self.cues[i][0] for i in self.stances)  # diplomacy

@@ -1,5 +1,7 @@
-"""A phone call between leaders is that call (events.yaml `remote`, `distinct`): not the
-reservists one of them sends to the border that day, not a Security Council session."""
+"""Which stories calls and statements join. A phone call between leaders is that call
+(events.yaml `remote`, `distinct`): not the reservists one of them sends to the border that
+day, not a Security Council session. The accused side's word on an attack is part of the
+attack's story (`statements.answering`, `statements.idle`)."""
 
 from __future__ import annotations
 
@@ -65,3 +67,40 @@ def test_remote_names_known_cue_groups() -> None:
     }  # fmt: skip
     with pytest.raises(ConfigError, match="remote: unknown cue group 'diplomacy/telepathy'"):
         parse_vocabulary(raw, "events.yaml")
+
+
+ATTACK = ("Two Chinese workers killed in attack from Afghanistan on Tajik border",
+          "Gunmen fired from the Afghan side at a mining camp in Darvaz, killing two Chinese "
+          "nationals, Tajikistan's foreign ministry said.")  # fmt: skip
+
+
+def test_the_accused_sides_word_on_an_attack_is_part_of_its_story() -> None:
+    """The Taliban regret or investigate an attack from their side: their answer is the
+    attack's story (statements.answering), a third party's condemnation stays its own."""
+    attack = report(1, *ATTACK)
+    answer = report(2, "اسلامي امارت د درواز پېښې په اړه څېړنه پیل کړې",
+                    "د اسلامي امارت د بهرنیو چارو وزارت وايي د تاجکستان پر پوله پېښه "
+                    "څېړي.", hours=5, lang="ps")  # fmt: skip
+    third = report(3, "Russia's foreign ministry concerned by attacks on Chinese in Tajikistan",
+                   "Moscow called for calm on the Tajik-Afghan border.", hours=6)  # fmt: skip
+    assert answer.reading.event == "diplomacy", answer.reading.cues
+    assert TELLER.grouper.answers(attack, answer)
+    verdict = TELLER.grouper.compare(attack, answer)
+    assert verdict.same and "the accused side answers" in verdict.reasons
+    assert not TELLER.grouper.answers(attack, third)
+    assert not TELLER.grouper.compare(attack, third).same
+
+
+def test_an_assurance_alone_or_the_sides_own_news_is_no_answer() -> None:
+    attack = report(1, *ATTACK)
+    assurance = report(2, "Taliban: we pose no threat to Tajikistan",
+                       "The Taliban said Afghan soil will not be used against neighbours.",
+                       hours=4)  # fmt: skip
+    troops = report(3, "Taliban send hundreds of fighters to Tajik border in Badakhshan",
+                    "The Taliban deployed reinforcements to the border.", hours=8)  # fmt: skip
+    before = report(4, "Taliban regret the incident on the Tajik border", "", hours=-3)
+    assert assurance.reading.event == "diplomacy", assurance.reading.cues
+    assert not TELLER.grouper.answers(attack, assurance)
+    assert troops.reading.event == "deployment"
+    assert not TELLER.grouper.answers(attack, troops)
+    assert not TELLER.grouper.answers(attack, before)  # an answer follows what it answers
