@@ -127,3 +127,21 @@ def test_a_report_enters_a_story_by_the_storys_own_event() -> None:
     together = {r.key: s.key for s in stories for r in s.reports}
     assert together[1] == together[4] == together[2]
     assert together[3] != together[1]
+
+
+def test_a_denial_of_an_attack_joins_the_claim_it_denies() -> None:
+    """A claim of rockets fired, then the border troops' denial the next morning: one story
+    (statements.denials); the denial gains only after a report that does not deny."""
+    claim = report(1, "داعش مدعی شلیک راکت از ولایت تخار به خاک تاجیکستان شد",
+                   "شاخه خراسان گروه داعش ادعا کرد که از ولایت تخار به سوی تاجیکستان راکت "
+                   "شلیک کرده است.", lang="fa")  # fmt: skip
+    denial = report(2, "Пограничники Таджикистана опровергли сообщения об обстреле из Тахара",
+                    "В погранвойсках заявили, что ни один снаряд на территорию республики "
+                    "не упал.", hours=13, lang="ru")  # fmt: skip
+    assert claim.reading.event == denial.reading.event == "attack"
+    verdict = TELLER.grouper.compare(claim, denial)
+    assert verdict.same and "denies it" in verdict.reasons, verdict
+    again = report(3, "Таджикистан опроверг сообщения об обстреле со стороны Тахара",
+                   "Информация не соответствует действительности.", hours=14,
+                   lang="ru")  # fmt: skip
+    assert "denies it" not in TELLER.grouper.compare(denial, again).reasons

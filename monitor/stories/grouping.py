@@ -39,6 +39,7 @@ PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
 ELSEWHERE = 2.0  # two reports about another border naming the same one of its countries
 GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll growing
 ANSWER = 2.0  # the accused side's word on violence it is blamed for (``answering``)
+DENIAL = 1.5  # a later report of the violence that denies it (``denials``): the claim's story
 REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (either way) is about it
 LATER_DAYS = timedelta(hours=36)  # beyond it, twice the LATER_DAY penalty (most often a new event)
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
@@ -229,7 +230,6 @@ class Grouper:
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
         self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
         self.facing = {frozenset(pair) for pair in vocabulary.spec.facing}
-        self.answering = vocabulary.answering
         # Weak cues ("detained", "drugs") are said of too many events to tell them apart.
         self.weak_cues = {f"{event}/{cue.id}" for event, cue in vocabulary.cues if cue.weight < 1}
         # A year's figures: told at one briefing, reported by every outlet (one event).
@@ -393,6 +393,9 @@ class Grouper:
         if agreeing:  # the same figure; a close small one (2 killed, then 3) says less
             score += 1.0 if small_difference(ra.counts, rb.counts) else 2.0
             reasons.append(agreeing)
+        if shared and gap <= LATER_DAYS and self._denies(early.reading, late.reading):
+            score += DENIAL
+            reasons.append("denies it")
         answered = self.answers(a, b) or self.answers(b, a)
         if answered:
             score += ANSWER
@@ -681,12 +684,24 @@ class Grouper:
         rv, ra = violence.reading, answer.reading
         if rv.event not in VIOLENT or not _known(rv) or ra.event not in REACTIONS:
             return False
-        if not answer.speaker & self.answering or violence.speaker & self.answering:
+        answering = self.vocabulary.answering
+        if not answer.speaker & answering or violence.speaker & answering:
             return False
         cues = _cue_ids(ra)
         if cues & (MEETINGS | self.vocabulary.remote) or (cues and cues <= self.vocabulary.idle):
             return False
         return timedelta(0) <= answer.when - violence.when <= LATER_DAYS
+
+    def _denies(self, claim: Reading, denial: Reading) -> bool:
+        """``denial`` denies the violence ``claim`` reports ("IS claims rockets fired at
+        Tajikistan", then "Border troops: not a single shell fell"): one violent event type,
+        a ``denials`` cue in the later report only."""
+        if claim.event != denial.event or claim.event not in VIOLENT:
+            return False
+        if not (_known(claim) and _known(denial)):
+            return False
+        denials = self.vocabulary.denials
+        return _told(denial, denials) and not _told(claim, denials)
 
     def assign(self, report: Report, stories: Iterable[Story]) -> tuple[Story | None, Verdict]:
         """The story ``report`` joins (the one with the strongest evidence), or None.
@@ -771,9 +786,9 @@ class StoryIndex:
     * one headline in one language (``same_headline``: ``compare`` then skips its vetoes);
 
     without any of them the score is at most 3.25 (the same known event 1.25, the same cues
-    1.0, close in time 1.0: the same-parties bonus and "alike text" need shared entities;
-    the accused side's answer, ANSWER 2.0, is given to two event types, so with time at most
-    3.0) < SAME_STORY.
+    1.0, close in time 1.0: the same-parties bonus, "alike text" and "denies it" need shared
+    entities; the accused side's answer, ANSWER 2.0, is given to two event types, so with
+    time at most 3.0) < SAME_STORY.
     ``assign`` finds the members offering one (entities by id, ancestors and counterparts;
     words by prefix filtering; counts by kind, then checked), and runs ``Grouper.against`` on
     the stories holding such members, with just those members: the story and verdict are

@@ -117,6 +117,7 @@ class Statements(_Strict, frozen=True, kw_only=True):
     # watchlist ids of the accused side: its statement on violence joins the violence's story
     answering: list[str] = field(default_factory=list)
     idle: list[str] = field(default_factory=list)  # cue groups that alone answer nothing
+    denials: list[str] = field(default_factory=list)  # cue groups of a claim denied
 
 
 class Gunfire(_Strict, frozen=True, kw_only=True):
@@ -208,7 +209,10 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         if self.commentary is not None:
             _known("commentary", [self.commentary.cue, *self.commentary.frames], cues, group)
         if self.statements is not None:
-            said = [*self.statements.stances, *self.statements.truces, *self.statements.idle]
+            said = [
+                *self.statements.stances, *self.statements.truces, *self.statements.idle,
+                *self.statements.denials,
+            ]  # fmt: skip
             _known("statements", said, cues, group)
             _known("statements", self.statements.about, ids, "event type")
 
@@ -279,6 +283,7 @@ class Vocabulary:
         self.truces = frozenset(statements.truces) if statements else frozenset()
         self.answering = frozenset(statements.answering) if statements else frozenset()
         self.idle = frozenset(statements.idle) if statements else frozenset()
+        self.denials = frozenset(statements.denials) if statements else frozenset()
         self.takeovers = frozenset(spec.takeovers)
         self.remote = frozenset(spec.remote)
         self.stance_types = frozenset(self.cues[i][0] for i in self.stances)  # diplomacy
