@@ -29,6 +29,8 @@ VIOLENT = frozenset({"attack", "clash", "incursion"})
 # weighing this much (a title cue): a military aircraft named (weak) beside a landing is a
 # crossing ("военный самолёт совершил вынужденную посадку": soldiers fleeing, no incursion).
 PRECEDENCE = 1.0
+# Violence that is the type of the people fought when a `fought:` cue group names them.
+FOUGHT_OVER = frozenset({"attack", "clash"})
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 TITLE_VERB_FINAL_WINDOW = 11  # a headline is one clause ("سه کارگر چینی در حمله‌ای … کشته شدند")
@@ -45,6 +47,10 @@ _CLAUSE_END = re.compile(r"[.!?;؛؟,،](?=\s|$)|\x00")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ ,\u066c]\d{3})+")
 _YEAR = range(1900, 2101)
 _WORD = re.compile(r"\w+")
+# Quote marks, which the normalizer keeps: a cue of several words matches across them
+# ("«антитеррористическая» операция", "'anti-terrorist' operation"); an apostrophe inside a
+# word (Uzbek o'tgan, "IS-K's") is a letter.
+_QUOTES = re.compile(r"[«»„“”\"‹›]|(?<!\w)['‘’`]|['‘’`](?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +105,8 @@ class Reader:
 
     def read(self, title: str, summary: str, content: str = "") -> Reading:
         """Event type, severity and counts of an entry (title and the lead of its text)."""
-        lead = (summary or content)[:LEAD_CHARS]
+        title = _QUOTES.sub("", title)
+        lead = _QUOTES.sub("", (summary or content)[:LEAD_CHARS])
         vocab = self.vocabulary
         scores: dict[str, float] = {}
         severity: dict[str, int] = {}
@@ -110,6 +117,7 @@ class Reader:
         drill = False  # a drill cue: the violence named is simulated
         named: set[str] = set()  # event types with a cue not in the background
         own: set[str] = set()  # cue groups (event/cue) not in the background
+        titled: set[str] = set()  # those of the title
         texts: list[str] = []  # the normalized title and lead
         calm = False  # the title names an event other than violence, and no violence
         toll = False  # the title names no event, only people killed or wounded
@@ -147,6 +155,8 @@ class Reader:
                         stance = stance or index in vocab.stances
                     named.add(event)
                     own.add(f"{event}/{cue.id}")
+                    if name == "title":
+                        titled.add(f"{event}/{cue.id}")
                     severity[event] = max(severity.get(event, 0), cue.severity)
                 scores[event] = scores.get(event, 0.0) + weight
                 cues.append(f"{event}/{cue.id}: {alias}")
@@ -266,6 +276,10 @@ class Reader:
         unlawful = vocab.spec.unlawful
         if unlawful and hurt and _only_fire(event, own, unlawful.cues):
             event = unlawful.hurt  # "border violators were eliminated": an armed crossing
+        if event in FOUGHT_OVER:
+            # "officer killed in a firefight with drug couriers": who is fought is the event
+            # (in the title: the smugglers a lead mentions are often the background)
+            event = next((g.partition("/")[0] for g in vocab.fought if g in titled), event)
         if (
             incident
             and hurt

@@ -170,6 +170,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     paired: list[Paired] = field(default_factory=list)  # "sent" counts only beside "troops"
     senses: list[Sense] = field(default_factory=list)  # нишаст: a session, or landed
     takeovers: list[str] = field(default_factory=list)  # cue groups of a place taken
+    fought: list[str] = field(default_factory=list)  # smugglers: violence against them is smuggling
     weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
@@ -191,6 +192,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         _known("paired", [p.cue for p in self.paired], cues, group)
         _known("senses", [c for s in self.senses for c in (s.cue, s.reads)], cues, group)
         _known("takeovers", self.takeovers, cues, group)
+        _known("fought", self.fought, cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
             _known("gunfire", [self.gunfire.hurt], ids, "event type")
@@ -270,6 +272,7 @@ class Vocabulary:
         self.spoken_of = frozenset(statements.about) if statements else frozenset()
         self.truces = frozenset(statements.truces) if statements else frozenset()
         self.takeovers = frozenset(spec.takeovers)
+        self.fought = tuple(spec.fought)
         self.stance_types = frozenset(self.cues[i][0] for i in self.stances)  # diplomacy
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(
@@ -512,6 +515,21 @@ _PASHTO_LIGHT_VERBS = tuple(
 )
 
 
+# A Russian verb cue written as its present stem with "~" (не угрожа~, перебрасыва~,
+# приветству~) also matches the verb's person and past forms, which the matcher's endings
+# (those of nouns and adjectives) do not cover: угрожают, перебрасывает, приветствуют.
+_RU_VERB_ENDINGS = ("ет", "ют", "л", "ть", "ем")
+_RU_PRESENT_STEM_END = "аяу"
+
+
+def _present_forms(alias: str) -> list[str]:
+    """The person and past forms of a Cyrillic verb cue ending in a present stem and "~"."""
+    stem = alias.removesuffix("~")
+    if alias_script(stem) != "cyrillic" or not stem or stem[-1] not in _RU_PRESENT_STEM_END:
+        return []
+    return [stem + ending for ending in _RU_VERB_ENDINGS]
+
+
 def _light_verb_forms(alias: str) -> list[str]:
     """The alias with every other form of the Pashto light verb that ends it (or none)."""
     head, _, last = normalize(alias).rpartition(" ")
@@ -534,6 +552,8 @@ def _with_verb_forms(groups: list[tuple[str, list[str]]]) -> list[tuple[str, lis
                     taken.add(form)
                     extra.append(form)
             if "~" in alias.split(" ")[-1]:
+                extra.extend(f for f in _present_forms(alias) if normalize(f) not in taken)
+                taken.update(normalize(f) for f in extra)
                 continue
             script = alias_script(alias)
             if script not in _VERB_FORMS or alias[-1] not in _PAST_STEM_END[script]:
