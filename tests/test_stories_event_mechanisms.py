@@ -120,3 +120,101 @@ def test_food_parcels_handed_to_refugees_are_aid() -> None:
 )
 def test_an_assurance_of_no_threat_in_the_future_is_a_statement(title: str) -> None:
     assert read(title).event == "diplomacy"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Pakistan will not accept more Afghan refugees, minister tells parliament",
+        "Islamabad rules out opening border for fresh Afghan refugee influx",
+        "Песков: Россия не планирует направлять войска в Афганистан",
+        "UNHCR urges Afghanistan's neighbours to keep borders open",
+        "ملګري ملتونه: ګاونډي هېوادونه دې پولې افغانانو ته خلاصې وساتي",
+        "ایران مهاجران جدید افغان را نمی‌پذیرد",
+        "Тоҷикистон гурезагони навро қабул намекунад",
+    ],
+)
+def test_a_policy_ruled_out_or_asked_for_is_a_statement(title: str) -> None:
+    reading = read(title)
+    assert reading.event == "diplomacy", reading.cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Pakistan closes Torkham crossing to Afghan refugees",
+        "Тысячи беженцев перешли границу Таджикистана",
+        "Iran deports hundreds of Afghan migrants",
+    ],
+)
+def test_a_crossing_that_happens_stays_a_crossing(title: str) -> None:
+    assert read(title).event == "crossing"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Кабулов рассказал об угрозе со стороны ИГ у границ Центральной Азии",
+        "Toliblar Oʻzbekistondan harbiy samolyotlarni qaytarishni talab qilmoqda",
+        "طالبان خواستار بازگرداندن هواپیماهای نظامی از ازبکستان شدند",
+        "Зоҳир Ағбар гуфт, ки Масъуд дар Тоҷикистон нест",
+        "Tajik official says Dushanbe keeps its word on the border programme",
+        "مجاهد وايي د تاجکستان سره اړیکې ښې دي",
+    ],
+)
+def test_a_title_that_only_says_someone_spoke_is_a_statement(title: str) -> None:
+    reading = read(title)
+    assert reading.event == "diplomacy", reading.cues
+    assert any(c.endswith("(spoken)") for c in reading.cues)
+
+
+def test_speech_in_the_lead_or_beside_an_event_decides_nothing() -> None:
+    # "said" is in every lead: it never outweighs what the report tells
+    assert read("Border post renovated in Ishkashim", "Officials said the work ended.").event != (
+        "diplomacy"
+    )
+    assert read("Tajikistan says attackers killed two guards at Panj post").event == "attack"
+    assert read("Afghans return from Iran, officials say").event == "crossing"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "بازگشت بیش از سه هزار مهاجر از ایران در یک روز",
+        "Thousands of Afghans return from Iran via Islam Qala",
+        "له ایرانه د زرګونو افغانانو راستنېدل",
+    ],
+)
+def test_migrants_returning_are_a_crossing(title: str) -> None:
+    assert read(title).event == "crossing"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Пять погибших за неделю: что происходит на таджикско-афганской границе",
+        "Three killed in a month: why the Panj border keeps bleeding",
+    ],
+)
+def test_a_toll_summed_over_a_span_under_a_frame_is_commentary(title: str) -> None:
+    reading = read(title)
+    assert reading.event == "analysis", reading.cues
+    assert reading.severity == 0
+
+
+def test_a_toll_under_a_frame_without_a_span_stays_news() -> None:
+    assert read("Two guards killed in attack on Panj post: what it means").event == "attack"
+    assert read("Двое пограничников погибли на Пяндже: что известно").event == "attack"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tajikistan: Deadly attack on Chinese workers exposes border's soft underbelly",
+        "Chinese mining camps on the Panj are soft targets",
+        "Нападение в Зарбузе: кому мешают китайские золотодобытчики",
+        "Afghan border: questions linger over deadly post attack",
+    ],
+)
+def test_commentary_frames_of_exposure_and_doubt(title: str) -> None:
+    assert read(title).event == "analysis"

@@ -126,6 +126,7 @@ class Reader:
         framed = False  # the title has a commentary frame ("what it means", "tests ties")
         stance = False  # the title has a stance on an event (concern, condemnation, help)
         reported = False  # the title gives people killed or wounded: a report of the event
+        said = False  # the title has a speech cue ("says", "заявил", "گفت")
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
@@ -139,6 +140,11 @@ class Reader:
                     index = vocab.sense(norm, text, index, start, end)
                 event, cue = vocab.cues[index]
                 if (name, index) in seen:
+                    continue
+                if index == vocab.spoken_cue:  # "says": only where nothing else is told
+                    if name == "title" and not vocab.in_background(norm.text, start):
+                        said = True
+                        cues.append(f"{event}/{cue.id}: {alias} (spoken)")
                     continue
                 weight = cue.weight * FIELD_WEIGHT[name]
                 if vocab.in_background(norm.text, start, lead_of):
@@ -255,6 +261,9 @@ class Reader:
                 event, level = vocab.spec.fallback.casualties, 3
             elif incident and not tallies:  # "regret over the incident on the border"
                 event, level = vocab.spec.fallback.casualties, 2
+            elif said and vocab.spoken_cue is not None:  # "Кабулов рассказал об угрозе ИГ"
+                event, cue = vocab.cues[vocab.spoken_cue]
+                level = cue.severity
         else:
             event = _winner(scores, vocab.order)
             for wins, over in vocab.spec.precedence:  # armed men crossing, then a firefight
@@ -305,8 +314,12 @@ class Reader:
         what, a part opening with "how" or "from … to …", or events counted over a span;
         never with a toll of its own ("Who is behind the attack? Three killed …")."""
         vocab = self.vocabulary
-        if vocab.commentary_cue is None or reported or not title or not texts:
+        if vocab.commentary_cue is None or not title or not texts:
             return False
+        if reported:
+            # "Пять погибших за неделю: что происходит на границе": a toll summed over a span
+            # under a frame is a roundup; "Two guards killed …: what it means" is news
+            return framed and vocab.trend(texts[0])
         # A question told after the news ("Russia recognised the Taliban. What does Dushanbe
         # say?") is a teaser of that news: only a title that is all one question asks.
         question = title.rstrip()

@@ -61,6 +61,9 @@ class Fallback(_Strict, frozen=True):
     severity: Annotated[int, Meta(ge=0, le=3)] = 1
     casualties: str = "attack"  # the type of one without cues that reports people killed
     question: str | None = None  # a title that asks a question leans to this type (analysis)
+    # a cue group of speech ("says", "urges", "заявил", "گفت"): a title with one of its cues and
+    # no other cue is of its type (diplomacy: a statement), not the fallback's
+    spoken: str | None = None
 
 
 NonEmpty = Annotated[list[str], Meta(min_length=1)]
@@ -192,6 +195,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         _known("paired", [p.cue for p in self.paired], cues, group)
         _known("senses", [c for s in self.senses for c in (s.cue, s.reads)], cues, group)
         _known("takeovers", self.takeovers, cues, group)
+        _known("fallback", [fallback.spoken] if fallback.spoken else [], cues, group)
         _known("fought", self.fought, cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
@@ -252,6 +256,7 @@ class Vocabulary:
         by_id = {f"{e}/{c.id}": i for i, (e, c) in enumerate(self.cues)}
         commentary, statements = spec.commentary, spec.statements
         self.commentary_cue = by_id[commentary.cue] if commentary else None
+        self.spoken_cue = by_id[spec.fallback.spoken] if spec.fallback.spoken else None
         self.frames = frozenset(by_id[c] for c in commentary.frames) if commentary else frozenset()
         self.asking = _phrases(commentary.asking) if commentary else ()
         self.spans = _phrases(commentary.spans) if commentary else ()
@@ -520,14 +525,22 @@ _PASHTO_LIGHT_VERBS = tuple(
 # (those of nouns and adjectives) do not cover: угрожают, перебрасывает, приветствуют.
 _RU_VERB_ENDINGS = ("ет", "ют", "л", "ть", "ем")
 _RU_PRESENT_STEM_END = "аяу"
+_RU_PAST_ENDINGS = ("ла", "ли", "ло")  # опроверг~: опровергла, опровергли (а, и: nouns' endings)
+_RU_PAST_STEM_END = "бгзкрсхч"
 
 
 def _present_forms(alias: str) -> list[str]:
-    """The person and past forms of a Cyrillic verb cue ending in a present stem and "~"."""
+    """The person and past forms of a Cyrillic verb cue ending in a present stem and "~"
+    (угрожа~: угрожают), and the past forms of one ending in a consonant (опроверг~:
+    опровергли; a noun's stem gets forms that are no words)."""
     stem = alias.removesuffix("~")
-    if alias_script(stem) != "cyrillic" or not stem or stem[-1] not in _RU_PRESENT_STEM_END:
+    if alias_script(stem) != "cyrillic" or not stem:
         return []
-    return [stem + ending for ending in _RU_VERB_ENDINGS]
+    if stem[-1] in _RU_PRESENT_STEM_END:
+        return [stem + ending for ending in _RU_VERB_ENDINGS]
+    if stem[-1] in _RU_PAST_STEM_END:
+        return [stem + ending for ending in _RU_PAST_ENDINGS]
+    return []
 
 
 def _light_verb_forms(alias: str) -> list[str]:
