@@ -218,3 +218,52 @@ def test_a_toll_under_a_frame_without_a_span_stays_news() -> None:
 )
 def test_commentary_frames_of_exposure_and_doubt(title: str) -> None:
     assert read(title).event == "analysis"
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Россия официально признала правительство талибов", "diplomacy"),
+        ("Rossiya Tolibon hukumatini rasman tan oldi", "diplomacy"),
+        ("Russia formally recognises the Taliban government", "diplomacy"),
+        ("Гуфтушунидҳои марзии Тоҷикистону Қирғизистон идома ёфтанд", "diplomacy"),
+        ("Лидеры стран ОДКБ обсудят укрепление таджикско-афганской границы", "diplomacy"),
+        ("Телефонсуҳбат бо Котиби генералии СААД", "diplomacy"),
+        ("Over 300 tons of fruit exported to Tajikistan via Sher Khan Bandar", "crossing"),
+    ],
+)
+def test_diplomatic_and_trade_wording_in_its_forms(title: str, event: str) -> None:
+    assert read(title).event == event
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tajikistan and the Taliban: Pragmatism at the Border",
+        "Tajikistan Fights on Two Fronts",
+        "Afghanistan's Collapse: Central Asia's Uneasy Wait",
+        "Shootings on the Panj highlight a deadly, little-watched frontier",
+        "Душанбе и талибы: прагматизм на границе",
+        "تاجیکستان در دو جبهه",
+    ],
+)
+def test_commentary_frames_of_stance_and_mood(title: str) -> None:
+    assert read(title).event == "analysis"
+
+
+def test_a_frame_word_beside_a_toll_of_its_own_stays_news() -> None:
+    assert read("Shooting on the Panj: two guards killed, officials highlight risks").event != (
+        "analysis"
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "حدود ۳۰۰ سرباز افغان از بدخشان به تاجیکستان رفتند",
+        "د افغان هوايي ځواک الوتکې تاجکستان ته تللې",
+        "Сарбозони афғон ба Тоҷикистон рафтанд",
+    ],
+)
+def test_soldiers_who_went_to_tajikistan_crossed(title: str) -> None:
+    assert read(title).event == "crossing"
