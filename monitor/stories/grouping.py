@@ -38,6 +38,7 @@ THIRD_PARTY = 1.0  # a third country or organisation both reports name (China, t
 PLACE = 3.0  # specificity of a border place (district, village, post, crossing)
 ELSEWHERE = 2.0  # two reports about another border naming the same one of its countries
 GROWTH_GAP = timedelta(hours=1)  # a higher toll this much later is the toll growing
+ANSWER = 2.0  # the accused side's word on violence it is blamed for (``answering``)
 REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (either way) is about it
 LATER_DAYS = timedelta(hours=36)  # beyond it, twice the LATER_DAY penalty (most often a new event)
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
@@ -230,6 +231,7 @@ class Grouper:
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
         self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
         self.facing = {frozenset(pair) for pair in vocabulary.spec.facing}
+        self.answering = vocabulary.answering
         # Weak cues ("detained", "drugs") are said of too many events to tell them apart.
         self.weak_cues = {f"{event}/{cue.id}" for event, cue in vocabulary.cues if cue.weight < 1}
         # A year's figures: told at one briefing, reported by every outlet (one event).
@@ -393,6 +395,10 @@ class Grouper:
         if agreeing:  # the same figure; a close small one (2 killed, then 3) says less
             score += 1.0 if small_difference(ra.counts, rb.counts) else 2.0
             reasons.append(agreeing)
+        answered = self.answers(a, b) or self.answers(b, a)
+        if answered:
+            score += ANSWER
+            reasons.append("the accused side answers")
         facing = self._facing(a, b)
         if facing and (shared or agreeing or ends or nested):  # never the only evidence
             x, y, points = facing
@@ -413,7 +419,8 @@ class Grouper:
             and known_a
             and known_b
             and ra.event != rb.event
-            and not (copy or agreeing or ends or there or self._shared_place(a, b, nested))
+            and not (copy or agreeing or ends or there or answered)
+            and not self._shared_place(a, b, nested)
             and not (facing and facing[2] >= 1.5)
             and not {ra.event, rb.event} <= VIOLENT
             and not (gap <= LATER_DAY and any(self.weight.get(e, 0) >= PERSON for e in shared))
@@ -633,15 +640,22 @@ class Grouper:
     def compatible(self, a: Report, b: Report) -> bool:
         """Whether the two reports' event types can describe one event.
 
-        Beyond the configured pairs: smugglers killed in a shoot-out (a smuggling report
-        with casualties or shooting) and a clash; a reaction within hours of an attack that
-        names its place and the violence (an official statement can be the first report of
-        it), or a ceasefire there (it ends the fighting). Forces sent after an attack (a
-        deployment) are an event of their own: the Taliban reinforcing their side of the
-        border the same day.
+        A report told by a ``remote`` cue (a phone call, consultations) is that conversation:
+        the configured pairs do not hold for it. Beyond them: smugglers killed in a shoot-out
+        (a smuggling report with casualties or shooting) and a clash; a reaction within hours
+        of an attack that names its place and the violence (an official statement can be the
+        first report of it), or a ceasefire there (it ends the fighting). Forces sent after an
+        attack (a deployment) are an event of their own: the Taliban reinforcing their side of
+        the border the same day.
         """
         ra, rb = a.reading, b.reading
+        if ra.event == rb.event:
+            return True
         if self.vocabulary.compatible_events(ra.event, rb.event):
+            # a phone call is that call, not the official's visit to the troops it discusses
+            remote = self.vocabulary.remote
+            return not (_told(ra, remote, own=True) or _told(rb, remote, own=True))
+        if self.answers(a, b) or self.answers(b, a):
             return True
         pair = {ra.event, rb.event}
         if "smuggling" in pair and pair & VIOLENT:
@@ -658,6 +672,23 @@ class Grouper:
                 return abs(gap) <= LATER_DAYS and near
             return abs(gap) <= REACTION_GAP and near and _violent(reaction.reading, recalled=False)
         return False
+
+    def answers(self, violence: Report, answer: Report) -> bool:
+        """``answer`` is the accused side's word on ``violence``: a statement its title gives
+        to an ``answering`` party (the Taliban regret, investigate, deny an attack from
+        Afghanistan) within LATER_DAYS after a report of violence no such party tells.
+
+        Not a meeting or a call (their own events), and not an assurance alone ("we threaten
+        no neighbour" is said whatever happened)."""
+        rv, ra = violence.reading, answer.reading
+        if rv.event not in VIOLENT or not _known(rv) or ra.event not in REACTIONS:
+            return False
+        if not answer.speaker & self.answering or violence.speaker & self.answering:
+            return False
+        cues = _cue_ids(ra)
+        if cues & (MEETINGS | self.vocabulary.remote) or (cues and cues <= self.vocabulary.idle):
+            return False
+        return timedelta(0) <= answer.when - violence.when <= LATER_DAYS
 
     def assign(self, report: Report, stories: Iterable[Story]) -> tuple[Story | None, Verdict]:
         """The story ``report`` joins (the one with the strongest evidence), or None.
@@ -742,8 +773,9 @@ class StoryIndex:
     * one headline in one language (``same_headline``: ``compare`` then skips its vetoes);
 
     without any of them the score is at most 3.25 (the same known event 1.25, the same cues
-    1.0, close in time 1.0: the same-parties bonus and "alike text" need shared entities)
-    < SAME_STORY.
+    1.0, close in time 1.0: the same-parties bonus and "alike text" need shared entities;
+    the accused side's answer, ANSWER 2.0, is given to two event types, so with time at most
+    3.0) < SAME_STORY.
     ``assign`` finds the members offering one (entities by id, ancestors and counterparts;
     words by prefix filtering; counts by kind, then checked), and runs ``Grouper.against`` on
     the stories holding such members, with just those members: the story and verdict are

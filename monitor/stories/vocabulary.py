@@ -116,6 +116,9 @@ class Statements(_Strict, frozen=True, kw_only=True):
     stances: NonEmpty  # cue groups (event/cue) of a stance taken on an event
     about: NonEmpty  # event types a stance speaks about: their cues in its title are its subject
     truces: list[str] = field(default_factory=list)  # cue groups of a ceasefire (ends fighting)
+    # watchlist ids of the accused side: its statement on violence joins the violence's story
+    answering: list[str] = field(default_factory=list)
+    idle: list[str] = field(default_factory=list)  # cue groups that alone answer nothing
 
 
 class Gunfire(_Strict, frozen=True, kw_only=True):
@@ -174,6 +177,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     senses: list[Sense] = field(default_factory=list)  # нишаст: a session, or landed
     takeovers: list[str] = field(default_factory=list)  # cue groups of a place taken
     fought: list[str] = field(default_factory=list)  # smugglers: violence against them is smuggling
+    remote: list[str] = field(default_factory=list)  # cue groups of a call: only its own type
     weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
@@ -197,6 +201,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         _known("takeovers", self.takeovers, cues, group)
         _known("fallback", [fallback.spoken] if fallback.spoken else [], cues, group)
         _known("fought", self.fought, cues, group)
+        _known("remote", self.remote, cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
             _known("gunfire", [self.gunfire.hurt], ids, "event type")
@@ -208,7 +213,8 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         if self.commentary is not None:
             _known("commentary", [self.commentary.cue, *self.commentary.frames], cues, group)
         if self.statements is not None:
-            _known("statements", [*self.statements.stances, *self.statements.truces], cues, group)
+            said = [*self.statements.stances, *self.statements.truces, *self.statements.idle]
+            _known("statements", said, cues, group)
             _known("statements", self.statements.about, ids, "event type")
 
 
@@ -276,8 +282,11 @@ class Vocabulary:
         )
         self.spoken_of = frozenset(statements.about) if statements else frozenset()
         self.truces = frozenset(statements.truces) if statements else frozenset()
+        self.answering = frozenset(statements.answering) if statements else frozenset()
+        self.idle = frozenset(statements.idle) if statements else frozenset()
         self.takeovers = frozenset(spec.takeovers)
         self.fought = tuple(spec.fought)
+        self.remote = frozenset(spec.remote)
         self.stance_types = frozenset(self.cues[i][0] for i in self.stances)  # diplomacy
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(
