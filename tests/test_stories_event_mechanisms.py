@@ -8,7 +8,7 @@ food parcels are aid; assurances of no threat in the future tense. Hard negative
 from __future__ import annotations
 
 import pytest
-from story_support import read
+from story_support import TELLER, read, report
 
 
 @pytest.mark.parametrize(
@@ -267,3 +267,20 @@ def test_a_frame_word_beside_a_toll_of_its_own_stays_news() -> None:
 )
 def test_soldiers_who_went_to_tajikistan_crossed(title: str) -> None:
     assert read(title).event == "crossing"
+
+
+def test_the_accused_sides_word_joins_smugglers_shot_dead() -> None:
+    """Smugglers shot dead by border guards read as smuggling (`fought:`); the Taliban's
+    demand for a probe the next day is still the accused side's answer to that violence."""
+    shot = report(1, "کشته شدن سه قاچاقبر افغان با شلیک مرزبانان تاجیکستان در بدخشان",
+                  "مرزبانان تاجیکستان سه قاچاقبر افغان را هنگام عبور از دریای پنج کشتند.",
+                  lang="fa")  # fmt: skip
+    answer = report(2, "Taliban demand probe after Tajik border guards kill three Afghans",
+                    "The Islamic Emirate called for an investigation into the killing.",
+                    hours=20)  # fmt: skip
+    assert (shot.reading.event, answer.reading.event) == ("smuggling", "diplomacy")
+    assert TELLER.grouper.answers(shot, answer)
+    seized = report(3, "Tajik border guards seize 40 kg of heroin in Shamsiddin Shohin",
+                    "No one was hurt.", hours=1)  # fmt: skip
+    assert seized.reading.event == "smuggling"
+    assert not TELLER.grouper.answers(seized, answer)
