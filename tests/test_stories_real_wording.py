@@ -405,3 +405,32 @@ def test_events_counted_over_a_span_are_commentary(title: str) -> None:
 )
 def test_the_latest_of_a_series_and_people_counted_are_news(title: str, event: str) -> None:
     assert _event(title) == event, TELLER.read(title, "").cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event", "killed"),
+    [
+        ("ГКНБ сообщил о гибели двух граждан Китая при атаке с афганской территории", "attack",
+         2),
+        ("Сообщается о гибели трех военнослужащих", "attack", 3),
+    ],
+)  # fmt: skip
+def test_russian_cases_of_attack_and_death_read_as_such(
+    title: str, event: str, killed: int
+) -> None:
+    """Prepositional cases ("при атаке", "о гибели"): the attack and its dead."""
+    reading = TELLER.read(title, "")
+    assert reading.event == event, reading.cues
+    assert reading.counts.get("killed") == killed, reading.counts
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ГКНБ сообщил о переходе границы 1037 афганскими военными",
+        "تاجکستان: زر تنه افغان سرتېري زموږ خاورې ته راواوښتل",
+        "سل تنه افغان سرتېري تاجکستان ته واوښتل",
+    ],
+)
+def test_soldiers_crossing_the_border_in_russian_and_pashto_are_a_crossing(title: str) -> None:
+    assert _event(title) == "crossing", TELLER.read(title, "").cues

@@ -329,3 +329,26 @@ def test_prevention_and_crowds_have_their_types(
 )
 def test_killing_and_fallen_words_say_someone_was_killed(title: str) -> None:
     assert read(title).hurt
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Пограничники опровергли сообщения об обстреле с афганской стороны",
+         "В погранвойсках заявили, что ни один снаряд на территорию республики не упал."),
+        ("Border troops deny rocket fire from Afghanistan",
+         "Officials said not a single rocket landed on Tajik soil."),
+        ("Сарҳадбонон хабари тирпарронӣ аз Афғонистонро рад карданд",
+         "Ба гуфтаи онҳо, ҳеҷ як мушак ба хоки Тоҷикистон наафтодааст."),
+        ("مرزبانان تاجیکستان شلیک راکت از افغانستان را رد کردند",
+         "به گفته آنان هیچ یک از راکت‌ها به خاک تاجیکستان اصابت نکرده است."),
+    ],
+)  # fmt: skip
+def test_not_a_single_one_is_no_figure(title: str, summary: str) -> None:
+    """A denial's "ни один снаряд" (not a single shell) counts nothing: it would otherwise
+    conflict with the claim's figure (seven rockets) and split claim and denial."""
+    reading = read(title, summary)
+    assert not reading.counts, reading.counts
+    claim = read("IS claims seven rockets fired at Tajikistan from Afghanistan",
+                 "The group said it fired seven rockets at a Tajik army base.")  # fmt: skip
+    assert claim.counts.get("items") == 7, claim.counts

@@ -394,6 +394,8 @@ class Reader:
                 before = normalized[max(0, start - 24) : start].split()[-1:]
                 if before and before[0] in vocab.names_after:
                     continue  # a name (رود پنج, the Panj river), not a number
+                if before and before[0] in vocab.negations:
+                    continue  # "ни один снаряд": not a single one, no figure
                 if _standalone(normalized, alias, start, end):
                     tokens.append((word, "number", float(arg)))
                     if vocab.in_background(normalized, start, lead):

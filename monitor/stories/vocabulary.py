@@ -79,6 +79,7 @@ class Numbers(_Strict, frozen=True, kw_only=True):
     multipliers: dict[int, list[str]] = field(default_factory=dict)
     unhurt: list[str] = field(default_factory=list)  # "no casualties": zero killed and wounded
     names_after: list[str] = field(default_factory=list)  # رود پنج: the river, not five
+    negations: list[str] = field(default_factory=list)  # ни один: not a single, no figure
     months: list[str] = field(default_factory=list)  # a number next to one is a date
     # "58 killed and 30 wounded": a number after one of these starts a new count
     conjunctions: list[str] = field(default_factory=list)
@@ -244,6 +245,7 @@ class Vocabulary:
         )
         self.compatible = {frozenset(pair) for pair in spec.compatible}
         self.names_after = frozenset(normalize(w) for w in spec.numbers.names_after)
+        self.negations = frozenset(normalize(w) for w in spec.numbers.negations)
         self.conjunctions = frozenset(normalize(w) for w in spec.numbers.conjunctions)
         self.background = tuple(f" {normalize(w)} " for w in spec.background if normalize(w))
         self._last_recalled: tuple[str | None, tuple[tuple[int, int], ...]] = (None, ())
