@@ -104,3 +104,26 @@ def test_an_assurance_alone_or_the_sides_own_news_is_no_answer() -> None:
     assert troops.reading.event == "deployment"
     assert not TELLER.grouper.answers(attack, troops)
     assert not TELLER.grouper.answers(attack, before)  # an answer follows what it answers
+
+
+def test_a_report_enters_a_story_by_the_storys_own_event() -> None:
+    """Fighting in Khorog, then its ceasefire (compatible with the fighting), then forces
+    sent to Khorog: forces sent are compatible with a visit (diplomacy), not with a clash,
+    so the ceasefire member is no way in for them."""
+    fighting = report(1, "Heavy fighting in Khorog, dozens killed",
+                      "Government troops fought armed men in Khorog, Gorno-Badakhshan; 42 "
+                      "people were killed.")  # fmt: skip
+    ceasefire = report(2, "Хорог: власти объявили о прекращении огня",
+                       "Правительство Таджикистана объявило о прекращении огня в Хороге, "
+                       "центре ГБАО.", hours=14, lang="ru")  # fmt: skip
+    again = report(4, "Боевые действия в Хороге: десятки погибших",
+                   "В Хороге, центре ГБАО, правительственные войска вступили в бой с "
+                   "вооруженными людьми.", hours=2, lang="ru")  # fmt: skip
+    troops = report(3, "Additional troops sent to Khorog",
+                    "Tajikistan sent reinforcements and armoured vehicles to Khorog.",
+                    hours=20)  # fmt: skip
+    assert (ceasefire.reading.event, troops.reading.event) == ("diplomacy", "deployment")
+    stories = TELLER.group([fighting, again, ceasefire, troops])
+    together = {r.key: s.key for s in stories for r in s.reports}
+    assert together[1] == together[4] == together[2]
+    assert together[3] != together[1]

@@ -129,7 +129,7 @@ class Story:
     """
 
     __slots__ = (
-        "_counts", "_event", "_votes", "earliest", "entities", "key", "known", "known_events",
+        "_counts", "_event", "_votes", "earliest", "entities", "key", "known",
         "latest", "reports",
     )  # fmt: skip
 
@@ -140,7 +140,6 @@ class Story:
         self.latest: datetime | None = None  # the latest member's time
         self.earliest: datetime | None = None  # the first member's time
         self.known: list[Report] = []  # members with a known event type (cue confidence > 0)
-        self.known_events: set[str] = set()  # their event types
         self._votes: dict[str, float] = {}
         self._counts: dict[str, float] = {}
         self._event: str | None = None
@@ -162,7 +161,6 @@ class Story:
             self.earliest = report.when
         if reading.confidence > 0:
             self.known.append(report)
-            self.known_events.add(reading.event)
 
     @property
     def event(self) -> str:
@@ -713,7 +711,10 @@ class Grouper:
     ) -> Verdict:
         """Evidence that ``report`` belongs to ``story``: its best pairing with a member.
 
-        The report must also agree with the story as a whole: its event type and counts.
+        The report must also agree with the story as a whole: its counts, and its event type
+        with the story's event (``Story.event``), directly or with a member of that type: one
+        compatible member of another type is no way in (forces sent are compatible with an
+        official's visit, a visit with nothing that made the story a clash).
         ``members`` (a subset of the story's, in its order) limits the pairings compared:
         the verdict is the same when it holds every member ``report`` can be one story with.
         """
@@ -727,11 +728,8 @@ class Grouper:
             reading.confidence > 0
             and known
             and not agreeing_counts(reading.counts, story.counts, ("killed", "wounded"))
-            # compatible() holds for every member of a compatible event type: those first
-            and not any(
-                self.vocabulary.compatible_events(reading.event, e) for e in story.known_events
-            )
-            and not any(self.compatible(report, r) for r in known)
+            and not self.vocabulary.compatible_events(reading.event, story.event)
+            and not any(self.compatible(report, r) for r in known if r.reading.event == story.event)
         ):
             return Verdict(False, 0.0, (f"different events ({reading.event}, {story.event})",))
         if self.far_apart(report.entities, story.entities):
