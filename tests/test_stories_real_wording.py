@@ -369,10 +369,11 @@ def test_real_wording_of_advances_measures_captures_and_talks(title: str, event:
 def test_near_misses_of_the_new_wording() -> None:
     # Drugs "seized" (ونیول) beside no place taken stay a seizure.
     assert _event("د بدخشان پولیسو ۱۲ کیلو هیروئین ونیول") == "smuggling"
-    # Security measures beside a real event do not outweigh it.
+    # Security measures beside a real event do not outweigh it (a fight with smugglers is
+    # smuggling: `fought:`).
     assert (
         _event("درگیری مسلحانه مرزبانان تاجیک با قاچاقبران در درواز؛ تدابیر امنیتی افزایش یافت")
-        == "clash"
+        == "smuggling"
     )
     assert TELLER.read("Дар Дарвоз ду шаҳрванди Чин ба қатл расиданд", "").counts == {"killed": 2}
 

@@ -682,7 +682,8 @@ class Grouper:
         Not a meeting or a call (their own events), and not an assurance alone ("we threaten
         no neighbour" is said whatever happened)."""
         rv, ra = violence.reading, answer.reading
-        if rv.event not in VIOLENT or not _known(rv) or ra.event not in REACTIONS:
+        fought = rv.event == "smuggling" and _violent(rv)  # smugglers shot dead by guards
+        if not (rv.event in VIOLENT or fought) or not _known(rv) or ra.event not in REACTIONS:
             return False
         answering = self.vocabulary.answering
         if not answer.speaker & answering or violence.speaker & answering:

@@ -29,6 +29,8 @@ VIOLENT = frozenset({"attack", "clash", "incursion"})
 # weighing this much (a title cue): a military aircraft named (weak) beside a landing is a
 # crossing ("военный самолёт совершил вынужденную посадку": soldiers fleeing, no incursion).
 PRECEDENCE = 1.0
+# Violence that is the type of the people fought when a `fought:` cue group names them.
+FOUGHT_OVER = frozenset({"attack", "clash"})
 PLAIN = ("people", "items")  # counted, but after a casualty word
 VERB_FINAL_WINDOW = 9  # a number before the sentence's casualty verb, nothing counted between
 TITLE_VERB_FINAL_WINDOW = 11  # a headline is one clause ("سه کارگر چینی در حمله‌ای … کشته شدند")
@@ -45,6 +47,10 @@ _CLAUSE_END = re.compile(r"[.!?;؛؟,،](?=\s|$)|\x00")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ ,\u066c]\d{3})+")
 _YEAR = range(1900, 2101)
 _WORD = re.compile(r"\w+")
+# Quote marks, which the normalizer keeps: a cue of several words matches across them
+# ("«антитеррористическая» операция", "'anti-terrorist' operation"); an apostrophe inside a
+# word (Uzbek o'tgan, "IS-K's") is a letter.
+_QUOTES = re.compile(r"[«»„“”\"‹›]|(?<!\w)['‘’`]|['‘’`](?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +105,8 @@ class Reader:
 
     def read(self, title: str, summary: str, content: str = "") -> Reading:
         """Event type, severity and counts of an entry (title and the lead of its text)."""
-        lead = (summary or content)[:LEAD_CHARS]
+        title = _QUOTES.sub("", title)
+        lead = _QUOTES.sub("", (summary or content)[:LEAD_CHARS])
         vocab = self.vocabulary
         scores: dict[str, float] = {}
         severity: dict[str, int] = {}
@@ -110,6 +117,7 @@ class Reader:
         drill = False  # a drill cue: the violence named is simulated
         named: set[str] = set()  # event types with a cue not in the background
         own: set[str] = set()  # cue groups (event/cue) not in the background
+        titled: set[str] = set()  # those of the title
         texts: list[str] = []  # the normalized title and lead
         calm = False  # the title names an event other than violence, and no violence
         toll = False  # the title names no event, only people killed or wounded
@@ -118,6 +126,7 @@ class Reader:
         framed = False  # the title has a commentary frame ("what it means", "tests ties")
         stance = False  # the title has a stance on an event (concern, condemnation, help)
         reported = False  # the title gives people killed or wounded: a report of the event
+        said = False  # the title has a speech cue ("says", "заявил", "گفت")
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
@@ -131,6 +140,11 @@ class Reader:
                     index = vocab.sense(norm, text, index, start, end)
                 event, cue = vocab.cues[index]
                 if (name, index) in seen:
+                    continue
+                if index == vocab.spoken_cue:  # "says": only where nothing else is told
+                    if name == "title" and not vocab.in_background(norm.text, start):
+                        said = True
+                        cues.append(f"{event}/{cue.id}: {alias} (spoken)")
                     continue
                 weight = cue.weight * FIELD_WEIGHT[name]
                 if vocab.in_background(norm.text, start, lead_of):
@@ -147,6 +161,8 @@ class Reader:
                         stance = stance or index in vocab.stances
                     named.add(event)
                     own.add(f"{event}/{cue.id}")
+                    if name == "title":
+                        titled.add(f"{event}/{cue.id}")
                     severity[event] = max(severity.get(event, 0), cue.severity)
                 scores[event] = scores.get(event, 0.0) + weight
                 cues.append(f"{event}/{cue.id}: {alias}")
@@ -245,6 +261,9 @@ class Reader:
                 event, level = vocab.spec.fallback.casualties, 3
             elif incident and not tallies:  # "regret over the incident on the border"
                 event, level = vocab.spec.fallback.casualties, 2
+            elif said and vocab.spoken_cue is not None:  # "Кабулов рассказал об угрозе ИГ"
+                event, cue = vocab.cues[vocab.spoken_cue]
+                level = cue.severity
         else:
             event = _winner(scores, vocab.order)
             for wins, over in vocab.spec.precedence:  # armed men crossing, then a firefight
@@ -266,6 +285,10 @@ class Reader:
         unlawful = vocab.spec.unlawful
         if unlawful and hurt and _only_fire(event, own, unlawful.cues):
             event = unlawful.hurt  # "border violators were eliminated": an armed crossing
+        if event in FOUGHT_OVER:
+            # "officer killed in a firefight with drug couriers": who is fought is the event
+            # (in the title: the smugglers a lead mentions are often the background)
+            event = next((g.partition("/")[0] for g in vocab.fought if g in titled), event)
         if (
             incident
             and hurt
@@ -291,8 +314,12 @@ class Reader:
         what, a part opening with "how" or "from … to …", or events counted over a span;
         never with a toll of its own ("Who is behind the attack? Three killed …")."""
         vocab = self.vocabulary
-        if vocab.commentary_cue is None or reported or not title or not texts:
+        if vocab.commentary_cue is None or not title or not texts:
             return False
+        if reported:
+            # "Пять погибших за неделю: что происходит на границе": a toll summed over a span
+            # under a frame is a roundup; "Two guards killed …: what it means" is news
+            return framed and vocab.trend(texts[0])
         # A question told after the news ("Russia recognised the Taliban. What does Dushanbe
         # say?") is a teaser of that news: only a title that is all one question asks.
         question = title.rstrip()

@@ -61,6 +61,9 @@ class Fallback(_Strict, frozen=True):
     severity: Annotated[int, Meta(ge=0, le=3)] = 1
     casualties: str = "attack"  # the type of one without cues that reports people killed
     question: str | None = None  # a title that asks a question leans to this type (analysis)
+    # a cue group of speech ("says", "urges", "заявил", "گفت"): a title with one of its cues and
+    # no other cue is of its type (diplomacy: a statement), not the fallback's
+    spoken: str | None = None
 
 
 NonEmpty = Annotated[list[str], Meta(min_length=1)]
@@ -175,6 +178,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     paired: list[Paired] = field(default_factory=list)  # "sent" counts only beside "troops"
     senses: list[Sense] = field(default_factory=list)  # нишаст: a session, or landed
     takeovers: list[str] = field(default_factory=list)  # cue groups of a place taken
+    fought: list[str] = field(default_factory=list)  # smugglers: violence against them is smuggling
     remote: list[str] = field(default_factory=list)  # cue groups of a call: only its own type
     weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
@@ -197,6 +201,8 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         _known("paired", [p.cue for p in self.paired], cues, group)
         _known("senses", [c for s in self.senses for c in (s.cue, s.reads)], cues, group)
         _known("takeovers", self.takeovers, cues, group)
+        _known("fallback", [fallback.spoken] if fallback.spoken else [], cues, group)
+        _known("fought", self.fought, cues, group)
         _known("remote", self.remote, cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
@@ -262,6 +268,7 @@ class Vocabulary:
         by_id = {f"{e}/{c.id}": i for i, (e, c) in enumerate(self.cues)}
         commentary, statements = spec.commentary, spec.statements
         self.commentary_cue = by_id[commentary.cue] if commentary else None
+        self.spoken_cue = by_id[spec.fallback.spoken] if spec.fallback.spoken else None
         self.frames = frozenset(by_id[c] for c in commentary.frames) if commentary else frozenset()
         self.asking = _phrases(commentary.asking) if commentary else ()
         self.spans = _phrases(commentary.spans) if commentary else ()
@@ -285,6 +292,7 @@ class Vocabulary:
         self.idle = frozenset(statements.idle) if statements else frozenset()
         self.denials = frozenset(statements.denials) if statements else frozenset()
         self.takeovers = frozenset(spec.takeovers)
+        self.fought = tuple(spec.fought)
         self.remote = frozenset(spec.remote)
         self.stance_types = frozenset(self.cues[i][0] for i in self.stances)  # diplomacy
         self.cue_automaton = AliasAutomaton(
@@ -528,6 +536,29 @@ _PASHTO_LIGHT_VERBS = tuple(
 )
 
 
+# A Russian verb cue written as its present stem with "~" (не угрожа~, перебрасыва~,
+# приветству~) also matches the verb's person and past forms, which the matcher's endings
+# (those of nouns and adjectives) do not cover: угрожают, перебрасывает, приветствуют.
+_RU_VERB_ENDINGS = ("ет", "ют", "л", "ть", "ем")
+_RU_PRESENT_STEM_END = "аяу"
+_RU_PAST_ENDINGS = ("ла", "ли", "ло")  # опроверг~: опровергла, опровергли (а, и: nouns' endings)
+_RU_PAST_STEM_END = "бгзкрсхч"
+
+
+def _present_forms(alias: str) -> list[str]:
+    """The person and past forms of a Cyrillic verb cue ending in a present stem and "~"
+    (угрожа~: угрожают), and the past forms of one ending in a consonant (опроверг~:
+    опровергли; a noun's stem gets forms that are no words)."""
+    stem = alias.removesuffix("~")
+    if alias_script(stem) != "cyrillic" or not stem:
+        return []
+    if stem[-1] in _RU_PRESENT_STEM_END:
+        return [stem + ending for ending in _RU_VERB_ENDINGS]
+    if stem[-1] in _RU_PAST_STEM_END:
+        return [stem + ending for ending in _RU_PAST_ENDINGS]
+    return []
+
+
 def _light_verb_forms(alias: str) -> list[str]:
     """The alias with every other form of the Pashto light verb that ends it (or none)."""
     head, _, last = normalize(alias).rpartition(" ")
@@ -550,6 +581,8 @@ def _with_verb_forms(groups: list[tuple[str, list[str]]]) -> list[tuple[str, lis
                     taken.add(form)
                     extra.append(form)
             if "~" in alias.split(" ")[-1]:
+                extra.extend(f for f in _present_forms(alias) if normalize(f) not in taken)
+                taken.update(normalize(f) for f in extra)
                 continue
             script = alias_script(alias)
             if script not in _VERB_FORMS or alias[-1] not in _PAST_STEM_END[script]:
