@@ -284,3 +284,31 @@ def test_the_accused_sides_word_joins_smugglers_shot_dead() -> None:
                     "No one was hurt.", hours=1)  # fmt: skip
     assert seized.reading.event == "smuggling"
     assert not TELLER.grouper.answers(seized, answer)
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Командующий Погранвойсками проверил заставы в Рушане", "deployment"),
+        ("Фармондеҳи Қӯшунҳои сарҳадӣ посгоҳҳоро тафтиш кард", "deployment"),
+        ("د تخار د سرحدي لوا قوماندان سرحدي پوستې وکتلې", "deployment"),
+        ("Погранвойска: обстановка на таджикско-афганской границе стабильна", "deployment"),
+        ("Вазъ дар марзи Тоҷикистону Афғонистон ором аст", "deployment"),
+        ("Chegarada vaziyat barqaror", "deployment"),
+        ("Рахмон поручил привлечь 20 тысяч военнообязанных", "deployment"),
+        ("Пограничники Хатлона получили технику от Японии", "aid"),
+        ("SCO leaders call for inclusive government in Afghanistan", "diplomacy"),
+        ("Путин поздравил Рахмона с Днем Победы", "diplomacy"),
+        ("کمیته امنیت ملی تاجیکستان: ۱۰۳۷ سرباز افغان وارد خاک ما شدند", "crossing"),
+        ("Tajikistan: Border attack raises more questions than answers", "analysis"),
+        ("Нападение на заставу: что известно и что остается неясным", "analysis"),
+    ],
+)
+def test_inspections_calm_reports_receipts_and_calls(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
+
+
+def test_a_calm_told_in_the_lead_does_not_outweigh_the_titles_news() -> None:
+    reading = read("В ГКНБ опровергли сообщения о скоплении боевиков у границы",
+                   "Обстановка на границе стабильна, заявили в ведомстве.")  # fmt: skip
+    assert reading.event == "diplomacy", reading.cues
