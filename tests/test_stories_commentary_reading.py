@@ -215,3 +215,28 @@ def test_a_vocabulary_without_commentary_reads_as_before() -> None:
 )
 def test_news_without_a_frame_is_not_the_fallbacks_analysis(title: str, event: str) -> None:
     assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "A Drone Over the Panj: What the Attack on Chinese Workers Means for Tajikistan",
+        "What the border post attack means for Dushanbe's ties with Kabul",
+        "Tajikistan: Questions mount over deadly border post attack",
+        "Ҳамла ба посгоҳи сарҳадӣ: саволҳои бе посух",
+        "Нападение на заставу: вопросы без ответа",
+        "Afghan refugees in Tajikistan fear fallout from the Darvaz attack",
+    ],
+)
+def test_what_it_means_and_open_questions_are_commentary(title: str) -> None:
+    """A title opening (or going on after its colon) with "What …", or asking questions, is
+    a piece about the event, not a report of it."""
+    reading = read(title)
+    assert reading.event == "analysis", reading.cues
+
+
+def test_a_single_question_on_the_agenda_is_no_commentary() -> None:
+    """Hard negative: a question on a meeting's agenda frames nothing."""
+    reading = read("Taliban, Tajik officials discuss the question of trade at Ishkashim")
+    assert reading.event == "diplomacy", reading.cues
+    assert not any(cue.startswith("analysis/") for cue in reading.cues), reading.cues
