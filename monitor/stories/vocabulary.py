@@ -574,24 +574,20 @@ def _with_verb_forms(groups: list[tuple[str, list[str]]]) -> list[tuple[str, lis
     taken = {normalize(a) for _, aliases in groups for a in aliases}
     out = []
     for gid, aliases in groups:
-        extra: list[str] = []
+        forms: list[str] = []
         for alias in aliases:
-            for form in _light_verb_forms(alias):
-                if form not in taken:
-                    taken.add(form)
-                    extra.append(form)
+            forms.extend(_light_verb_forms(alias))
             if "~" in alias.split(" ")[-1]:
-                extra.extend(f for f in _present_forms(alias) if normalize(f) not in taken)
-                taken.update(normalize(f) for f in extra)
+                forms.extend(_present_forms(alias))
                 continue
             script = alias_script(alias)
-            if script not in _VERB_FORMS or alias[-1] not in _PAST_STEM_END[script]:
-                continue
-            for ending in _VERB_FORMS[script]:
-                form = alias + ending
-                if normalize(form) not in taken:
-                    taken.add(normalize(form))
-                    extra.append(form)
+            if script in _VERB_FORMS and alias[-1] in _PAST_STEM_END[script]:
+                forms.extend(alias + ending for ending in _VERB_FORMS[script])
+        extra: list[str] = []
+        for form in forms:  # each new form once, in the order found
+            if normalize(form) not in taken:
+                taken.add(normalize(form))
+                extra.append(form)
         out.append((gid, [*aliases, *extra]))
     return out
 
