@@ -153,6 +153,7 @@ class Sense(_Strict, frozen=True, kw_only=True):
     reads: str  # the other sense (event/cue)
     near: NonEmpty  # words that call up the other sense
     words: Annotated[int, Meta(ge=0, le=20)] = 6
+    following: bool = False  # the words may also follow it ("освободили из тюрьмы")
 
 
 class EventsFile(_Strict, frozen=True, kw_only=True):
@@ -337,18 +338,18 @@ class Vocabulary:
             *(frozenset[str]() for _ in spec.senses),
         ]
         first = len(spec.paired)
-        self.senses = {  # cue index → (partner group, words apart, cue index of the sense)
-            by_id[s.cue]: (first + k, s.words, by_id[s.reads]) for k, s in enumerate(spec.senses)
+        self.senses = {  # cue index → (partner group, words apart, sense's cue index, only before)
+            by_id[s.cue]: (first + k, s.words, by_id[s.reads], not s.following)
+            for k, s in enumerate(spec.senses)
         }
-        self.partner_automaton = AliasAutomaton(
-            _as_watchlist(
-                [
-                    *((f"partner-{k}", p.partners) for k, p in enumerate(spec.paired)),
-                    *((f"partner-{first + k}", s.near) for k, s in enumerate(spec.senses)),
-                ],
-                f"{source}: paired",
+        # one automaton per group: two groups may share partner words (aircraft beside a
+        # crash, aircraft beside a landing)
+        self.partner_automata = [
+            AliasAutomaton(_as_watchlist([(f"partner-{k}", words)], f"{source}: paired"))
+            for k, words in enumerate(
+                [*(p.partners for p in spec.paired), *(s.near for s in spec.senses)]
             )
-        )
+        ]
         self.number_groups = [gid for gid, _ in groups]
         self.number_automaton = AliasAutomaton(_as_watchlist(groups, f"{source}: numbers"))
 
@@ -384,8 +385,8 @@ class Vocabulary:
         """The cue group a hit of cue group ``index`` reads as: its other sense when one of
         that sense's words stands beside it ("ҳавопаймо … дар Бохтар нишаст": landed), else
         itself ("нишасти вазирон": a session)."""
-        group, words, other = self.senses[index]
-        return other if self._beside(norm, original, group, words, start, end, True) else index
+        group, words, other, before = self.senses[index]
+        return other if self._beside(norm, original, group, words, start, end, before) else index
 
     def _beside(
         self,
@@ -402,8 +403,8 @@ class Vocabulary:
         recipient."""
         recipients = self.recipients[group]
         text = norm.text
-        for hit, _alias, begin, stop in self.partner_automaton.find_tuples(norm, original):
-            if hit != group or (preceding and begin > start):
+        for _hit, _alias, begin, stop in self.partner_automata[group].find_tuples(norm, original):
+            if preceding and begin > start:
                 continue
             low, high = (stop, start) if begin < start else (end, begin)
             between = text[low:high]
