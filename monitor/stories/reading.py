@@ -127,6 +127,7 @@ class Reader:
         stance = False  # the title has a stance on an event (concern, condemnation, help)
         reported = False  # the title gives people killed or wounded: a report of the event
         said = False  # the title has a speech cue ("says", "заявил", "گفت")
+        told_at: list[int] = []  # where the title's own cues start (normalized offsets)
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
@@ -163,6 +164,7 @@ class Reader:
                     own.add(f"{event}/{cue.id}")
                     if name == "title":
                         titled.add(f"{event}/{cue.id}")
+                        told_at.append(start)
                     severity[event] = max(severity.get(event, 0), cue.severity)
                 scores[event] = scores.get(event, 0.0) + weight
                 cues.append(f"{event}/{cue.id}: {alias}")
@@ -194,7 +196,7 @@ class Reader:
             severity.setdefault(question, 0)
             named.add(question)
             cues.append(f"{question}/question: ?")
-        commentary = self._commentary(title, texts, framed, reported)
+        commentary = self._commentary(title, texts, framed, reported, told_at)
         spoken = stance and not (reported or commentary)
         if commentary:
             # "Kunduz Falls: What It Means for Central Asia", "Third deadly border incident in a
@@ -309,10 +311,13 @@ class Reader:
             level = 1  # "ready to take in 100,000 refugees": a possibility, not an event
         return Reading(event, level, confidence, counts, tuple(cues), hurt)
 
-    def _commentary(self, title: str, texts: list[str], framed: bool, reported: bool) -> bool:
+    def _commentary(
+        self, title: str, texts: list[str], framed: bool, reported: bool, told_at: list[int]
+    ) -> bool:
         """Whether the title is one of commentary: a frame, a question asking who, why or
-        what, a part opening with "how" or "from … to …", or events counted over a span;
-        never with a toll of its own ("Who is behind the attack? Three killed …")."""
+        what, a part opening with "how" or "from … to …", a head that pairs names and tells
+        no event ("Tajikistan and the Taliban: …"), or events counted over a span; never
+        with a toll of its own ("Who is behind the attack? Three killed …")."""
         vocab = self.vocabulary
         if vocab.commentary_cue is None or not title or not texts:
             return False
@@ -328,7 +333,17 @@ class Reader:
             and not _SENTENCE_END.search(question[:-1])
             and vocab.asks(texts[0])
         )
-        return framed or asked or vocab.opens_commentary(texts[0]) or vocab.counts_events(texts[0])
+        if len(texts) > 1 and vocab.analysed(texts[1]):
+            return True  # "… Analysts say the danger of a spillover is overstated."
+        head = vocab.paired_head(texts[0])
+        paired = head > 0 and not any(start < head for start in told_at)
+        return (
+            framed
+            or asked
+            or paired
+            or vocab.opens_commentary(texts[0])
+            or vocab.counts_events(texts[0])
+        )
 
     def _incident(self, norm: NormalizedText, original: str, subject: bool = False) -> bool:
         """Whether a title names "the incident": its lead's violence is what it is about
