@@ -71,6 +71,43 @@ def test_a_port_and_its_district_taken_are_two_takeovers() -> None:
     assert TELLER.grouper.compare(port, again).same
 
 
+@pytest.mark.parametrize(
+    ("title", "lang"),
+    [
+        ("Government troops recapture Kunduz after three days of Taliban rule", "en"),
+        ("Afghan army regains control of Kunduz city centre", "en"),
+        ("نیروهای دولتی کندز را دوباره پس گرفتند", "fa"),
+        ("افغان ځواکونو کندز ښار بېرته ونیو", "ps"),
+        ("Афганские войска вернули контроль над Кундузом", "ru"),
+    ],
+)  # fmt: skip
+def test_a_place_retaken_is_not_its_fall(title: str, lang: str) -> None:
+    """Kunduz fell on 28 September 2015 and was retaken on 1 October: four writers label the
+    retaking its own story. The operation launched to retake it is not a retaking."""
+    fall = report(1, "Taliban seize Kunduz city, hoist their flag",
+                  "Taliban fighters captured the centre of Kunduz province on Monday.")  # fmt: skip
+    counter = report(2, "Afghan forces launch operation to retake Kunduz",
+                     "Troops began a counteroffensive in Kunduz, which fell to the Taliban on "
+                     "Monday.", hours=4)  # fmt: skip
+    retaken = report(3, title, "", hours=40, lang=lang)
+    assert any(c.startswith("clash/recapture") for c in retaken.reading.cues), retaken.reading.cues
+    assert not any(c.startswith("clash/recapture") for c in counter.reading.cues)
+    assert "a place taken and retaken" not in TELLER.grouper.compare(fall, counter).reasons
+    for other in (fall, counter):
+        verdict = TELLER.grouper.compare(other, retaken)
+        assert not verdict.same
+        assert verdict.reasons == ("a place taken and retaken",)
+
+
+def test_two_reports_of_the_retaking_are_one_story() -> None:
+    one = report(1, "Afghan forces retake Kunduz from the Taliban",
+                 "Officials said government forces retook the centre of Kunduz.")  # fmt: skip
+    two = report(2, "Афганские силы отбили Кундуз у талибов",
+                 "Правительственные войска вернули контроль над Кундузом.", hours=3,
+                 lang="ru")  # fmt: skip
+    assert TELLER.grouper.compare(one, two).same
+
+
 def test_a_ceasefire_joins_the_fighting_it_ends() -> None:
     fighting = report(1, "Heavy fighting in Khorog, dozens killed",
                       "Government troops fought armed men in Khorog, the capital of "

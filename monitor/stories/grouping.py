@@ -271,6 +271,8 @@ class Grouper:
         kinds = self.different_kinds(ra, rb)
         if kinds:
             return Verdict(False, 0.0, (f"different events ({kinds})",))
+        if self._retaken(ra, rb) or self._retaken(rb, ra):
+            return Verdict(False, 0.0, ("a place taken and retaken",))
         if _seizure_and_shootout(ra, rb):
             return Verdict(False, 0.0, ("a seizure and a shoot-out",))
         if self.far_apart(a.entities, b.entities):
@@ -439,6 +441,17 @@ class Grouper:
     def _truce(self, reading: Reading) -> bool:
         """The reading reports a ceasefire (the fighting it ends is its news too)."""
         return _told(reading, self.vocabulary.truces)
+
+    def _retaken(self, retaking: Reading, fall: Reading) -> bool:
+        """``retaking`` tells a place taken back (a ``retakes`` cue as its news) and ``fall``
+        names a place taken (even as background) with no word of taking it back: the fall and
+        the retaking."""
+        retakes = self.vocabulary.retakes
+        return (
+            _told(retaking, retakes)
+            and not _cue_ids(fall) & retakes
+            and bool(_cue_ids(fall) & (self.vocabulary.takeovers - retakes))
+        )
 
     def _takeover(self, reading: Reading) -> bool:
         """The reading reports a place taken: a takeover cue (events.yaml ``takeovers``) of

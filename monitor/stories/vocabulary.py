@@ -188,6 +188,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     takeovers: list[str] = field(default_factory=list)  # cue groups of a place taken
     fought: list[str] = field(default_factory=list)  # smugglers: violence against them is smuggling
     remote: list[str] = field(default_factory=list)  # cue groups of a call: only its own type
+    retakes: list[str] = field(default_factory=list)  # a place taken back: not its fall
     weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
@@ -212,6 +213,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         _known("fallback", [fallback.spoken] if fallback.spoken else [], cues, group)
         _known("fought", self.fought, cues, group)
         _known("remote", self.remote, cues, group)
+        _known("retakes", self.retakes, cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
             _known("gunfire", [self.gunfire.hurt], ids, "event type")
@@ -304,6 +306,7 @@ class Vocabulary:
         self.takeovers = frozenset(spec.takeovers)
         self.fought = tuple(spec.fought)
         self.remote = frozenset(spec.remote)
+        self.retakes = frozenset(spec.retakes)
         self.stance_types = frozenset(self.cues[i][0] for i in self.stances)  # diplomacy
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(
