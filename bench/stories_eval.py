@@ -57,7 +57,7 @@ def evaluate(rows: list[dict[str, Any]], watchlist_path: Path, verbose: bool) ->
         result = matcher.match(title, summary, "", row.get("language"))
         below += not result.relevant
         ids = list(result.term_ids)
-        reading = teller.read(title, summary)
+        reading = teller.read(title, summary, outlet=str(row.get("outlet") or ""))
         item = ReportInput(
             i, when(row), result.language or row.get("language"), str(row.get("outlet")),
             title, summary, ids, result.score,

@@ -15,8 +15,8 @@ MATCHER = shipped_matcher()
 TELLER = StoryTeller.for_matcher(MATCHER)
 
 
-def read(title: str, summary: str = "") -> Reading:
-    return TELLER.read(title, summary)
+def read(title: str, summary: str = "", outlet: str = "") -> Reading:
+    return TELLER.read(title, summary, outlet=outlet)
 
 
 def report(key: int, title: str, summary: str = "", hours: float = 0, lang: str = "en",

@@ -226,3 +226,39 @@ def test_a_single_question_on_the_agenda_is_no_commentary() -> None:
     reading = read("Taliban, Tajik officials discuss the question of trade at Ishkashim")
     assert reading.event == "diplomacy", reading.cues
     assert not any(cue.startswith("analysis/") for cue in reading.cues), reading.cues
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Islamic State claims rocket attack on Tajikistan", "Jamestown Foundation"),
+        ("Taliban fighters reach the Tajik border in Badakhshan", "The Diplomat"),
+        ("Taliban fighters reach the Tajik border in Badakhshan", "thediplomat"),
+        ("Талибы у ворот: готова ли Центральная Азия", "Московский центр Карнеги"),
+        ("Islamic State claims rocket attack on Tajikistan - Crisis Group", ""),
+        ("Tajikistan reinforces its Afghan border - CACI Analyst", "Google News"),
+    ],
+)  # fmt: skip
+def test_a_report_of_a_publisher_of_analysis_is_commentary(title: str, outlet: str) -> None:
+    """Think tanks and analysis journals publish analysis, whatever event the title names:
+    their feed's name, or the publisher a search feed ends the title with, says so."""
+    reading = read(title, "", outlet=outlet)
+    assert reading.event == "analysis", reading.cues
+    assert reading.severity == 0
+    assert any(c.startswith("analysis/commentary: ") for c in reading.cues), reading.cues
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "event"),
+    [
+        ("Islamic State claims rocket attack on Tajikistan", "Reuters", "attack"),
+        ("Islamic State claims rocket attack on Tajikistan - Reuters", "Google News", "attack"),
+        ("Islamic State claims rocket attack on Tajikistan", "Eurasianet", "attack"),
+        ("Diplomat says border talks with the Taliban went well", "", "diplomacy"),
+    ],
+)  # fmt: skip
+def test_news_outlets_and_the_word_diplomat_read_as_before(
+    title: str, outlet: str, event: str
+) -> None:
+    """Eurasianet and the wires publish news too; a diplomat in the title is no publisher."""
+    assert read(title, "", outlet=outlet).event == event

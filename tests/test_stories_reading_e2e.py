@@ -73,3 +73,27 @@ def test_a_landing_a_session_and_an_assurance_are_read_by_their_words(
     assert events == {LANDED[1]: "crossing", SESSION[1]: "diplomacy", ASSURANCE[1]: "diplomacy"}
     severity = {m["title"]: m["severity"] for m in matches}
     assert severity[ASSURANCE[1]] == 1  # a statement, not the attack it rules out
+
+
+ROCKETS = (
+    "en", "Islamic State claims rocket attack on Tajikistan's Shamsiddin Shohin district",
+    "The Islamic State's Khorasan branch said it fired rockets from Afghanistan at Shamsiddin "
+    "Shohin district of Khatlon; Tajik border troops denied any rockets landed.", 0,
+)  # fmt: skip
+
+
+def test_a_think_tanks_piece_on_an_attack_is_commentary_beside_the_wires_report(
+    monitor: Monitor, feed_server: FeedServer
+) -> None:
+    """One title from a wire and from a think tank's feed: the think tank publishes analysis
+    (`commentary.publishers`), so its piece is a story of its own, never the attack."""
+    piece = ("en", "Islamic State says it fired rockets at Shamsiddin Shohin in Tajikistan",
+             ROCKETS[2], 1)  # fmt: skip
+    outlets = {"wire-en": [ROCKETS], "jamestown": [piece]}
+    monitor.write_config(serve(feed_server, outlets))
+    monitor.run("poll", check=True)
+    matches = monitor.json("matches", "list", "--json")
+    events = sorted((m["feed"], m["event"]) for m in matches)
+    assert events == [("jamestown", "analysis"), ("wire-en", "attack")], matches
+    stories = monitor.json("stories", "list", "--json")
+    assert sorted(s["event"] for s in stories) == ["analysis", "attack"], stories

@@ -108,6 +108,27 @@ def test_two_reports_of_the_retaking_are_one_story() -> None:
     assert TELLER.grouper.compare(one, two).same
 
 
+def test_a_sweep_of_districts_joins_each_district_taken_in_its_province() -> None:
+    """ "Several districts of Badakhshan fall" names some of them in its text: a report of one
+    of them is the same sweep, where two single districts taken stay two takeovers."""
+    sweep = report(1, "Taliban overrun several districts in Badakhshan province",
+                   "The Taliban took Khwahan and Kof Ab districts on the Tajik border, "
+                   "officials said.")  # fmt: skip
+    one = report(2, "طالبان ولسوالی درواز بدخشان را تصرف کردند",
+                 "طالبان ولسوالی درواز در ولایت بدخشان را تصرف کردند.", hours=3,
+                 lang="fa")  # fmt: skip
+    other = report(3, "Taliban seize Shighnan district in Badakhshan",
+                   "The Taliban captured Shighnan district of Badakhshan province.",
+                   hours=4)  # fmt: skip
+    kunduz = report(4, "Taliban seize Imam Sahib district in Kunduz",
+                    "The Taliban captured Imam Sahib district of Kunduz province.",
+                    hours=2)  # fmt: skip
+    assert sweep.sweep and not one.sweep
+    assert TELLER.grouper.compare(sweep, one).same
+    assert TELLER.grouper.compare(one, other).reasons == ("different places taken",)
+    assert not TELLER.grouper.compare(sweep, kunduz).same  # another province
+
+
 def test_a_ceasefire_joins_the_fighting_it_ends() -> None:
     fighting = report(1, "Heavy fighting in Khorog, dozens killed",
                       "Government troops fought armed men in Khorog, the capital of "

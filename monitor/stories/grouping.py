@@ -48,6 +48,7 @@ MEETINGS = frozenset({"diplomacy/talks", "diplomacy/consultations"})  # many spe
 REACTIONS = frozenset({"diplomacy"})  # a statement can be the first report of violence
 _ASIDE = ("(background)", "(recalled)")  # how a reading marks a cue that is not its news
 _WORD = re.compile(r"\w{3,}")
+_ANY_WORD = re.compile(r"\w+")
 _HERE_ROLES = frozenset({"country", "anchor", "place", "region", "actor"})
 _SOURCE = re.compile(r"\s[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$")  # " - Asia-Plus" ending a title
 HEADLINE_WORDS = 4  # words (of three letters or more) a headline needs to identify an article
@@ -94,6 +95,7 @@ class Report:
     headline: str = ""  # the title's words without a trailing " - Source" (``headline_key``)
     parties: frozenset[str] = frozenset()  # foreign parties its title names (Russia, the CIS)
     sites: frozenset[str] = frozenset()  # border places its title names (Rushan, Khorog)
+    sweep: bool = False  # its title names places in the plural ("several districts fall")
     speaker: frozenset[str] = frozenset()  # the party its title names first (``speaker``)
 
 
@@ -229,6 +231,11 @@ class Grouper:
         )  # fmt: skip
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
         self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
+        self.sweeps = tuple(
+            f" {' '.join(words)} "
+            for words in (_ANY_WORD.findall(normalize(w)) for w in vocabulary.spec.sweeps)
+            if words
+        )
         self.facing = {frozenset(pair) for pair in vocabulary.spec.facing}
         # Weak cues ("detained", "drugs") are said of too many events to tell them apart.
         self.weak_cues = {f"{event}/{cue.id}" for event, cue in vocabulary.cues if cue.weight < 1}
@@ -285,16 +292,17 @@ class Grouper:
             # Headlines a day or more apart, each about its own place (Khorog, then Rushan):
             # two events, whatever places their texts recall.
             return Verdict(False, 0.0, ("headlines name different places",))
+        swept = self._swept(a, b)
         if self._takeover(ra) and self._takeover(rb):
             # "Taliban seize Sher Khan Bandar", "Imam Sahib district falls": a port and its
             # district are two takeovers. The place taken is the one the headline names, else
             # the places the report names.
             taken_a, taken_b = a.sites or self._places(a), b.sites or self._places(b)
-            if taken_a and taken_b and not taken_a & taken_b:
+            if taken_a and taken_b and not taken_a & taken_b and not swept:
                 return Verdict(False, 0.0, ("different places taken",))
         if self._other_border(a, b) or self._other_border(b, a):
             return Verdict(False, 0.0, ("another border",))
-        if not in_area and self._different_places(a, b):
+        if not (in_area or swept) and self._different_places(a, b):
             return Verdict(False, 0.0, ("different places",))
         reasons: list[str] = []
         score = 0.0
@@ -441,6 +449,20 @@ class Grouper:
     def _truce(self, reading: Reading) -> bool:
         """The reading reports a ceasefire (the fighting it ends is its news too)."""
         return _told(reading, self.vocabulary.truces)
+
+    def _swept(self, a: Report, b: Report) -> bool:
+        """One of them tells a sweep (places taken in the plural, ``sweeping``) of the
+        province the other's places lie in: the other's district is one of the sweep's."""
+        if not any(r.sweep and self._takeover(r.reading) for r in (a, b)):
+            return False
+        provinces_a = {self._province(e) for e in self._places(a)}
+        return bool(provinces_a & {self._province(e) for e in self._places(b)})
+
+    def sweeping(self, title: str) -> bool:
+        """Whether ``title`` names places in the plural ("several districts", "ده ولسوالی"):
+        a sweep, whose places taken are examples of one province's, not its news."""
+        words = f" {' '.join(_ANY_WORD.findall(normalize(title)))} "
+        return any(phrase in words for phrase in self.sweeps)
 
     def _retaken(self, retaking: Reading, fall: Reading) -> bool:
         """``retaking`` tells a place taken back (a ``retakes`` cue as its news) and ``fall``

@@ -103,8 +103,10 @@ class Reader:
     def __reduce__(self) -> tuple[Any, ...]:
         return (Reader, (self.vocabulary,))
 
-    def read(self, title: str, summary: str, content: str = "") -> Reading:
-        """Event type, severity and counts of an entry (title and the lead of its text)."""
+    def read(self, title: str, summary: str, content: str = "", outlet: str = "") -> Reading:
+        """Event type, severity and counts of an entry (title and the lead of its text); an
+        entry of a publisher of analysis (``outlet``, or its title's " - Publisher") is
+        commentary."""
         title = _QUOTES.sub("", title)
         lead = _QUOTES.sub("", (summary or content)[:LEAD_CHARS])
         vocab = self.vocabulary
@@ -196,7 +198,8 @@ class Reader:
             severity.setdefault(question, 0)
             named.add(question)
             cues.append(f"{question}/question: ?")
-        commentary = self._commentary(title, texts, framed, reported, told_at)
+        publisher = vocab.publisher_of_analysis(outlet, title)
+        commentary = bool(publisher) or self._commentary(title, texts, framed, reported, told_at)
         spoken = stance and not (reported or commentary)
         if commentary:
             # "Kunduz Falls: What It Means for Central Asia", "Third deadly border incident in a
@@ -206,7 +209,7 @@ class Reader:
             scores[event] = scores.get(event, 0.0) + cue.weight
             severity[event] = cue.severity
             named = {event}
-            cues.append(f"{event}/{cue.id}: a commentary title")
+            cues.append(f"{event}/{cue.id}: " + (publisher or "a commentary title"))
         elif framed and reported and vocab.commentary_cue is not None:
             # "Two guards killed in attack on Panj post: what it means": the toll is the news
             named.discard(vocab.cues[vocab.commentary_cue][0])

@@ -100,8 +100,8 @@ class StoryTeller:
 
         return cls.for_watchlist(matcher.watchlist, window, events, title_terms)
 
-    def read(self, title: str, summary: str, content: str = "") -> Reading:
-        return self.reader.read(title, summary, content)
+    def read(self, title: str, summary: str, content: str = "", outlet: str = "") -> Reading:
+        return self.reader.read(title, summary, content, outlet)
 
     def entities(self, term_ids: Iterable[str]) -> frozenset[str]:
         """The ids that tell events apart (places, regions, actors, countries)."""
@@ -116,7 +116,7 @@ class StoryTeller:
         return significance(reading, self.concreteness(term_ids), relevance)
 
     def report(self, item: ReportInput, reading: Reading | None = None) -> Report:
-        reading = reading or self.read(item.title, item.summary, item.content)
+        reading = reading or self.read(item.title, item.summary, item.content, item.outlet)
         title_ids = self.title_terms(item.title) if self.title_terms is not None else ()
         return Report(
             key=item.key,
@@ -134,6 +134,7 @@ class StoryTeller:
             parties=self.grouper.foreign.intersection(title_ids),
             sites=frozenset(e for e in title_ids if self.grouper.weight.get(e, 0) >= PLACE),
             speaker=self.grouper.speaker(title_ids),
+            sweep=self.grouper.sweeping(item.title),
         )
 
     def group(self, reports: Sequence[Report]) -> list[Story]:

@@ -8,6 +8,7 @@ its dictionary form matches its inflected forms in every supported script.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -117,6 +118,9 @@ class Commentary(_Strict, frozen=True, kw_only=True):
     # "analysts say", "разбираемся", "коршиносон мегӯянд", "کارشناسان می‌گویند": a lead that
     # says it is analysis makes the piece commentary, unless its title gives a toll
     leads: list[str] = field(default_factory=list)
+    # "The Diplomat", "Crisis Group": publishers of analysis only; a report from one (its feed,
+    # or the " - Publisher" a search feed ends its title with) is commentary
+    publishers: list[str] = field(default_factory=list)
 
 
 class Statements(_Strict, frozen=True, kw_only=True):
@@ -189,6 +193,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     fought: list[str] = field(default_factory=list)  # smugglers: violence against them is smuggling
     remote: list[str] = field(default_factory=list)  # cue groups of a call: only its own type
     retakes: list[str] = field(default_factory=list)  # a place taken back: not its fall
+    sweeps: list[str] = field(default_factory=list)  # "several districts": places taken, plural
     weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
     numbers: Numbers
@@ -286,6 +291,7 @@ class Vocabulary:
         self.counted = frozenset(_normalized(commentary.counted)) if commentary else frozenset()
         self.occurrences = _normalized(commentary.occurrences) if commentary else ()
         self.heads = _phrases(commentary.heads) if commentary else ()
+        self.publishers = _publishers(commentary.publishers if commentary else [])
         self.media = frozenset(_normalized(commentary.media)) if commentary else frozenset()
         self.rubrics = frozenset(_normalized(commentary.rubrics)) if commentary else frozenset()
         self.pairs = frozenset(_normalized(commentary.pairs)) if commentary else frozenset()
@@ -435,6 +441,18 @@ class Vocabulary:
         """Whether normalized ``title`` asks who, why or what (a question of commentary)."""
         return _says(title, self.asking)
 
+    def publisher_of_analysis(self, outlet: str, title: str) -> str | None:
+        """The publisher of analysis the report comes from: its outlet (a feed), or the
+        publisher a search feed's title ends with ("… - The Diplomat"), or None."""
+        if self.publishers is None:
+            return None
+        suffix = _SUFFIX.search(title)
+        for name in (outlet, suffix.group(1) if suffix else ""):
+            found = self.publishers.search(name) if name else None
+            if found:
+                return found.group(0)
+        return None
+
     def opens_commentary(self, title: str) -> bool:
         """Whether normalized ``title`` is under a rubric of commentary ("Interview: …",
         "گفت‌وگو: …", "مرکه: …"), or it or a part of it after a colon opens with a head word
@@ -530,6 +548,18 @@ class Vocabulary:
 def _normalized(words: list[str]) -> tuple[str, ...]:
     """The configured words and phrases normalized, one space apart (empty ones dropped)."""
     return tuple(w for w in (_words(normalize(word)) for word in words) if w)
+
+
+_SUFFIX = re.compile(r"\s[-–—|]\s+([^-–—|]{2,80})$")
+
+
+def _publishers(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern finding any of ``names`` as whole words, case and spacing aside."""
+    words = [r"[\s._-]*".join(map(re.escape, n.split())) for n in names if n.strip()]
+    if not words:
+        return None
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _phrases(words: list[str]) -> tuple[str, ...]:

@@ -55,10 +55,20 @@ def _input(r: StoryReport) -> ReportInput:
     )
 
 
+def _outlet(r: StoryReport) -> str:
+    """The outlet's names as reading looks for a publisher of analysis: the feed's title
+    and its name ("Eurasia Daily Monitor · jamestown")."""
+    return " · ".join(dict.fromkeys((r.outlet, r.feed)))
+
+
 def _reading(teller: StoryTeller, r: StoryReport) -> Reading:
     from monitor.stories.reading import Reading
 
-    return Reading.from_json(r.reading) if r.reading else teller.read(r.title, r.summary)
+    return (
+        Reading.from_json(r.reading)
+        if r.reading
+        else teller.read(r.title, r.summary, outlet=_outlet(r))
+    )
 
 
 @dataclass
@@ -121,7 +131,7 @@ def group_new(app: App) -> int:
         members: dict[int, _Member] = {}
         arriving: list[Report] = []
         for r in pending:
-            reading = teller.read(r.title, r.summary)
+            reading = teller.read(r.title, r.summary, outlet=_outlet(r))
             members[r.match_id] = _Member(
                 r, reading, teller.significance(reading, r.term_ids, r.score)
             )
