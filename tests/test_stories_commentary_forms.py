@@ -13,6 +13,7 @@ import pytest
 from story_support import read, tiny_vocabulary
 
 from monitor.errors import ConfigError
+from monitor.stories.reading import Reader
 from monitor.stories.vocabulary import parse_vocabulary
 
 
@@ -112,6 +113,42 @@ def test_rubrics_frames_and_either_or_questions_are_commentary(title: str) -> No
 @pytest.mark.parametrize(
     "title",
     [
+        # an article opening the title or its part after the colon: headlines of news drop it
+        "The CSTO's Afghan Border Problem",
+        "The Ishkobod Attack and Central Asia's ISIS Problem",
+        "Tajikistan: A jittery frontier as Taliban reach the Panj",
+        "A Drone Over the Panj: the Attack on Chinese Workers and Tajikistan",
+        # anniversaries recall the event
+        "Ishkobod attack anniversary: families still wait for answers",
+        "Годовщина нападения на заставу Ишкобод",
+        "Солгарди ҳамла ба посгоҳи марзӣ",
+        "سالگرد حمله به پاسگاه مرزی ایشکوبود",
+        "د تاجکستان پر پوله د برید کلیزه",
+        # an event that tests something is the evidence of a feature
+        "Attacks on Chinese Workers Test the Taliban-Tajikistan Thaw",
+    ],
+)
+def test_articles_anniversaries_and_tests_make_commentary(title: str) -> None:
+    assert read(title).event == "analysis", read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        # "what we know" explains the news: the report of the event
+        ("Deadly Attack On Tajik Border Post: What We Know", "attack"),
+        ("Перестрелка в Шамсиддин Шохине: что известно", "clash"),
+        # an article beside a killed word: the toll is the news
+        ("The death toll in the terrorist attack at Crocus City Hall has risen to 115", "attack"),
+    ],
+)
+def test_explainers_and_tolls_stay_the_news(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
         "Tajikistan demands Taliban punish those behind border attack",
         "Душанбе потребовал от талибов наказать виновных в нападении",
         "Вазорати корҳои хориҷӣ аз Толибон талаб кард, ки айбдоронро ҷазо диҳанд",
@@ -136,18 +173,26 @@ def _raw(**commentary: object) -> dict[str, object]:
     return tiny_vocabulary(commentary={**frames, **commentary})
 
 
-def test_pairs_and_leads_are_configured_not_built_in() -> None:
-    from monitor.stories.reading import Reader
+def _reader(**commentary: object) -> Reader:
+    return Reader(parse_vocabulary(_raw(**commentary), "events.yaml"))
 
-    bare = Reader(parse_vocabulary(_raw(), "events.yaml"))
-    configured = Reader(
-        parse_vocabulary(_raw(pairs=["and"], leads=["analysts say"]), "events.yaml")
-    )
+
+def test_pairs_leads_articles_explainers_are_configured_not_built_in() -> None:
+    bare = _reader()
+    configured = _reader(pairs=["and"], leads=["analysts say"])
     paired = "Tajikistan and the Taliban: the attack on the post"
     lead = ("The attack on the post", "The post was hit at dawn. Analysts say it was a test.")
     assert bare.read(paired, "").event == "attack"
     assert bare.read(*lead).event == "attack"
     assert configured.read(paired, "").event == "analysis"
     assert configured.read(*lead).event == "analysis"
+    article = "The attack on the Panj post"
+    assert bare.read(article, "").event == "attack"
+    assert _reader(articles=["the"]).read(article, "").event == "analysis"
+    explained = "Border post attack: what we know"
+    assert _reader(heads=["what"]).read(explained, "").event == "analysis"
+    assert _reader(heads=["what"], explainers=["what we know"]).read(explained, "").event == (
+        "attack"
+    )
     with pytest.raises(ConfigError, match="pairs"):
         parse_vocabulary(_raw(pairs="and"), "events.yaml")

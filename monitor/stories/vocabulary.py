@@ -115,6 +115,12 @@ class Commentary(_Strict, frozen=True, kw_only=True):
     # "and", "и", "و": a title whose part before its colon only pairs names ("Tajikistan and
     # the Taliban: a cold peace", "طالبان او ګاونډیان: …") is a feature on the pair
     pairs: list[str] = field(default_factory=list)
+    # "the", "a": an article opening a title or its part after the colon ("The CSTO's Afghan
+    # Border Problem"): headlines of news drop it, features keep it
+    articles: list[str] = field(default_factory=list)
+    # "what we know", "что известно": a part opening with one is the news explained, not a
+    # head of commentary ("Deadly attack on Tajik border post: what we know")
+    explainers: list[str] = field(default_factory=list)
     # "analysts say", "разбираемся", "коршиносон мегӯянд", "کارشناسان می‌گویند": a lead that
     # says it is analysis makes the piece commentary, unless its title gives a toll
     leads: list[str] = field(default_factory=list)
@@ -296,6 +302,8 @@ class Vocabulary:
         self.rubrics = frozenset(_normalized(commentary.rubrics)) if commentary else frozenset()
         self.pairs = frozenset(_normalized(commentary.pairs)) if commentary else frozenset()
         self.leads = _phrases(commentary.leads) if commentary else ()
+        self.articles = _phrases(commentary.articles) if commentary else ()
+        self.explainers = _phrases(commentary.explainers) if commentary else ()
         self.ranges = (
             tuple((_words(normalize(a)), _words(normalize(b))) for a, b in commentary.ranges)
             if commentary
@@ -466,6 +474,8 @@ class Vocabulary:
             return False
         for part in title.split(":"):
             words = f" {_words(part)} "
+            if words.startswith(self.explainers):
+                continue  # "…: what we know": the news explained
             if any(words.startswith(head) for head in self.heads):
                 return True
             for start, end in self.ranges:
@@ -476,6 +486,10 @@ class Vocabulary:
     def analysed(self, lead: str) -> bool:
         """Whether normalized ``lead`` says the piece is analysis ("analysts say")."""
         return _says(lead, self.leads)
+
+    def opens_with_article(self, title: str) -> bool:
+        """Whether normalized ``title`` or a part of it after a colon opens with an article."""
+        return any(f" {_words(part)} ".startswith(self.articles) for part in _HEAD_END.split(title))
 
     def paired_head(self, title: str) -> int:
         """Where the part of normalized ``title`` before its colon ends, if that part only
