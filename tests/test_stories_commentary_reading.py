@@ -112,7 +112,7 @@ def test_a_trend_in_the_title_alone_decides_nothing(title: str) -> None:
 @pytest.mark.parametrize(
     ("title", "lead"),
     [
-        ("A river of gold and trouble", "Two firefights in Darvaz in as many months point to a "
+        ("Rivers of gold and trouble", "Two firefights in Darvaz in as many months point to a "
          "new source of tension between the banks."),
         ("Неспокойный Пяндж", "За месяц два нападения на граждан Китая и бой на заставе."),
         ("Дарёи тилло ва ташвиш", "Дар як моҳ ду ҳамла ба шаҳрвандони Чин рух дод."),
