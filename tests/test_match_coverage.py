@@ -228,3 +228,14 @@ def test_russian_reflexive_verbs_inflect(matcher: Matcher) -> None:
     from match_support import term_ids
 
     assert "armed-clash" in term_ids(matcher, "пограничники столкнулись с контрабандистами")
+
+
+def test_the_russia_led_security_bloc_is_the_csto(matcher: Matcher) -> None:
+    """Wires name the CSTO by what it is ("Russia-led security bloc says ready to help
+    Tajikistan"); an economic bloc led by Russia is not it."""
+    bloc = matcher.match(
+        "Russia-led security bloc says ready to help Tajikistan over Afghan border", ""
+    )
+    assert "csto" in bloc.term_ids and bloc.relevant
+    economic = matcher.match("Russia-led economic bloc discusses customs rules with Tajikistan", "")
+    assert "csto" not in economic.term_ids

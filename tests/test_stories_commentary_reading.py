@@ -262,3 +262,15 @@ def test_news_outlets_and_the_word_diplomat_read_as_before(
 ) -> None:
     """Eurasianet and the wires publish news too; a diplomat in the title is no publisher."""
     assert read(title, "", outlet=outlet).event == event
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Deadly drone strike lays bare the limits of Dushanbe's Taliban detente",
+        "Russia's recognition of the Taliban leaves Tajikistan the odd one out",
+        "Attack on Chinese workers underscores the risks on the Tajik-Afghan border",
+    ],
+)
+def test_titles_that_lay_an_event_bare_are_commentary(title: str) -> None:
+    assert read(title).event == "analysis", read(title).cues

@@ -47,6 +47,20 @@ def test_a_call_and_a_security_council_session_are_two_meetings() -> None:
     assert verdict.reasons[0].startswith("different events (consultations, session")
 
 
+def test_a_call_and_one_sides_word_the_next_morning_are_two_events() -> None:
+    """The call is that conversation; a party's word on its own, told only as speech, is
+    another event (`distinct`: [consultations, session, said])."""
+    call = report(1, "Putin, Rahmon discuss Afghan border in phone call",
+                  "The presidents spoke by phone about the situation on the border.")  # fmt: skip
+    word = report(2, "Kremlin says Russia has no plans to send troops to Afghanistan",
+                  "The Kremlin spokesman told reporters Russia would help Tajikistan.",
+                  hours=16)  # fmt: skip
+    assert word.reading.event == "diplomacy", word.reading.cues
+    verdict = TELLER.grouper.compare(call, word)
+    assert not verdict.same
+    assert verdict.reasons[0].startswith("different events (consultations, said")
+
+
 def test_two_reports_of_one_call_stay_one_story() -> None:
     first = report(1, "Putin, Rahmon discuss Afghan border in phone call",
                    "The presidents spoke by phone about the situation on the border.")  # fmt: skip
