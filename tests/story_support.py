@@ -28,3 +28,18 @@ def report(key: int, title: str, summary: str = "", hours: float = 0, lang: str 
         result.term_ids, result.score,
     )  # fmt: skip
     return TELLER.report(item)
+
+
+def tiny_vocabulary(**extra: object) -> dict[str, object]:
+    """A raw events.yaml of two event types (attack, analysis) and ``extra`` keys."""
+    return {
+        "events": [
+            {"id": "attack", "label": "Attack", "cues": [
+                {"id": "strike", "severity": 3, "aliases": ["attack"]}]},
+            {"id": "analysis", "label": "Analysis", "cues": [
+                {"id": "commentary", "severity": 0, "weight": 1.6, "aliases": ["opinion"]}]},
+        ],
+        "numbers": {"killed": ["killed"], "wounded": ["wounded"], "people": ["people"],
+                    "kg": {"kg": 1}},
+        **extra,
+    }  # fmt: skip

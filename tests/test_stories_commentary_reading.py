@@ -13,7 +13,7 @@ the news beside each rule.
 from __future__ import annotations
 
 import pytest
-from story_support import read
+from story_support import read, tiny_vocabulary
 
 from monitor.errors import ConfigError
 from monitor.stories.vocabulary import parse_vocabulary
@@ -112,7 +112,7 @@ def test_a_trend_in_the_title_alone_decides_nothing(title: str) -> None:
 @pytest.mark.parametrize(
     ("title", "lead"),
     [
-        ("A river of gold and trouble", "Two firefights in Darvaz in as many months point to a "
+        ("Rivers of gold and trouble", "Two firefights in Darvaz in as many months point to a "
          "new source of tension between the banks."),
         ("Неспокойный Пяндж", "За месяц два нападения на граждан Китая и бой на заставе."),
         ("Дарёи тилло ва ташвиш", "Дар як моҳ ду ҳамла ба шаҳрвандони Чин рух дод."),
@@ -171,33 +171,19 @@ def test_a_report_with_its_own_toll_stays_the_event(title: str, lead: str, event
     assert read(title, lead).event == event, read(title, lead).cues
 
 
-def _raw(**extra: object) -> dict[str, object]:
-    return {
-        "events": [
-            {"id": "attack", "label": "Attack", "cues": [
-                {"id": "strike", "severity": 3, "aliases": ["attack"]}]},
-            {"id": "analysis", "label": "Analysis", "cues": [
-                {"id": "commentary", "severity": 0, "weight": 1.6, "aliases": ["opinion"]}]},
-        ],
-        "numbers": {"killed": ["killed"], "wounded": ["wounded"], "people": ["people"],
-                    "kg": {"kg": 1}},
-        **extra,
-    }  # fmt: skip
-
-
 def test_commentary_and_statements_name_known_cue_groups() -> None:
     frames = {"cue": "analysis/commentary", "frames": ["analysis/frame"]}
     with pytest.raises(ConfigError, match="commentary: unknown cue group 'analysis/frame'"):
-        parse_vocabulary(_raw(commentary=frames), "events.yaml")
+        parse_vocabulary(tiny_vocabulary(commentary=frames), "events.yaml")
     stances = {"stances": ["attack/strike"], "about": ["riot"]}
     with pytest.raises(ConfigError, match="statements: unknown event type 'riot'"):
-        parse_vocabulary(_raw(statements=stances), "events.yaml")
+        parse_vocabulary(tiny_vocabulary(statements=stances), "events.yaml")
 
 
 def test_a_vocabulary_without_commentary_reads_as_before() -> None:
     from monitor.stories.reading import Reader
 
-    reader = Reader(parse_vocabulary(_raw(), "events.yaml"))
+    reader = Reader(parse_vocabulary(tiny_vocabulary(), "events.yaml"))
     assert reader.read("Opinion: why the attack happened", "").event == "analysis"
     assert reader.read("Border post attack: what it means", "").event == "attack"
 

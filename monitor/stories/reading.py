@@ -129,6 +129,8 @@ class Reader:
         stance = False  # the title has a stance on an event (concern, condemnation, help)
         reported = False  # the title gives people killed or wounded: a report of the event
         said = False  # the title has a speech cue ("says", "заявил", "گفت")
+        wounding = False  # the title has a killed or wounded word, with or without a figure
+        told_at: list[int] = []  # where the title's own cues start (normalized offsets)
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
@@ -165,12 +167,14 @@ class Reader:
                     own.add(f"{event}/{cue.id}")
                     if name == "title":
                         titled.add(f"{event}/{cue.id}")
+                        told_at.append(start)
                     severity[event] = max(severity.get(event, 0), cue.severity)
                 scores[event] = scores.get(event, 0.0) + weight
                 cues.append(f"{event}/{cue.id}: {alias}")
             found, hurt = self._counts(norm, text, lead_of)
             if name == "title":
                 reported = _casualties(found)
+                wounding = hurt
                 incident = self._incident(norm, text, subject=True)
                 calm = (
                     bool(named)
@@ -197,7 +201,9 @@ class Reader:
             named.add(question)
             cues.append(f"{question}/question: ?")
         publisher = vocab.publisher_of_analysis(outlet, title)
-        commentary = bool(publisher) or self._commentary(title, texts, framed, reported)
+        commentary = bool(publisher) or self._commentary(
+            title, texts, framed, reported, told_at, wounding
+        )
         spoken = stance and not (reported or commentary)
         if commentary:
             # "Kunduz Falls: What It Means for Central Asia", "Third deadly border incident in a
@@ -312,10 +318,21 @@ class Reader:
             level = 1  # "ready to take in 100,000 refugees": a possibility, not an event
         return Reading(event, level, confidence, counts, tuple(cues), hurt)
 
-    def _commentary(self, title: str, texts: list[str], framed: bool, reported: bool) -> bool:
+    def _commentary(
+        self,
+        title: str,
+        texts: list[str],
+        framed: bool,
+        reported: bool,
+        told_at: list[int],
+        hurt: bool = False,
+    ) -> bool:
         """Whether the title is one of commentary: a frame, a question asking who, why or
-        what, a part opening with "how" or "from … to …", or events counted over a span;
-        never with a toll of its own ("Who is behind the attack? Three killed …")."""
+        what, a part opening with "how" or "from … to …", a head that pairs names and tells
+        no event ("Tajikistan and the Taliban: …"), an article opening it or its part (with
+        no one killed or wounded: ``hurt``), a lead that says it is analysis, or events
+        counted over a span; never with a toll of its own ("Who is behind the attack? Three
+        killed …")."""
         vocab = self.vocabulary
         if vocab.commentary_cue is None or not title or not texts:
             return False
@@ -331,7 +348,18 @@ class Reader:
             and not _SENTENCE_END.search(question[:-1])
             and vocab.asks(texts[0])
         )
-        return framed or asked or vocab.opens_commentary(texts[0]) or vocab.counts_events(texts[0])
+        if len(texts) > 1 and vocab.analysed(texts[1]):
+            return True  # "… Analysts say the danger of a spillover is overstated."
+        head = vocab.paired_head(texts[0])
+        paired = head > 0 and not any(start < head for start in told_at)
+        return (
+            framed
+            or asked
+            or paired
+            or (not hurt and vocab.opens_with_article(texts[0]))
+            or vocab.opens_commentary(texts[0])
+            or vocab.counts_events(texts[0])
+        )
 
     def _incident(self, norm: NormalizedText, original: str, subject: bool = False) -> bool:
         """Whether a title names "the incident": its lead's violence is what it is about

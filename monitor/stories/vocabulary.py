@@ -33,6 +33,8 @@ BACKGROUND_WORDS = 8
 BACKGROUND_CHARS = 120
 SENTENCE_ENDS = ".!?؟;؛"
 _SENTENCE_SPLIT = re.compile(r"[.!?؟;؛](?=\s|$)")
+_HEAD_END = re.compile(r"[:;؛](?=\s)")  # the colon (or semicolon) after a title's head
+PAIRED_WORDS = 8  # a head that pairs names is short: "Gold, Water and Guns"
 _NOT_WORD = re.compile(r"[^\w\s]+")
 
 
@@ -110,6 +112,18 @@ class Commentary(_Strict, frozen=True, kw_only=True):
     rubrics: list[str] = field(default_factory=list)
     ranges: list[tuple[str, str]] = field(default_factory=list)  # "from … to …" opening one
     media: list[str] = field(default_factory=list)  # "фото", "video": a title ending in one
+    # "and", "и", "و": a title whose part before its colon only pairs names ("Tajikistan and
+    # the Taliban: a cold peace", "طالبان او ګاونډیان: …") is a feature on the pair
+    pairs: list[str] = field(default_factory=list)
+    # "the", "a": an article opening a title or its part after the colon ("The CSTO's Afghan
+    # Border Problem"): headlines of news drop it, features keep it
+    articles: list[str] = field(default_factory=list)
+    # "what we know", "что известно": a part opening with one is the news explained, not a
+    # head of commentary ("Deadly attack on Tajik border post: what we know")
+    explainers: list[str] = field(default_factory=list)
+    # "analysts say", "разбираемся", "коршиносон мегӯянд", "کارشناسان می‌گویند": a lead that
+    # says it is analysis makes the piece commentary, unless its title gives a toll
+    leads: list[str] = field(default_factory=list)
     # "The Diplomat", "Crisis Group": publishers of analysis only; a report from one (its feed,
     # or the " - Publisher" a search feed ends its title with) is commentary
     publishers: list[str] = field(default_factory=list)
@@ -288,6 +302,10 @@ class Vocabulary:
         self.publishers = _publishers(commentary.publishers if commentary else [])
         self.media = frozenset(_normalized(commentary.media)) if commentary else frozenset()
         self.rubrics = frozenset(_normalized(commentary.rubrics)) if commentary else frozenset()
+        self.pairs = frozenset(_normalized(commentary.pairs)) if commentary else frozenset()
+        self.leads = _phrases(commentary.leads) if commentary else ()
+        self.articles = _phrases(commentary.articles) if commentary else ()
+        self.explainers = _phrases(commentary.explainers) if commentary else ()
         self.ranges = (
             tuple((_words(normalize(a)), _words(normalize(b))) for a, b in commentary.ranges)
             if commentary
@@ -452,19 +470,41 @@ class Vocabulary:
         ("how", "как") or a range ("from Khorog 2012 to Rushan 2022", "از درواز تا روشان").
         A head word does not open commentary in a title ending in a media word: "Учения у
         границы: как прошел финальный этап — фото" shows the event."""
-        head, colon, _ = title.partition(":")
-        if colon and _words(head) in self.rubrics:
+        colon = _HEAD_END.search(title)
+        if colon and _words(title[: colon.start()]) in self.rubrics:
             return True
         if self.media and _words(title).rsplit(" ", 1)[-1] in self.media:
             return False
         for part in title.split(":"):
             words = f" {_words(part)} "
+            if words.startswith(self.explainers):
+                continue  # "…: what we know": the news explained
             if any(words.startswith(head) for head in self.heads):
                 return True
             for start, end in self.ranges:
                 if words.startswith(f" {start} ") and f" {end} " in words[len(start) + 2 :]:
                     return True
         return False
+
+    def analysed(self, lead: str) -> bool:
+        """Whether normalized ``lead`` says the piece is analysis ("analysts say")."""
+        return _says(lead, self.leads)
+
+    def opens_with_article(self, title: str) -> bool:
+        """Whether normalized ``title`` or a part of it after a colon opens with an article."""
+        return any(f" {_words(part)} ".startswith(self.articles) for part in _HEAD_END.split(title))
+
+    def paired_head(self, title: str) -> int:
+        """Where the part of normalized ``title`` before its colon ends, if that part only
+        pairs a few names with "and" ("Tajikistan and the Taliban: …", "Кундуз и Центральная
+        Азия: …", "تاجیکستان و طالبان؛ …"); else -1. The caller checks it names no event."""
+        match = _HEAD_END.search(title)
+        if not self.pairs or match is None:
+            return -1
+        words = _words(title[: match.start()]).split()
+        if not 3 <= len(words) <= PAIRED_WORDS or not self.pairs.intersection(words[1:-1]):
+            return -1
+        return match.start()
 
     def trend(self, text: str) -> bool:
         """Whether normalized ``text`` tells plural events over a span in one sentence ("third
