@@ -204,3 +204,39 @@ def test_real_wording_of_session_9(title: str, event: str) -> None:
     drill; monitoring the situation is a statement; a year's results are a review; a renovated
     post handed over is aid; what follows "as Russia" is the background."""
     assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Марзбонон: сарҳад бо Қундуз таҳти назорат аст", "deployment"),
+        ("ГКНБ: ситуация на таджикско-афганской границе под контролем", "deployment"),
+        ("Tajik border guards say situation on Afghan border under control", "deployment"),
+        ("Қундуз таҳти назорати Толибон қарор гирифт", "clash"),
+        ("Кундуз под контролем талибов", "clash"),
+        ("Security beefed up on Badakhshan-Tajikistan border", "deployment"),
+        ("Tajikistan steps up security along Afghan frontier", "deployment"),
+    ],
+)  # fmt: skip
+def test_a_border_under_control_is_calm_a_town_under_taliban_control_taken(
+    title: str, event: str
+) -> None:
+    """ "Under control" said of the border is the border troops' calm; said of the Taliban, a
+    place taken. Security beefed up is an alert."""
+    assert read(title).event == event, read(title).cues
+
+
+def test_a_word_said_is_no_visit_to_the_troops() -> None:
+    """`compatible:` pairs diplomacy and a deployment for an official's visit to the troops; a
+    report with only remarks (`remarks:`) is a word said, not that visit."""
+    word = report(1, "МИД РФ: ситуация в Хороге является внутренним делом Таджикистана",
+                  "Официальный представитель МИД России заявила, что события в Хороге — "
+                  "внутреннее дело Таджикистана.", lang="ru")  # fmt: skip
+    alert = report(2, "Security beefed up in Khorog after clashes",
+                   "Tajik authorities tightened security in Khorog.", hours=2)  # fmt: skip
+    assert (word.reading.event, alert.reading.event) == ("diplomacy", "deployment")
+    assert not TELLER.grouper.compatible(word, alert)
+    visit = report(3, "Rahmon visits border troops in Khorog",
+                   "President Emomali Rahmon met border guards in Khorog.", hours=3)  # fmt: skip
+    assert visit.reading.event == "diplomacy", visit.reading.cues
+    assert TELLER.grouper.compatible(visit, alert)

@@ -676,8 +676,9 @@ class Grouper:
     def compatible(self, a: Report, b: Report) -> bool:
         """Whether the two reports' event types can describe one event.
 
-        A report told by a ``remote`` cue (a phone call, consultations) is that conversation:
-        the configured pairs do not hold for it. Beyond them: smugglers killed in a shoot-out
+        A report told by a ``remote`` cue (a phone call, consultations) is that conversation,
+        and one with only ``remarks`` cues a word said: the configured pairs do not hold for
+        them. Beyond them: smugglers killed in a shoot-out
         (a smuggling report with casualties or shooting) and a clash; a reaction within hours
         of an attack that names its place and the violence (an official statement can be the
         first report of it), or a ceasefire there (it ends the fighting). Forces sent after an
@@ -690,7 +691,11 @@ class Grouper:
         if self.vocabulary.compatible_events(ra.event, rb.event):
             # a phone call is that call, not the official's visit to the troops it discusses
             remote = self.vocabulary.remote
-            return not (_told(ra, remote, own=True) or _told(rb, remote, own=True))
+            if _told(ra, remote, own=True) or _told(rb, remote, own=True):
+                return False
+            # a word said is no visit either: only remarks, the statement of a party
+            remarks = self.vocabulary.remarks
+            return not any(_cue_ids(r) and _cue_ids(r) <= remarks for r in (ra, rb))
         if self.answers(a, b) or self.answers(b, a):
             return True
         pair = {ra.event, rb.event}

@@ -199,6 +199,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     fought: list[str] = field(default_factory=list)  # smugglers: violence against them is smuggling
     remote: list[str] = field(default_factory=list)  # cue groups of a call: only its own type
     retakes: list[str] = field(default_factory=list)  # a place taken back: not its fall
+    remarks: list[str] = field(default_factory=list)  # a word said: not a visit (`compatible`)
     sweeps: list[str] = field(default_factory=list)  # "several districts": places taken, plural
     weighed: str | None = None  # kilograms seized and a cue of it: this type (smuggling)
     events: Annotated[list[EventType], Meta(min_length=1)]
@@ -225,6 +226,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         _known("fought", self.fought, cues, group)
         _known("remote", self.remote, cues, group)
         _known("retakes", self.retakes, cues, group)
+        _known("remarks", self.remarks, cues, group)
         if self.gunfire is not None:
             _known("gunfire", self.gunfire.cues, cues, group)
             _known("gunfire", [self.gunfire.hurt], ids, "event type")
@@ -321,6 +323,7 @@ class Vocabulary:
         self.fought = tuple(spec.fought)
         self.remote = frozenset(spec.remote)
         self.retakes = frozenset(spec.retakes)
+        self.remarks = frozenset(spec.remarks)
         self.stance_types = frozenset(self.cues[i][0] for i in self.stances)  # diplomacy
         self.cue_automaton = AliasAutomaton(
             _as_watchlist(
