@@ -160,3 +160,188 @@ def test_a_deal_that_frees_a_state_to_act_is_no_release() -> None:
     title = "With the Kyrgyz border settled, Tajikistan turns south"
     lead = "Dushanbe's deal with Bishkek frees it to focus on its Afghan frontier."
     assert "diplomacy/release" not in " ".join(read(title, lead).cues)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "چهار مهاجر افغان با شلیک مرزبانان ایران در مرز نیمروز کشته شدند",
+        "Afghan migrants drowned by Iranian border guards, survivors say",
+        "د هریرود پېښه: د ډوبو شویو افغان کډوالو شمېر زیات شو",
+        "Трое мигрантов убиты пограничниками на иранской границе",
+    ],
+)
+def test_migrants_killed_at_a_border_are_an_attack_on_them(title: str) -> None:
+    assert read(title).event == "attack", read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Thousands of Afghan refugees cross into Iran", ""),
+        ("Refugees from Kunduz reach the Tajik border", "Fighting in Kunduz killed 20 people."),
+        ("Мигранты из Афганистана задержаны при незаконном переходе границы", ""),
+    ],
+)
+def test_migrants_crossing_stay_a_crossing(title: str, summary: str) -> None:
+    assert read(title, summary).event == "crossing", read(title, summary).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Taliban, Tajik border officials meet in Ishkashim", "diplomacy"),
+        ("IEA, Tajik Border Officials Meet at Sher Khan Port - TOLOnews", "diplomacy"),
+        ("طالبان: رزمایش در مرز تاجیکستان ضرورت ندارد", "diplomacy"),
+        ("Талибы: в учениях у границы нет необходимости", "diplomacy"),
+        ("Напавшие на заставу боевики проникли из Афганистана - ГКНБ", "attack"),
+        ("ОДКБ: Таджикистан пока не просил о помощи", "diplomacy"),
+        ("تاجکستان د ټولیز امنیت تړون سازمان څخه مرسته غوښتې", "diplomacy"),
+        ("Бордюжа: СПАД ба Тоҷикистон дар ҳифзи марз кӯмак мекунад", "diplomacy"),
+    ],
+)
+def test_meetings_needs_denied_attackers_and_help_asked(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event"),
+    [
+        # the formal twins of the Tajik light verbs (press releases): гардид for шуд
+        (
+            "Изҳороти Кумитаи давлатии амнияти миллӣ",
+            "1037 нафар хизматчиёни ҳарбии Афғонистон ба қаламрави Тоҷикистон ворид гардиданд.",
+            "crossing",
+        ),
+        ("Дар Ишкошим се нафар қочоқчӣ дастгир гардиданд", "", "smuggling"),
+        # Persian present and formal forms of a cue written in the past
+        ("شورای ولایتی بدخشان: طالبان مرز تاجکستان را تهدید می‌کنند", "", "diplomacy"),
+        ("سه قاچاقبر در مرز بدخشان بازداشت گردیدند", "", "smuggling"),
+    ],
+)
+def test_light_verbs_match_their_formal_and_present_forms(
+    title: str, summary: str, event: str
+) -> None:
+    assert read(title, summary).event == event, read(title, summary).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "event"),
+    [
+        ("UNODC and Japan hand over cargo scanner to Drug Control Agency", "", "aid"),
+        ("Two more Chinese killed in Tajikistan by fire from Afghanistan", "", "attack"),
+        ("Тожикистон-Ўзбекистон чегарасида ҳимоя кучайтирилди", "", "deployment"),
+        # a title that tells only a toll: a company's name in its lead is no trade
+        (
+            "Дар Дарвоз ду шаҳрванди Чин ба қатл расиданд",
+            "Ду корманди ширкати China Road and Bridge Corporation дар деҳаи Шодак кушта шуданд.",
+            "attack",
+        ),
+    ],
+)
+def test_present_handovers_fire_from_across_and_a_toll_beside_trade(
+    title: str, summary: str, event: str
+) -> None:
+    assert read(title, summary).event == event, read(title, summary).cues
+
+
+def test_trade_named_by_a_title_stays_a_crossing() -> None:
+    title = "Trade across the Panj bridge resumes after two traders were killed"
+    assert read(title).event == "crossing", read(title).cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Deadly shoot-out flares on Kyrgyz-Tajik border",
+        "Tajik border guard killed in shoot out with Taliban in Darvoz",
+        "Two killed in fire fight near Panj post",
+        "В Хороге начались боевые действия",
+        "На заставе «Айвадж» вновь стреляли, пострадавших нет",
+        "Taliban enter Kabul from several directions",
+        "Талибы вошли в Кундуз — в 70 км от таджикской границы",
+        "طالبان وارد شهر کندز شدند",
+        "د بدخشان څو ولسوالۍ طالبانو ته ولوېدې",
+        "Taliban close in on Kunduz as government forces regroup",
+    ],
+)
+def test_fighting_in_its_spellings_and_a_city_entered_are_a_clash(title: str) -> None:
+    assert read(title).event == "clash", read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Pakistani air-strikes kill 10 in Khost", "attack"),
+        ("Pakistani air strikes kill 10 in Khost", "attack"),
+        ("Russian delegation entered talks with the Taliban in Doha", "diplomacy"),
+    ],
+)
+def test_a_hyphenated_cue_matches_its_joined_and_spaced_spellings(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        # titles whose lead is missing (search feeds): their own wording must tell the type
+        ("Ба сарҳадбонони ВМКБ 10 мошин супурда шуд", "aid"),
+        ("ИМА ба марзбонони Ишкошим мошин супурд", "aid"),
+        ("Пограничники Таджикистана получили от США новую технику", "aid"),
+        ("Tajik border troops receive off-road vehicles under CSTO program", "aid"),
+        ("Ҷопон дар Ишкошим барои марзбонон посгоҳ сохт", "aid"),
+        ("Более 1 тыс. военных Афганистана пересекли границу Таджикистана", "crossing"),
+        ("В Узбекистан перелетели 585 афганских военных", "crossing"),
+        ("۱۴۳ نظامی افغان با هواپیما وارد تاجیکستان شدند", "crossing"),
+        ("Dozens of Afghan families return from Tajikistan via Sher Khan Bandar", "crossing"),
+        ("Tajikistan restricts passenger traffic at Afghan border", "crossing"),
+        ("Traders complain of delays at Sher Khan Bandar port", "crossing"),
+        ("Запущен автобусный рейс Баткен — Исфара", "crossing"),
+        ("Санҷиши омодагии артиш бо ширкати 230 ҳазор нафар", "deployment"),
+        ("На российской базе в Таджикистане провели внезапную проверку", "deployment"),
+        ("Termizda O‘zbekiston va Afg‘oniston savdo vakillari uchrashdi", "diplomacy"),
+        ("Kyrgyzstan, Tajikistan seal border deal after years of conflict", "diplomacy"),
+        ("Тоҷикистону Қирғизистон боз як қисми марзро мувофиқа карданд", "diplomacy"),
+        ("Таджикистан и Кыргызстан описали еще часть общей границы", "diplomacy"),
+        ("Tajikistan seeks help from Russia-led bloc over Afghan border", "diplomacy"),
+        ("Russia's FSB border chief in Dushanbe, pledges help on Afghan frontier", "diplomacy"),
+    ],
+)
+def test_titles_alone_tell_handovers_crossings_drills_and_talks(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Правкомиссия: сдача оружия в Хороге идет по плану",
+        "Дар Хоруғ супурдани силоҳ оғоз шуд",
+        "Tajik rebels start giving up arms after deadly clashes",
+        "Militants in Tajik region begin handing over weapons",
+    ],
+)
+def test_weapons_handed_in_under_a_deal_are_the_truce_not_a_donation(title: str) -> None:
+    reading = read(title)
+    assert reading.event == "diplomacy", reading.cues
+    assert any(c.startswith("diplomacy/ceasefire") for c in reading.cues), reading.cues
+
+
+def test_a_toll_or_assurances_received_are_no_donation() -> None:
+    assert read("Tajikistan received assurances from the Taliban").event != "aid"
+    assert read("Пограничники получили ранения при задержании контрабандистов").event != "aid"
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Пешвои миллат ҷаласаи Шӯрои амнияти Ҷумҳурии Тоҷикистонро баргузор кард", "deployment"),
+        ("Президенти кишвар ҷаласаи Шӯрои амниятро баргузор намуд", "deployment"),
+        ("Совбез Таджикистана: принять все меры для защиты границы", "deployment"),
+        ("Суханронии Пешвои миллат дар ҷаласаи Шӯрои амнияти дастаҷамъии СПАД", "diplomacy"),
+        ("Мулоқоти Президенти мамлакат бо Котиби Шӯрои амнияти Федератсияи Русия", "diplomacy"),
+    ],
+)
+def test_the_national_security_council_decides_and_the_collective_one_talks(
+    title: str, event: str
+) -> None:
+    assert read(title).event == event, read(title).cues

@@ -131,6 +131,7 @@ class Reader:
         stance = False  # the title has a stance on an event (concern, condemnation, help)
         reported = False  # the title gives people killed or wounded: a report of the event
         said = False  # the title has a speech cue ("says", "заявил", "گفت")
+        wounded_title = False  # the title tells someone killed or wounded
         wounding = False  # the title has a killed or wounded word, with or without a figure
         told_at: list[int] = []  # where the title's own cues start (normalized offsets)
         frames_at: list[int] = []  # where the title's frame cues start
@@ -188,6 +189,7 @@ class Reader:
             found, hurt = self._counts(norm, text, lead_of)
             if name == "title":
                 reported = _casualties(found)
+                wounded_title = reported or hurt
                 wounding = hurt
                 incident = self._incident(norm, text, subject=True)
                 calm = (
@@ -309,6 +311,9 @@ class Reader:
         unlawful = vocab.spec.unlawful
         if unlawful and hurt and _only_fire(event, own, unlawful.cues):
             event = unlawful.hurt  # "border violators were eliminated": an armed crossing
+        victims = vocab.spec.victims
+        if victims and wounded_title and _only_fire(event, own, victims.cues):
+            event = victims.hurt  # "four migrants killed by Iranian border guards' fire"
         if event in FOUGHT_OVER:
             # "officer killed in a firefight with drug couriers": who is fought is the event
             # (in the title: the smugglers a lead mentions are often the background)

@@ -191,6 +191,7 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
     incidents: list[str] = field(default_factory=list)  # "incident": a title about violence
     gunfire: Gunfire | None = None  # shot at, someone hurt, no fight named: an attack
     unlawful: Unlawful | None = None  # crossed unlawfully, someone killed: an incursion
+    victims: Unlawful | None = None  # migrants killed in the title: shot at, an attack
     simulated: list[str] = field(default_factory=list)  # cue groups of drills (event/cue)
     alongside: list[str] = field(default_factory=list)  # detained beside a toll: not the type
     precedence: list[tuple[str, str]] = field(default_factory=list)  # (wins, over) if it has a cue
@@ -234,6 +235,9 @@ class EventsFile(_Strict, frozen=True, kw_only=True):
         if self.unlawful is not None:
             _known("unlawful", self.unlawful.cues, cues, group)
             _known("unlawful", [self.unlawful.hurt], ids, "event type")
+        if self.victims is not None:
+            _known("victims", self.victims.cues, cues, group)
+            _known("victims", [self.victims.hurt], ids, "event type")
         if self.tallies is not None:
             _known("tallies", [self.tallies.cue], cues, group)
         if self.commentary is not None:
@@ -636,12 +640,77 @@ def _present_forms(alias: str) -> list[str]:
     return []
 
 
+# Tajik light verbs have a formal twin that press releases (the GKNB's, the border troops')
+# prefer: шуд "became" and гардид, кард "did" and намуд ("ворид шуданд", "ворид гардиданд";
+# "баргузор карданд", "баргузор намуданд"); a cue written with one matches the other, in its
+# past, participle and perfect forms, and in the present (мешавад, мегардад).
+_TAJIK_LIGHT_VERBS = (("шуд", "гардид"), ("кард", "намуд"))
+_TAJIK_ENDINGS = ("", "анд", "а", "ааст", "аанд")
+_TAJIK_PRESENT = (("мешавад", "мегардад"), ("мешаванд", "мегарданд"), ("мекунад", "менамояд"),
+                  ("мекунанд", "менамоянд"))  # fmt: skip
+
+
+# Persian light verbs likewise: شد and its formal twin گردید, کرد and نمود, with their present
+# (کشته شدند, کشته می‌شوند; بازداشت کرد, بازداشت می‌کند), the ZWNJ of می‌ dropped or a space.
+_PERSIAN_ENDINGS = tuple(normalize(e) for e in ("", "ند", "ه", "ه‌اند", "ه‌است", "ه است"))
+_PERSIAN_LIGHT_VERBS = tuple(
+    (
+        tuple(normalize(s) for s in stems),
+        tuple(normalize(f"{prefix}{form}") for form in present for prefix in ("می‌", "می ")),
+    )
+    for stems, present in (
+        (("شد", "گردید"), ("شود", "شوند")),
+        (("کرد", "نمود"), ("کند", "کنند", "کنیم")),
+    )
+)
+
+
+def _english_present(alias: str) -> list[str]:
+    """The present forms of an English cue of several words that opens with a past verb:
+    headlines are in the present ("urged restraint": "urge restraint", "urges restraint";
+    "stepped up security": "steps up security"; "tried to break": "tries to break"). Forms
+    that are no words ("opene") never occur."""
+    first, _, rest = alias.partition(" ")
+    if not rest or alias_script(alias) != "latin" or not first.endswith("ed") or len(first) < 5:
+        return []
+    stem = first[:-2]
+    if stem.endswith("i"):
+        bases = [stem[:-1] + "y"]
+    elif len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        bases = [stem[:-1]]
+    else:
+        bases = [stem, stem + "e"]
+    out: list[str] = []
+    for base in bases:
+        if base.endswith("y"):
+            third = base[:-1] + "ies"
+        else:
+            third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
+        out.extend((f"{base} {rest}", f"{third} {rest}"))
+    return out
+
+
+# Every form of each light verb: a cue ending in one of them also gets the others.
+_LIGHT_VERB_FAMILIES: tuple[tuple[str, ...], ...] = (
+    *_PASHTO_LIGHT_VERBS,
+    *(tuple(s + e for s in stems for e in _TAJIK_ENDINGS) for stems in _TAJIK_LIGHT_VERBS),
+    *_TAJIK_PRESENT,
+    *(
+        (*(s + e for s in stems for e in _PERSIAN_ENDINGS), *present)
+        for stems, present in _PERSIAN_LIGHT_VERBS
+    ),
+)
+
+
 def _light_verb_forms(alias: str) -> list[str]:
-    """The alias with every other form of the Pashto light verb that ends it (or none)."""
+    """The alias with every other form of the Pashto, Tajik or Persian light verb that ends
+    it (or none)."""
     head, _, last = normalize(alias).rpartition(" ")
-    for forms in _PASHTO_LIGHT_VERBS:
-        if head and last in forms:
-            return [f"{head} {form}" for form in forms if form != last]
+    if not head:
+        return []
+    for family in _LIGHT_VERB_FAMILIES:
+        if last in family:
+            return [f"{head} {form}" for form in family if form != last]
     return []
 
 
@@ -658,6 +727,9 @@ def _with_verb_forms(groups: list[tuple[str, list[str]]]) -> list[tuple[str, lis
                 forms.extend(_present_forms(alias))
                 continue
             script = alias_script(alias)
+            forms.extend(_english_present(alias))
+            if script == "latin" and "-" in alias:  # shoot-out: shootout, shoot out
+                forms.extend((alias.replace("-", ""), alias.replace("-", " ")))
             if script in _VERB_FORMS and alias[-1] in _PAST_STEM_END[script]:
                 forms.extend(alias + ending for ending in _VERB_FORMS[script])
         extra: list[str] = []
