@@ -345,3 +345,15 @@ def test_the_national_security_council_decides_and_the_collective_one_talks(
     title: str, event: str
 ) -> None:
     assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("جوزجان: د داعش ۱۵۰ جنګیالیو ځانونه حکومت ته وسپارل", "clash"),
+        ("ГБАО отрезана от мира: дороги перекрыты, авиасообщение прекращено", "crossing"),
+        ("Чин ба марзбонони тоҷик 10 мошин супорид", "aid"),
+    ],
+)
+def test_fighters_who_hand_themselves_over_and_roads_closed(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues

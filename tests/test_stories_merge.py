@@ -48,9 +48,9 @@ def test_a_report_joining_two_stories_strongly_merges_them() -> None:
         assert verdict.same and verdict.score >= BRIDGE, verdict
     stories = group(GROUPER, [order, drills, both])
     assert [[r.key for r in s.reports] for s in stories] == [[1, 2, 3]]
-    # Near-miss: the same report hours later joins each less strongly: it joins one, and the
+    # Near-miss: the same report half a day later joins each less strongly: it joins one, and the
     # other stays a story of its own.
-    later = _report(3, BOTH, hours=7)
+    later = _report(3, BOTH, hours=14)
     assert all(GROUPER.compare(later, x).score < BRIDGE for x in (order, drills))
     assert len(group(GROUPER, [order, drills, later])) == 2
 
