@@ -135,6 +135,37 @@ def test_articles_anniversaries_and_tests_make_commentary(title: str) -> None:
 @pytest.mark.parametrize(
     ("title", "event"),
     [
+        ("Чаро марз баста шуд? Гузаргоҳҳои Тоҷикистону Афғонистон муваққатан баста шуданд",
+         "crossing"),
+        ("Why again? Two Chinese workers killed in Darvaz attack", "attack"),
+        ("چرا دوباره؟ گذرگاه شیرخان بندر بسته شد", "crossing"),
+    ],
+)  # fmt: skip
+def test_a_question_then_the_news_is_a_teaser_of_the_news(title: str, event: str) -> None:
+    assert read(title).event == event, read(title).cues
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # after the question, a head or an article: the feature goes on
+        "Why Tajiks? The Crocus Attack and Central Asia's ISKP Problem",
+        "Граница на замке? Как Таджикистан готовится к талибам",
+        "Timeline: attacks on Chinese workers on the Tajik-Afghan border",
+        "Border attack puts Tajikistan-China ties under scrutiny",
+        "OPINION | Tajikistan's border attack and the limits of Taliban control",
+        "Андеша: ҳамла ба посгоҳи марзӣ ва Толибон",
+        # an expert who tells why is still commentary
+        "Эксперт рассказал, почему ИГ целится в Таджикистан",
+    ],
+)
+def test_a_question_going_on_as_a_feature_and_timelines_are_commentary(title: str) -> None:
+    assert read(title).event == "analysis", read(title).cues
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
         # "what we know" explains the news: the report of the event
         ("Deadly Attack On Tajik Border Post: What We Know", "attack"),
         ("Перестрелка в Шамсиддин Шохине: что известно", "clash"),
@@ -161,6 +192,30 @@ def test_justice_demanded_or_involvement_denied_is_a_statement(title: str) -> No
     reading = read(title)
     assert reading.event == "diplomacy", reading.cues
     assert reading.severity == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Лукашенко рассказал, почему террористы не смогли зайти в Беларусь", "diplomacy"),
+        ("Tajikistan says it could take in up to 100,000 Afghan refugees", "crossing"),
+    ],
+)
+def test_an_analysis_word_in_what_a_speaker_said_is_what_was_said(title: str, event: str) -> None:
+    reading = read(title)
+    assert reading.event == event, reading.cues
+    assert any(cue.endswith("(reported)") for cue in reading.cues)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Russia voices support for Tajikistan after border attack",
+        "Россия выразила поддержку Таджикистану после нападения на заставу",
+    ],
+)
+def test_support_voiced_after_an_attack_is_a_statement(title: str) -> None:
+    assert read(title).event == "diplomacy", read(title).cues
 
 
 def test_a_demand_with_its_own_toll_is_the_report() -> None:

@@ -43,6 +43,8 @@ _NUMBER = re.compile(
     r"(?![\w]|-[^\W\d_])"
 )
 _SENTENCE_END = re.compile(r"[.!?;؛؟](?=\s|$)|\x00")
+_SPOKEN_CLAUSE = re.compile(r"[\s,]*[^.!?;:,؛؟،]*")  # the rest of a speech cue's clause
+_TEASER = re.compile(r"[?؟]\s+(?=\w)")  # a question, then more title (not " - Publisher")
 _CLAUSE_END = re.compile(r"[.!?;؛؟,،](?=\s|$)|\x00")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ ,\u066c]\d{3})+")
 _YEAR = range(1900, 2101)
@@ -131,6 +133,9 @@ class Reader:
         said = False  # the title has a speech cue ("says", "заявил", "گفت")
         wounding = False  # the title has a killed or wounded word, with or without a figure
         told_at: list[int] = []  # where the title's own cues start (normalized offsets)
+        frames_at: list[int] = []  # where the title's frame cues start
+        spoken_end = -1  # where the title's speech cue ("рассказал", "explained") ends
+        commentary_type = vocab.cues[vocab.commentary_cue][0] if vocab.commentary_cue else ""
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
@@ -147,8 +152,18 @@ class Reader:
                     continue
                 if index == vocab.spoken_cue:  # "says": only where nothing else is told
                     if name == "title" and not vocab.in_background(norm.text, start):
-                        said = True
+                        said, spoken_end = True, end
                         cues.append(f"{event}/{cue.id}: {alias} (spoken)")
+                    continue
+                if (
+                    name == "title"
+                    and event == commentary_type
+                    and spoken_end >= 0
+                    and _SPOKEN_CLAUSE.fullmatch(norm.text[spoken_end:start])
+                ):
+                    # "Лукашенко рассказал, почему …", "says it could take in refugees": an
+                    # analysis word in the clause a speech cue opens is what was said
+                    cues.append(f"{event}/{cue.id}: {alias} (reported)")
                     continue
                 weight = cue.weight * FIELD_WEIGHT[name]
                 if vocab.in_background(norm.text, start, lead_of):
@@ -162,6 +177,8 @@ class Reader:
                     drill = drill or index in vocab.simulated
                     if name == "title":
                         framed = framed or index in vocab.frames
+                        if index in vocab.frames:
+                            frames_at.append(start)
                         stance = stance or index in vocab.stances
                     named.add(event)
                     own.add(f"{event}/{cue.id}")
@@ -201,8 +218,9 @@ class Reader:
             named.add(question)
             cues.append(f"{question}/question: ?")
         publisher = vocab.publisher_of_analysis(outlet, title)
-        commentary = bool(publisher) or self._commentary(
-            title, texts, framed, reported, told_at, wounding
+        commentary = bool(publisher) or (
+            not self._teased(texts[0] if texts else "", told_at, frames_at)
+            and self._commentary(title, texts, framed, reported, told_at, wounding)
         )
         spoken = stance and not (reported or commentary)
         if commentary:
@@ -359,6 +377,22 @@ class Reader:
             or (not hurt and vocab.opens_with_article(texts[0]))
             or vocab.opens_commentary(texts[0])
             or vocab.counts_events(texts[0])
+        )
+
+    def _teased(self, title: str, told_at: list[int], frames_at: list[int]) -> bool:
+        """Whether normalized ``title`` asks a question, then tells the news in a sentence of
+        its own with an event cue and no frame ("Чаро марз баста шуд? Гузаргоҳҳо … баста
+        шуданд", "Rockets fired into Tajikistan? Border service says …"): the question is
+        the news's teaser, not commentary."""
+        asked = _TEASER.search(title)
+        if asked is None:
+            return False
+        rest = title[asked.end() :]
+        return (
+            any(start >= asked.end() for start in told_at)
+            and not any(start >= asked.end() for start in frames_at)
+            and not self.vocabulary.opens_commentary(rest)
+            and not self.vocabulary.opens_with_article(rest)
         )
 
     def _incident(self, norm: NormalizedText, original: str, subject: bool = False) -> bool:

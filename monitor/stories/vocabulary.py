@@ -33,7 +33,7 @@ BACKGROUND_WORDS = 8
 BACKGROUND_CHARS = 120
 SENTENCE_ENDS = ".!?؟;؛"
 _SENTENCE_SPLIT = re.compile(r"[.!?؟;؛](?=\s|$)")
-_HEAD_END = re.compile(r"[:;؛](?=\s)")  # the colon (or semicolon) after a title's head
+_HEAD_END = re.compile(r"[:;؛|](?=\s)")  # the colon (semicolon, bar) after a title's head
 PAIRED_WORDS = 8  # a head that pairs names is short: "Gold, Water and Guns"
 _NOT_WORD = re.compile(r"[^\w\s]+")
 
