@@ -194,10 +194,28 @@ def test_justice_demanded_or_involvement_denied_is_a_statement(title: str) -> No
     assert reading.severity == 1
 
 
-def test_why_told_by_a_speaker_is_what_was_said() -> None:
-    reading = read("Лукашенко рассказал, почему террористы не смогли зайти в Беларусь")
-    assert reading.event == "diplomacy", reading.cues
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Лукашенко рассказал, почему террористы не смогли зайти в Беларусь", "diplomacy"),
+        ("Tajikistan says it could take in up to 100,000 Afghan refugees", "crossing"),
+    ],
+)
+def test_an_analysis_word_in_what_a_speaker_said_is_what_was_said(title: str, event: str) -> None:
+    reading = read(title)
+    assert reading.event == event, reading.cues
     assert any(cue.endswith("(reported)") for cue in reading.cues)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Russia voices support for Tajikistan after border attack",
+        "Россия выразила поддержку Таджикистану после нападения на заставу",
+    ],
+)
+def test_support_voiced_after_an_attack_is_a_statement(title: str) -> None:
+    assert read(title).event == "diplomacy", read(title).cues
 
 
 def test_a_demand_with_its_own_toll_is_the_report() -> None:

@@ -43,7 +43,7 @@ _NUMBER = re.compile(
     r"(?![\w]|-[^\W\d_])"
 )
 _SENTENCE_END = re.compile(r"[.!?;؛؟](?=\s|$)|\x00")
-_SPOKEN = re.compile(r"[\s,:]*")  # between a speech cue and what it says ("рассказал, почему")
+_SPOKEN_CLAUSE = re.compile(r"[\s,]*[^.!?;:,؛؟،]*")  # the rest of a speech cue's clause
 _TEASER = re.compile(r"[?؟]\s+(?=\w)")  # a question, then more title (not " - Publisher")
 _CLAUSE_END = re.compile(r"[.!?;؛؟,،](?=\s|$)|\x00")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ ,\u066c]\d{3})+")
@@ -136,6 +136,7 @@ class Reader:
         told_at: list[int] = []  # where the title's own cues start (normalized offsets)
         frames_at: list[int] = []  # where the title's frame cues start
         spoken_end = -1  # where the title's speech cue ("рассказал", "explained") ends
+        commentary_type = vocab.cues[vocab.commentary_cue][0] if vocab.commentary_cue else ""
         for name, text in (("title", title), ("summary", lead)):
             if not text:
                 continue
@@ -157,10 +158,12 @@ class Reader:
                     continue
                 if (
                     name == "title"
-                    and index in vocab.frames
-                    and _SPOKEN.fullmatch(norm.text[spoken_end:start] if spoken_end >= 0 else "-")
+                    and event == commentary_type
+                    and spoken_end >= 0
+                    and _SPOKEN_CLAUSE.fullmatch(norm.text[spoken_end:start])
                 ):
-                    # "Лукашенко рассказал, почему …": the why is what was said, no frame
+                    # "Лукашенко рассказал, почему …", "says it could take in refugees": an
+                    # analysis word in the clause a speech cue opens is what was said
                     cues.append(f"{event}/{cue.id}: {alias} (reported)")
                     continue
                 weight = cue.weight * FIELD_WEIGHT[name]
