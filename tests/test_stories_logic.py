@@ -11,7 +11,7 @@ from story_support import MATCHER, TELLER, read, report
 
 from monitor.errors import ConfigError
 from monitor.stories.reading import Reading
-from monitor.stories.significance import significance
+from monitor.stories.significance import significance, story_significance
 from monitor.stories.vocabulary import load_vocabulary, parse_vocabulary
 
 
@@ -335,3 +335,13 @@ def test_same_parties_same_day_diplomacy_joins() -> None:
     a = report(1, "Tajikistan and Afghanistan's Taliban hold consultations in Kabul", "", 0)
     b = report(2, "Tajik and Taliban officials hold consultations on border issues", "", 5)
     assert TELLER.grouper.compare(a, b).same
+
+
+def test_a_story_told_by_many_outlets_ranks_above_one_outlets_report_of_its_severity() -> None:
+    """Among stories of one severity the number of outlets counts: sixteen outlets' killing
+    ranks above one outlet's clash whose report was a little more significant."""
+    many = story_significance([3.61, 3.5, 3.4], 16)
+    one = story_significance([3.65], 1)
+    assert 3 < one < many < 4
+    assert story_significance([2.949], 40) < 3  # never reaches the next severity
+    assert story_significance([3.2], 2) < story_significance([3.2], 3)

@@ -4,7 +4,7 @@ The integer part is the severity (3 killed/wounded, attack, clash, armed incursi
 security event without casualties; 1 routine; 0 analysis). The fraction orders reports of
 one severity by magnitude (people killed or wounded, kilograms seized, people crossing), by
 how concretely they are placed (specific places and actors named), by how clearly they name
-the event, and by relevance; a story adds a little per extra outlet. The fraction stays
+the event, and by relevance; a story's also by how many outlets tell it. The fraction stays
 below 1, so a more severe report always ranks first.
 """
 
@@ -45,7 +45,11 @@ def significance(reading: Reading, concreteness: float, relevance: float) -> flo
 
 
 def story_significance(members: Iterable[float], outlets: int) -> float:
-    """A story's significance: its most significant report, plus 0.01 per extra outlet (≤ 4)."""
+    """A story's significance: the severity of its most significant report, and a fraction
+    that is three quarters that report's and one quarter how many outlets tell the story
+    (a half at four, saturating): among stories of one severity, one told by sixteen outlets
+    ranks above one outlet's report; a more severe story still always ranks first."""
     best = max(members, default=0.0)
-    bonus = 0.01 * min(max(outlets - 1, 0), 4)
-    return round(min(best + bonus, int(best) + 0.9999), 4)
+    severity = int(best)
+    spread = _saturating(max(outlets - 1, 0), 3.0)
+    return round(severity + min(0.75 * (best - severity) + 0.25 * spread, 0.9999), 4)
