@@ -77,6 +77,10 @@ def test_a_paired_head_that_names_the_event_or_a_toll_stays_news(title: str, eve
             "پر چینايي کارګرانو برید",
             "شنونکي وايي طالبانو ته د ګاونډیانو اعتماد ترلاسه کول ستونزمن دي.",
         ),
+        (
+            "Бегство афганских военных в Таджикистан",
+            'Обозреватель "Ъ" — о том, почему бегство афганских военных стало сигналом для ОДКБ.',
+        ),
     ],
 )
 def test_a_lead_that_says_it_is_analysis_makes_commentary(title: str, summary: str) -> None:
@@ -126,6 +130,10 @@ def test_rubrics_frames_and_either_or_questions_are_commentary(title: str) -> No
         "د تاجکستان پر پوله د برید کلیزه",
         # an event that tests something is the evidence of a feature
         "Attacks on Chinese Workers Test the Taliban-Tajikistan Thaw",
+        # moods of a feature: what lingers, piles up, looms
+        "Tajikistan: Gifts pile up at the Afghan frontier",
+        "Tajikistan: CASA-1000 Breaks Ground, But Questions Linger",
+        "Central Asia: Russia's Taliban recognition leaves Tajikistan the odd one out",
     ],
 )
 def test_articles_anniversaries_and_tests_make_commentary(title: str) -> None:

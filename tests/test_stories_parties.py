@@ -175,6 +175,33 @@ def test_a_crowd_of_another_size_two_days_later_is_the_next_wave() -> None:
     assert "different crowds" not in " ".join(TELLER.grouper.compare(first, same_day).reasons)
 
 
+def test_a_crowd_of_another_order_the_same_day_is_another_event() -> None:
+    """1,037 soldiers who crossed and the 100,000 refugees Dushanbe says it could take in are
+    two stories, within a day; a first figure of 100 growing to 1,037 is still one."""
+    from monitor.stories.grouping import Story
+
+    crossed = [
+        report(1, "More than 1,000 Afghan soldiers flee into Tajikistan",
+               "The GKNB said 1,037 Afghan servicemen crossed into Tajikistan from Badakhshan "
+               "as the Taliban advanced."),
+        report(2, "Afghan troops flee Taliban into Tajikistan",
+               "Afghan soldiers retreated across the border into Tajikistan, officials said.",
+               hours=2),
+    ]  # fmt: skip
+    story = Story(1)
+    for r in crossed:
+        story.add(r)
+    refugees = report(3, "Tajikistan ready to receive up to 100,000 Afghan refugees",
+                      "Tajikistan could take in up to 100,000 refugees from Afghanistan, the "
+                      "Taliban having reached the border.", hours=20)  # fmt: skip
+    assert refugees.reading.counts.get("people") == 100000, refugees.reading
+    verdict = TELLER.grouper.against(refugees, story)
+    assert not verdict.same and verdict.reasons[0].startswith("different crowds"), verdict
+    first = report(4, "Over 100 Afghan soldiers cross into Tajikistan",
+                   "More than 100 Afghan servicemen crossed.", hours=-3)  # fmt: skip
+    assert "different crowds" not in " ".join(TELLER.grouper.against(first, story).reasons)
+
+
 def test_the_two_countries_are_the_parties_of_one_closure_told_in_three_languages() -> None:
     russian = report(1, "Таджикистан закрыл границу для граждан Афганистана", lang="ru")
     tajik = report(2, "Тоҷикистон марзро ба рӯи шаҳрвандони Афғонистон баст", hours=3, lang="tg")

@@ -44,6 +44,7 @@ REACTION_GAP = timedelta(hours=12)  # a reaction this close to an attack (either
 LATER_DAYS = timedelta(hours=36)  # beyond it, twice the LATER_DAY penalty (most often a new event)
 LATER_DAY = timedelta(hours=24)  # beyond it, one place and one kind of event need more
 CROWD, CROWD_RATIO = 20, 3.0  # crowds a day apart that are not one: 20 people or more, ×3
+CROWD_APART = 20.0  # crowds within a day that are not one: ×20 (a first figure of 100 grows)
 MEETINGS = frozenset({"diplomacy/talks", "diplomacy/consultations"})  # many speak at one
 REACTIONS = frozenset({"diplomacy"})  # a statement can be the first report of violence
 _ASIDE = ("(background)", "(recalled)")  # how a reading marks a cue that is not its news
@@ -258,9 +259,11 @@ class Grouper:
         conflict = conflicting_counts(early.reading.counts, late.reading.counts, gap >= GROWTH_GAP)
         if conflict:
             return Verdict(False, 0.0, (conflict,))
-        if gap > LATER_DAY and (crowds := different_crowds(ra.counts, rb.counts)):
+        ratio = CROWD_RATIO if gap > LATER_DAY else CROWD_APART
+        if crowds := different_crowds(ra.counts, rb.counts, ratio):
             # A crowd of other size a day or more later (1,037 soldiers two days after 300):
-            # the next wave, not the first one's figure growing within hours.
+            # the next wave, not the first one's figure growing within hours; the same day,
+            # one of another order (100,000 refugees Dushanbe could take, 1,037 soldiers).
             return Verdict(False, 0.0, (crowds,))
         # The same people killed or wounded in one province or district, or by one person's
         # account, or two or more the same day, is one event even when outlets call it
@@ -799,6 +802,9 @@ class Grouper:
             conflict = conflicting_counts(reading.counts, story.counts, False)
         # One outlier figure (5 killed among reports of 3) does not close the story to a
         # report that gives a member's very figure.
+        # A crowd of another order than the story's (100,000 refugees it could take in, 1,037
+        # soldiers who crossed) is another event, whenever it is told.
+        conflict = conflict or different_crowds(story.counts, reading.counts, CROWD_APART)
         if conflict and not any(
             same_figure(reading.counts, m.reading.counts) for m in story.reports
         ):
@@ -1118,12 +1124,14 @@ def conflicting_counts(
     return None
 
 
-def different_crowds(a: Mapping[str, float], b: Mapping[str, float]) -> str | None:
-    """A reason when both count a crowd (``people``) of CROWD or more, one over CROWD_RATIO
+def different_crowds(
+    a: Mapping[str, float], b: Mapping[str, float], ratio: float = CROWD_RATIO
+) -> str | None:
+    """A reason when both count a crowd (``people``) of CROWD or more, one over ``ratio``
     times the other (a first partial figure grows within hours; a day apart it is another
     crowd)."""
     x, y = a.get("people"), b.get("people")
-    if x and y and min(x, y) >= CROWD and max(x, y) > CROWD_RATIO * min(x, y):
+    if x and y and min(x, y) >= CROWD and max(x, y) > ratio * min(x, y):
         return f"different crowds ({x:g}, {y:g})"
     return None
 
