@@ -236,6 +236,11 @@ def test_a_word_said_is_no_visit_to_the_troops() -> None:
                    "Tajik authorities tightened security in Khorog.", hours=2)  # fmt: skip
     assert (word.reading.event, alert.reading.event) == ("diplomacy", "deployment")
     assert not TELLER.grouper.compatible(word, alert)
+    warning = report(4, "ОДКБ исключила вмешательство в события в Хороге",
+                     "Генсек ОДКБ заявил, что вмешательство в ситуацию в ГБАО не требуется.",
+                     hours=1, lang="ru")  # fmt: skip
+    assert warning.reading.event == "diplomacy", warning.reading.cues
+    assert not TELLER.grouper.compatible(warning, alert)
     visit = report(3, "Rahmon visits border troops in Khorog",
                    "President Emomali Rahmon met border guards in Khorog.", hours=3)  # fmt: skip
     assert visit.reading.event == "diplomacy", visit.reading.cues
