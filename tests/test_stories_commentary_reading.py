@@ -255,12 +255,15 @@ def test_a_report_of_a_publisher_of_analysis_is_commentary(title: str, outlet: s
         ("Islamic State claims rocket attack on Tajikistan - Reuters", "Google News", "attack"),
         ("Islamic State claims rocket attack on Tajikistan", "Eurasianet", "attack"),
         ("Diplomat says border talks with the Taliban went well", "", "diplomacy"),
+        ("Tajikistan condemns rocket attack from Afghanistan",
+         "Ministry of Foreign Affairs of the Republic of Tajikistan", "diplomacy"),
     ],
 )  # fmt: skip
 def test_news_outlets_and_the_word_diplomat_read_as_before(
     title: str, outlet: str, event: str
 ) -> None:
-    """Eurasianet and the wires publish news too; a diplomat in the title is no publisher."""
+    """Eurasianet and the wires publish news too; a diplomat in the title is no publisher, nor
+    is a foreign ministry's feed (Foreign Affairs and Foreign Policy are not listed)."""
     assert read(title, "", outlet=outlet).event == event
 
 
