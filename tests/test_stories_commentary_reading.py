@@ -277,3 +277,10 @@ def test_news_outlets_and_the_word_diplomat_read_as_before(
 )
 def test_titles_that_lay_an_event_bare_are_commentary(title: str) -> None:
     assert read(title).event == "analysis", read(title).cues
+
+
+def test_a_publisher_with_a_hyphen_in_its_name_ends_a_search_title() -> None:
+    """The " - Publisher" of a search feed's title is what follows its last spaced dash, so a
+    hyphen inside the name ("Central Asia-Caucasus Analyst") is part of it."""
+    reading = read("Tajikistan reinforces its Afghan border - Central Asia-Caucasus Analyst")
+    assert "analysis/commentary: Central Asia-Caucasus Analyst" in reading.cues, reading.cues

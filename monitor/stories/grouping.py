@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from monitor.match.normalize import normalize
 from monitor.match.watchlist import Watchlist, WatchlistEntry
 from monitor.stories.reading import VIOLENT, Reading
-from monitor.stories.vocabulary import Vocabulary
+from monitor.stories.vocabulary import SOURCE_SUFFIX, Vocabulary
 
 DEFAULT_WINDOW = timedelta(hours=48)
 SAME_STORY = 3.5  # evidence needed to join a story
@@ -49,9 +49,7 @@ MEETINGS = frozenset({"diplomacy/talks", "diplomacy/consultations"})  # many spe
 REACTIONS = frozenset({"diplomacy"})  # a statement can be the first report of violence
 _ASIDE = ("(background)", "(recalled)")  # how a reading marks a cue that is not its news
 _WORD = re.compile(r"\w{3,}")
-_ANY_WORD = re.compile(r"\w+")
 _HERE_ROLES = frozenset({"country", "anchor", "place", "region", "actor"})
-_SOURCE = re.compile(r"\s[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$")  # " - Asia-Plus" ending a title
 HEADLINE_WORDS = 4  # words (of three letters or more) a headline needs to identify an article
 SOURCE_WORDS = 4  # words a source name ending a title has at most
 _LEAD = 200
@@ -116,7 +114,7 @@ def headline_key(title: str) -> str:
     (" - Reuters", " | Asia-Plus": Google News titles carry it), or "" when fewer than
     HEADLINE_WORDS words remain (a short title is not one article's)."""
     title = title.strip()
-    found = _SOURCE.search(title)
+    found = SOURCE_SUFFIX.search(title)
     if found is not None:
         rest = _WORD.findall(normalize(title[: found.start()]))
         if len(rest) >= HEADLINE_WORDS and len(found.group(1).split()) <= SOURCE_WORDS:
@@ -232,11 +230,6 @@ class Grouper:
         )  # fmt: skip
         self.counterparts = {frozenset(pair) for pair in vocabulary.spec.counterparts}
         self.distinct = [frozenset(group) for group in vocabulary.spec.distinct]
-        self.sweeps = tuple(
-            f" {' '.join(words)} "
-            for words in (_ANY_WORD.findall(normalize(w)) for w in vocabulary.spec.sweeps)
-            if words
-        )
         self.facing = {frozenset(pair) for pair in vocabulary.spec.facing}
         # Weak cues ("detained", "drugs") are said of too many events to tell them apart.
         self.weak_cues = {f"{event}/{cue.id}" for event, cue in vocabulary.cues if cue.weight < 1}
@@ -454,18 +447,12 @@ class Grouper:
         return _told(reading, self.vocabulary.truces)
 
     def _swept(self, a: Report, b: Report) -> bool:
-        """One of them tells a sweep (places taken in the plural, ``sweeping``) of the
+        """One of them tells a sweep (places taken in the plural, ``Vocabulary.sweeping``) of the
         province the other's places lie in: the other's district is one of the sweep's."""
         if not any(r.sweep and self._takeover(r.reading) for r in (a, b)):
             return False
         provinces_a = {self._province(e) for e in self._places(a)}
         return bool(provinces_a & {self._province(e) for e in self._places(b)})
-
-    def sweeping(self, title: str) -> bool:
-        """Whether ``title`` names places in the plural ("several districts", "ده ولسوالی"):
-        a sweep, whose places taken are examples of one province's, not its news."""
-        words = f" {' '.join(_ANY_WORD.findall(normalize(title)))} "
-        return any(phrase in words for phrase in self.sweeps)
 
     def _retaken(self, retaking: Reading, fall: Reading) -> bool:
         """``retaking`` tells a place taken back (a ``retakes`` cue as its news) and ``fall``

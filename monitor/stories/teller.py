@@ -134,7 +134,7 @@ class StoryTeller:
             parties=self.grouper.foreign.intersection(title_ids),
             sites=frozenset(e for e in title_ids if self.grouper.weight.get(e, 0) >= PLACE),
             speaker=self.grouper.speaker(title_ids),
-            sweep=self.grouper.sweeping(item.title),
+            sweep=self.vocabulary.sweeping(item.title),
         )
 
     def group(self, reports: Sequence[Report]) -> list[Story]:

@@ -36,6 +36,8 @@ _SENTENCE_SPLIT = re.compile(r"[.!?؟;؛](?=\s|$)")
 _HEAD_END = re.compile(r"[:;؛|](?=\s)")  # the colon (semicolon, bar) after a title's head
 PAIRED_WORDS = 8  # a head that pairs names is short: "Gold, Water and Guns"
 _NOT_WORD = re.compile(r"[^\w\s]+")
+# " - Asia-Plus" ending a title: a search feed names the article's publisher so
+SOURCE_SUFFIX = re.compile(r"\s[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$")
 
 
 class _Strict(Struct, forbid_unknown_fields=True, frozen=True):
@@ -305,6 +307,7 @@ class Vocabulary:
         self.occurrences = _normalized(commentary.occurrences) if commentary else ()
         self.heads = _phrases(commentary.heads) if commentary else ()
         self.publishers = _publishers(commentary.publishers if commentary else [])
+        self.sweeps = _phrases(spec.sweeps)
         self.media = frozenset(_normalized(commentary.media)) if commentary else frozenset()
         self.rubrics = frozenset(_normalized(commentary.rubrics)) if commentary else frozenset()
         self.pairs = frozenset(_normalized(commentary.pairs)) if commentary else frozenset()
@@ -462,7 +465,7 @@ class Vocabulary:
         publisher a search feed's title ends with ("… - The Diplomat"), or None."""
         if self.publishers is None:
             return None
-        suffix = _SUFFIX.search(title)
+        suffix = SOURCE_SUFFIX.search(title)
         for name in (outlet, suffix.group(1) if suffix else ""):
             found = self.publishers.search(name) if name else None
             if found:
@@ -490,6 +493,11 @@ class Vocabulary:
                 if words.startswith(f" {start} ") and f" {end} " in words[len(start) + 2 :]:
                     return True
         return False
+
+    def sweeping(self, title: str) -> bool:
+        """Whether ``title`` names places in the plural ("several districts", "ده ولسوالی"):
+        a sweep, whose places taken are examples of one province's, not its news."""
+        return _says(normalize(title), self.sweeps)
 
     def analysed(self, lead: str) -> bool:
         """Whether normalized ``lead`` says the piece is analysis ("analysts say")."""
@@ -570,9 +578,6 @@ class Vocabulary:
 def _normalized(words: list[str]) -> tuple[str, ...]:
     """The configured words and phrases normalized, one space apart (empty ones dropped)."""
     return tuple(w for w in (_words(normalize(word)) for word in words) if w)
-
-
-_SUFFIX = re.compile(r"\s[-–—|]\s+([^-–—|]{2,80})$")
 
 
 def _publishers(names: Iterable[str]) -> re.Pattern[str] | None:
